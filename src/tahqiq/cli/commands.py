@@ -1,0 +1,152 @@
+"""The CLI commands. Each one parses options, calls the library, prints."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .output import common_options, emit_json, open_corpus, progress_bar
+
+#: The query `tahqiq demo` runs over the sample corpus.
+DEMO_QUERY = "عملية عسكرية مشتركة على الحدود"
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@common_options
+def ingest(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Read articles from files and folders (txt, html, json, jsonl, rss, atom)."""
+    with open_corpus(db) as corpus, progress_bar(not as_json, "ingest") as progress:
+        report = corpus.ingest(paths, progress=progress)
+    if as_json:
+        emit_json(report.to_json())
+    else:
+        _print_ingest(report)
+    if not report.documents:  # nothing could be read
+        sys.exit(1)
+
+
+def _print_ingest(report: Any) -> None:
+    for failure in report.failed:
+        click.echo(f"skipped {failure.path}: {failure.error}", err=True)
+    if not report.documents and not report.failed:
+        click.echo("no supported files found (.txt .html .htm .json .jsonl .xml .rss .atom)",
+                   err=True)
+    click.echo(
+        f"added {report.added}, duplicates {report.duplicates}, failed {len(report.failed)}"
+    )
+
+
+@click.command()
+@click.argument("query")
+@click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many results.")
+@common_options
+def search(query: str, k: int, db: str | None, as_json: bool) -> None:
+    """Rank stored articles by BM25 against QUERY."""
+    with open_corpus(db) as corpus:
+        hits = corpus.search(query, k=k)
+    if as_json:
+        emit_json({"query": query, "results": [h.to_json() for h in hits]})
+        return
+    _print_hits(hits)
+
+
+def _print_hits(hits: list[Any]) -> None:
+    if not hits:
+        click.echo("no results")
+    for rank, hit in enumerate(hits, 1):
+        click.echo(f"{rank:2d}. [{hit.doc_id}] {hit.score:7.3f}  {hit.title or '(untitled)'}"
+                   f"  — {hit.source or hit.source_path or ''}")
+        if hit.snippet:
+            click.echo(f"    {hit.snippet}")
+
+
+@click.command()
+@click.argument("doc_id")
+@common_options
+def show(doc_id: str, db: str | None, as_json: bool) -> None:
+    """Show one stored document (an id or a unique id prefix)."""
+    with open_corpus(db) as corpus:
+        doc = corpus.get(doc_id)
+    if as_json:
+        emit_json(doc.to_json())
+        return
+    for key in ("doc_id", "title", "source", "published", "url", "source_path", "lang"):
+        value = getattr(doc, key)
+        if value:
+            click.echo(f"{key + ':':13s}{value}")
+    click.echo(f"{'sentences:':13s}{len(doc.sentences)}\n")
+    click.echo(doc.text)
+
+
+@click.command("list")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many.")
+@common_options
+def list_documents(limit: int | None, offset: int, db: str | None, as_json: bool) -> None:
+    """List stored documents."""
+    with open_corpus(db) as corpus:
+        docs = corpus.list(limit=limit, offset=offset)
+    if as_json:
+        emit_json({"documents": docs})
+        return
+    for d in docs:
+        click.echo(f"{d['doc_id']}  {d['published'] or '----------':10.10s}  {d['lang']:3s} "
+                   f"{(d['source'] or '-')[:24]:24s}  {d['title'] or '(untitled)'}")
+
+
+@click.command()
+@common_options
+def stats(db: str | None, as_json: bool) -> None:
+    """Report what the database holds."""
+    with open_corpus(db) as corpus:
+        result = corpus.stats()
+    if as_json:
+        emit_json(result.to_json())
+        return
+    _print_stats(result)
+
+
+def _print_stats(result: Any) -> None:
+    click.echo(f"documents:  {result.documents}")
+    click.echo(f"sentences:  {result.sentences}")
+    if result.first_published:
+        click.echo(f"published:  {result.first_published} .. {result.last_published}")
+    for title, counts in (("languages", result.by_lang), ("formats", result.by_format),
+                          ("sources", result.by_source)):
+        if counts:
+            parts = ", ".join(f"{k or '?'} {v}" for k, v in sorted(counts.items(),
+                                                                  key=lambda kv: -kv[1]))
+            click.echo(f"{title + ':':12s}{parts}")
+
+
+@click.command()
+@click.option("-k", "k", type=click.IntRange(min=1), default=5, show_default=True)
+@common_options
+def demo(k: int, db: str | None, as_json: bool) -> None:
+    """Ingest the bundled sample corpus, then show a search and what is stored."""
+    from ..data import sample_path
+
+    with tempfile.TemporaryDirectory(prefix="tahqiq-demo-") as tmp:
+        target = db or str(Path(tmp) / "demo.db")
+        with sample_path() as sample, open_corpus(target) as corpus:
+            with progress_bar(not as_json, "ingest") as progress:
+                report = corpus.ingest([sample], progress=progress)
+            hits = corpus.search(DEMO_QUERY, k=k)
+            result = corpus.stats()
+        if as_json:
+            emit_json({"db": target if db else None, "ingest": report.to_json(),
+                       "search": {"query": DEMO_QUERY, "results": [h.to_json() for h in hits]},
+                       "stats": result.to_json()})
+            return
+        click.echo(f"== ingest: the sample corpus -> {target if db else '(temporary database)'}")
+        _print_ingest(report)
+        click.echo(f"\n== search: {DEMO_QUERY}")
+        _print_hits(hits)
+        click.echo("\n== stats")
+        _print_stats(result)

@@ -1,0 +1,65 @@
+"""Shared CLI plumbing: common options, JSON output and progress bars."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def common_options(func: F) -> F:
+    """Add ``--db`` and ``--json`` to a command."""
+    func = click.option(
+        "--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout."
+    )(func)
+    func = click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="SQLite database (default: $TAHQIQ_DB, else ./tahqiq.db).",
+    )(func)
+    return func
+
+
+def open_corpus(db: str | None) -> Any:
+    """Resolve settings once (flag > environment > default) and open a corpus."""
+    from ..config import resolve_settings
+    from ..corpus import Corpus
+
+    return Corpus(settings=resolve_settings({"db_path": db}))
+
+
+def emit_json(data: Any) -> None:
+    """Print one JSON document, UTF-8, Arabic unescaped."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@contextmanager
+def progress_bar(enabled: bool, desc: str) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(done, total)`` callback drawing a bar on a terminal only."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from tqdm import tqdm
+
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=desc, unit="file", file=sys.stderr, leave=False)
+        bar.n = done
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.close()

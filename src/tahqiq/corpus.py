@@ -1,0 +1,213 @@
+"""The library facade: one object over ingest, text, store and index.
+
+:class:`Corpus` is what the CLI, the HTTP API and users' scripts call.  It
+composes the stages and owns their lifetimes; each stage stays usable alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .config import Settings, resolve_settings
+from .errors import InvalidQueryError, TahqiqError
+from .types import (
+    Document,
+    DocumentStatus,
+    IngestFailure,
+    IngestReport,
+    RawDocument,
+    SearchHit,
+    Sentence,
+    StoreStats,
+)
+
+log = logging.getLogger(__name__)
+
+#: Called after each input file as ``progress(done, total)``.
+ProgressCallback = Callable[[int, int], None]
+
+#: Longest snippet shown with a search result, in characters.
+SNIPPET_CHARS = 220
+
+
+class Corpus:
+    """A desk's articles: ingest, store, search and read them.
+
+    >>> with Corpus("desk.db") as corpus:            # doctest: +SKIP
+    ...     report = corpus.ingest(["articles/"])
+    ...     hits = corpus.search("نفي رسمي", k=5)
+    """
+
+    def __init__(self, db_path: str | Path | None = None, *, settings: Settings | None = None):
+        if settings is None:
+            settings = resolve_settings({"db_path": db_path})
+        elif db_path is not None:
+            settings = resolve_settings({"db_path": db_path}, env={})
+        self.settings = settings
+        self._store: Any = None
+        self._index: Any = None
+
+    # -- lifetime -----------------------------------------------------------
+    @property
+    def store(self) -> Any:
+        """The open :class:`tahqiq.store.Store` (opened on first use)."""
+        if self._store is None:
+            from .store import Store
+
+            self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+            self._store = Store(self.settings.db_path)
+        return self._store
+
+    @property
+    def index(self) -> Any:
+        """The search index beside the database, caught up with the store."""
+        if self._index is None:
+            from .index import open_index
+            from .text import NORMALIZER_VERSION
+
+            self._index = open_index(
+                self.settings.index_path,
+                normalizer_version=NORMALIZER_VERSION,
+                engine=self.settings.search_engine,
+                store=self.store,
+            )
+            added = self._index.sync(self.store)
+            if added:
+                log.info("search index caught up with %d stored documents", added)
+        return self._index
+
+    def close(self) -> None:
+        """Close the index and the store."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest -------------------------------------------------------------
+    def ingest(
+        self, paths: Iterable[str | Path], *, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Read files and folders, clean them, store and index the articles.
+
+        Idempotent: content already stored is reported as a duplicate.  A bad
+        file or record becomes an entry of :attr:`IngestReport.failed` and never
+        stops the run.
+        """
+        from .ingest import iter_sources
+
+        sources = list(iter_sources(paths))
+        statuses: list[DocumentStatus] = []
+        failures: list[IngestFailure] = []
+        batch: list[Document] = []
+        for done, source in enumerate(sources, 1):
+            if isinstance(source, IngestFailure):
+                failures.append(source)
+            else:
+                for item in self._documents_from(source, failures):
+                    batch.append(item)
+                    if len(batch) >= self.settings.batch_size:
+                        statuses.extend(self._commit(batch))
+                        batch = []
+            if progress is not None:
+                progress(done, len(sources))
+        if batch:
+            statuses.extend(self._commit(batch))
+        return IngestReport(documents=tuple(statuses), failed=tuple(failures))
+
+    def _documents_from(self, path: Path, failures: list[IngestFailure]) -> Iterator[Document]:
+        from .ingest import read_file
+        from .text import build_document
+
+        for item in read_file(path, max_bytes=self.settings.max_file_bytes):
+            if isinstance(item, IngestFailure):
+                failures.append(item)
+                continue
+            try:
+                yield build_document(item)
+            except TahqiqError as exc:
+                failures.append(IngestFailure(_where(item), _reason(exc)))
+            except Exception as exc:  # one bad record never stops a long job
+                log.exception("unexpected error on %s", _where(item))
+                failures.append(IngestFailure(_where(item), f"internal error: {exc!r}"))
+
+    def _commit(self, batch: Sequence[Document]) -> list[DocumentStatus]:
+        statuses = self.store.add_documents(batch)
+        self.index.sync(self.store)
+        return statuses
+
+    # -- read ---------------------------------------------------------------
+    def get(self, doc_id: str) -> Document:
+        """One stored document by id (or a unique id prefix)."""
+        return self.store.get(doc_id)
+
+    def list(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Summaries of stored documents, oldest first."""
+        return [_summary(d) for d in self.store.list_documents(limit=limit, offset=offset)]
+
+    def stats(self) -> StoreStats:
+        """Counts of what is stored."""
+        return self.store.stats()
+
+    def search(self, query: str, k: int = 10) -> list[SearchHit]:
+        """Rank stored documents by BM25 against ``query``.
+
+        The query goes through the same search normalization as the
+        documents.  Raises :class:`InvalidQueryError` for an empty query.
+        """
+        from .text import query_terms
+
+        if k <= 0:
+            raise InvalidQueryError("k must be a positive number")
+        terms = query_terms(query or "")
+        if not terms:
+            raise InvalidQueryError("the query has no searchable words")
+        ranked = self.index.search(terms, k=k)
+        docs = self.store.get_many([doc_id for doc_id, _ in ranked])
+        return [_hit(docs[d], score, terms) for d, score in ranked if d in docs]
+
+
+def _summary(doc: Any) -> dict[str, Any]:
+    return doc.summary() if isinstance(doc, Document) else dict(doc)
+
+
+def _hit(doc: Document, score: float, terms: Sequence[str]) -> SearchHit:
+    return SearchHit(
+        doc_id=doc.doc_id,
+        score=round(float(score), 4),
+        title=doc.title,
+        source=doc.source,
+        source_path=doc.source_path,
+        snippet=make_snippet(doc.sentences, terms),
+    )
+
+
+def make_snippet(sentences: Sequence[Sentence], terms: Sequence[str]) -> str:
+    """The sentence that holds most query terms, shortened for display."""
+    from .text import tokenize
+
+    if not sentences:
+        return ""
+    wanted = set(terms)
+    best = max(sentences, key=lambda s: (len(wanted & set(tokenize(s.text))), -s.index))
+    text = best.text
+    return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rstrip() + "…"
+
+
+def _where(raw: RawDocument) -> str:
+    where = raw.source_path or raw.url or "<input>"
+    return f"{where}:{raw.record + 1}" if raw.record is not None and raw.fmt == "jsonl" else where
+
+
+def _reason(exc: TahqiqError) -> str:
+    return getattr(exc, "reason", None) or str(exc)

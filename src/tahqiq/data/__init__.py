@@ -1,0 +1,15 @@
+"""Data shipped with tahqiq: the sample corpus used by ``tahqiq demo`` and tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+
+@contextmanager
+def sample_path() -> Iterator[Path]:
+    """The bundled sample corpus folder, as a real path for the duration."""
+    with resources.as_file(resources.files("tahqiq") / "data" / "sample") as path:
+        yield Path(path)
