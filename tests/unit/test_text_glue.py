@@ -1,0 +1,54 @@
+"""repair_glued: split glued words, rejoin fragments, never touch real words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tahqiq.text import glue_edits, repair_glued
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("وصل الرئيسوالحكومة أمس", "وصل الرئيس والحكومة أمس"),
+        ("استقبل محمدوالرئيس الضيوف", "استقبل محمد والرئيس الضيوف"),
+        ("دخلت الشرطةوالجيش البلادخلال الليل", "دخلت الشرطة والجيش البلاد خلال الليل"),
+        ("زار المدينةالقديمة", "زار المدينة القديمة"),
+        ("قالت الحكومةإن الوضع هادئ", "قالت الحكومة إن الوضع هادئ"),
+        ("المباراةانتهت بالتعادل", "المباراة انتهت بالتعادل"),
+        ("قرأت الخبرReuters صباحا", "قرأت الخبر Reuters صباحا"),
+        ("لا ي مكننا الحضور", "لا يمكننا الحضور"),
+        ("هذا الم حتوى جديد", "هذا المحتوى جديد"),
+    ],
+)
+def test_glued_words_are_repaired(glued: str, fixed: str) -> None:
+    assert repair_glued(glued) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزير الخارجية وطني والده معروف",
+        "والمستشفيات والمدارس مغلقة",
+        "بالمسؤولين والمواطنين",
+        "المدعومتين من الحكومة",
+        "استقبل الرئيس ضيوفه في القصر",
+        "اشترى الCD من المتجر",
+        "و العراق",
+        "عبد الله",
+        "السعر 25 دولارا",
+    ],
+)
+def test_real_words_are_left_alone(text: str) -> None:
+    assert repair_glued(text) == text
+
+
+def test_whitespace_and_lines_are_kept() -> None:
+    text = "سطر أول\n\nسطر  ثان"
+    assert repair_glued(text) == text
+
+
+def test_glue_edits_report_what_changed() -> None:
+    edits = glue_edits("الرئيسوالحكومة وصلا\nلا ي مكننا")
+    assert ("split", "الرئيسوالحكومة", "الرئيس والحكومة") in edits
+    assert ("join", "ي مكننا", "يمكننا") in edits
