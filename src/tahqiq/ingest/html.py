@@ -1,0 +1,144 @@
+"""HTML pages: the article's main text and metadata, via trafilatura.
+
+Settings (chosen on generated Arabic news pages, see ``bench/bench_html.py``
+and docs/formats.md): comments excluded, tables kept, trafilatura's own
+fallback extractors on, ``deduplicate`` off (its cache is process-wide, so it
+would make results depend on what was read before).  When trafilatura finds
+nothing, a plain lxml pass takes the text of ``<article>`` or of the ``<p>``
+elements.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import EmptyDocumentError, MalformedInputError, MissingExtraError
+from ..types import RawDocument
+from .markup import DROP_TAGS, element_text, lxml_modules
+from .urls import outlet_from_url
+
+logger = logging.getLogger(__name__)
+
+#: Passed to ``trafilatura.bare_extraction``.
+EXTRACTION_OPTIONS: dict[str, Any] = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": True,
+    "deduplicate": False,
+}
+
+#: Layout elements dropped by the lxml fallback.
+_LAYOUT_TAGS = ("nav", "header", "footer", "aside", "form", "menu")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise MissingExtraError("trafilatura", "html", "HTML ingest") from exc
+    return trafilatura
+
+
+def read_html(text: str, path: str) -> Iterator[RawDocument]:
+    """One :class:`RawDocument` from an HTML page's decoded content."""
+    if not text.strip():
+        raise EmptyDocumentError(path, "empty file")
+    text = _XML_DECLARATION.sub("", text, count=1)
+    result = _extract(text, path)
+    body = (result.get("text") or "").strip()
+    meta = result
+    if not body:
+        meta = _fallback(text, path)
+        body = meta["text"]
+    if not body:
+        raise EmptyDocumentError(path, "no main text found")
+    url = _clean(meta.get("url"))
+    source = _clean(meta.get("sitename")) or outlet_from_url(url)
+    yield RawDocument(
+        text=body,
+        fmt="html",
+        title=_clean(meta.get("title")),
+        url=url,
+        source=source,
+        source_path=path,
+        published=_clean(meta.get("date")),
+    )
+
+
+def _extract(text: str, path: str) -> dict[str, Any]:
+    """trafilatura's result as a dict (empty when it found nothing)."""
+    trafilatura = _trafilatura()
+    try:
+        document = trafilatura.bare_extraction(text, **EXTRACTION_OPTIONS)
+    except MissingExtraError:
+        raise
+    except Exception as exc:  # hostile or broken markup inside a third-party parser
+        logger.debug("trafilatura failed on %s", path, exc_info=True)
+        raise MalformedInputError(
+            path, f"HTML extraction failed ({type(exc).__name__}: {exc})"
+        ) from None
+    if document is None:
+        return {}
+    if isinstance(document, dict):
+        return document
+    return {
+        name: getattr(document, name, None)
+        for name in ("text", "title", "url", "sitename", "date", "hostname")
+    }
+
+
+def _fallback(text: str, path: str) -> dict[str, Any]:
+    """Main text by plain lxml: ``<article>``, else the ``<p>`` elements."""
+    _, lxml_html = lxml_modules("HTML ingest")
+    try:
+        root = lxml_html.document_fromstring(text)
+    except Exception:  # lxml ParserError/ValueError on junk
+        return {"text": ""}
+    drop = (set(_LAYOUT_TAGS) | DROP_TAGS) - {"head", "title"}
+    for el in list(root.iter(*drop)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    articles = list(root.iter("article"))
+    if articles:
+        body = "\n\n".join(filter(None, (element_text(a) for a in articles)))
+    else:
+        body = "\n\n".join(filter(None, (element_text(p) for p in root.iter("p"))))
+    return {
+        "text": body.strip(),
+        "title": _meta(root, "og:title") or _first_text(root, "title"),
+        "url": _canonical(root),
+        "sitename": _meta(root, "og:site_name"),
+        "date": _meta(root, "article:published_time"),
+    }
+
+
+def _meta(root: Any, prop: str) -> str | None:
+    for el in root.iter("meta"):
+        if prop in (el.get("property"), el.get("name")):
+            return _clean(el.get("content"))
+    return None
+
+
+def _canonical(root: Any) -> str | None:
+    for el in root.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+            return _clean(el.get("href"))
+    return _meta(root, "og:url")
+
+
+def _first_text(root: Any, tag: str) -> str | None:
+    for el in root.iter(tag):
+        return _clean(el.text_content())
+    return None
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None

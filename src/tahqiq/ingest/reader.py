@@ -1,0 +1,119 @@
+"""Read input files into :class:`~tahqiq.types.RawDocument` items."""
+
+from __future__ import annotations
+
+import logging
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..errors import (
+    DecodingError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    IngestError,
+    UnsupportedFormatError,
+)
+from ..types import IngestFailure, RawDocument
+from .decode import decode_bytes
+from .feeds import read_feed
+from .html import read_html
+from .plain import read_txt
+from .records import read_json, read_jsonl
+from .sources import iter_sources, unsupported_reason
+
+logger = logging.getLogger(__name__)
+
+Item = RawDocument | IngestFailure
+Reader = Callable[[str, str], Iterator[Item]] | Callable[[str, str], Iterator[RawDocument]]
+
+#: Reader for each supported suffix.
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
+}
+
+
+def read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | IngestFailure]:
+    """Read one file into zero or more documents.
+
+    Problems with the input never raise: they become
+    :class:`~tahqiq.types.IngestFailure` items whose ``error`` is one line
+    (for JSON Lines, a bad line is a failure of its own, labelled
+    ``path:line``, and the other lines are still read).  Only a missing
+    optional dependency (:class:`~tahqiq.errors.MissingExtraError`) and
+    programming errors propagate.  The size is checked before reading.
+    """
+    label = str(path)
+    try:
+        reader = _reader_for(path)
+        text = _load(path, max_bytes)
+        yield from reader(text, label)
+    except IngestError as exc:
+        yield IngestFailure(label, exc.reason)
+    except OSError as exc:
+        yield IngestFailure(label, f"cannot read file: {exc.strerror or exc}")
+
+
+def read_paths(
+    paths: Iterable[str | Path], *, max_bytes: int
+) -> Iterator[RawDocument | IngestFailure]:
+    """Documents and failures of every input file under ``paths``."""
+    for item in iter_sources(paths):
+        if isinstance(item, IngestFailure):
+            yield item
+        else:
+            yield from read_file(item, max_bytes=max_bytes)
+
+
+def _reader_for(path: Path) -> Reader:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnsupportedFormatError(str(path), unsupported_reason(path))
+    return reader
+
+
+def _load(path: Path, max_bytes: int) -> str:
+    """The decoded text of ``path``, refusing special and oversized files."""
+    label = str(path)
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsupportedFormatError(label, "not a regular file")
+    if info.st_size > max_bytes:
+        raise FileTooLargeError(label, _too_large(info.st_size, max_bytes))
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileTooLargeError(label, _too_large(len(data), max_bytes))
+    if not data.strip():
+        raise EmptyDocumentError(label, "empty file")
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodingError as exc:
+        raise DecodingError(label, exc.reason) from None
+    if not text.strip():
+        raise EmptyDocumentError(label, "empty file")
+    logger.debug("%s: decoded as %s", label, encoding)
+    return text
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"file is {human_size(size)}, over the {human_size(limit)} limit "
+        "(set TAHQIQ_MAX_FILE_BYTES)"
+    )
+
+
+def human_size(size: int) -> str:
+    """``31.2 MB``, ``20 MB``, ``512 bytes``, ``3.5 KB`` (binary units)."""
+    if size < 1024:
+        return f"{size} bytes"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024**2, "MB")
+    text = f"{value:.1f}".removesuffix(".0")
+    return f"{text} {unit}"
