@@ -1,0 +1,136 @@
+"""Schema migrations of the document store, applied in order.
+
+In the style of ``sqlite-migrate``/``sqlite-utils``: each migration is a
+function registered with :meth:`Migrations.__call__` and recorded by name in
+the ``_migrations`` table once applied.  Migrations are append-only: never
+edit or reorder a released one, add a new one instead.
+
+The schema version of a database is the number of migrations applied to it.
+A database that records migrations this code does not know was written by a
+newer tahqiq and is refused with :class:`~tahqiq.errors.SchemaVersionError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from ..errors import SchemaVersionError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error).
+
+    The connection must be in autocommit mode (``isolation_level=None``).
+    ``IMMEDIATE`` takes the write lock up front, so two writers queue on the
+    busy timeout instead of failing to upgrade a read lock.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class Migrations:
+    """An ordered, named set of migrations."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._steps: list[tuple[str, Migration]] = []
+
+    def __call__(self, fn: Migration) -> Migration:
+        """Register ``fn`` as the next migration (use as a decorator)."""
+        if any(name == fn.__name__ for name, _ in self._steps):
+            raise ValueError(f"duplicate migration name: {fn.__name__}")
+        self._steps.append((fn.__name__, fn))
+        return fn
+
+    @property
+    def names(self) -> list[str]:
+        """Names of the registered migrations, in order."""
+        return [name for name, _ in self._steps]
+
+    @property
+    def version(self) -> int:
+        """The schema version this code writes."""
+        return len(self._steps)
+
+    def applied(self, conn: sqlite3.Connection) -> list[str]:
+        """Names of the migrations recorded in ``conn`` (empty if none)."""
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_migrations'"
+        ).fetchone()
+        if not has_table:
+            return []
+        rows = conn.execute(
+            "SELECT name FROM _migrations WHERE migration_set = ? ORDER BY id", (self.name,)
+        )
+        return [row[0] for row in rows]
+
+    def check(self, conn: sqlite3.Connection) -> int:
+        """Refuse a database written by a newer schema; return its version."""
+        done = self.applied(conn)
+        unknown = [name for name in done if name not in self.names]
+        if unknown or len(done) > self.version:
+            raise SchemaVersionError(
+                f"the database has schema migrations this tahqiq does not know "
+                f"({', '.join(unknown) or len(done)}); upgrade tahqiq to open it"
+            )
+        return len(done)
+
+    def apply(self, conn: sqlite3.Connection) -> int:
+        """Apply pending migrations, each in its own transaction; return the version."""
+        self.check(conn)
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations ("
+            " id INTEGER PRIMARY KEY, migration_set TEXT NOT NULL, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL, UNIQUE (migration_set, name))"
+        )
+        for name, step in self._steps:
+            with transaction(conn):
+                if name in self.applied(conn):  # re-read under the write lock
+                    continue
+                step(conn)
+                conn.execute(
+                    "INSERT INTO _migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                    (self.name, name, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+        return self.version
+
+
+#: The migrations of the tahqiq document store.
+MIGRATIONS = Migrations("tahqiq")
+
+
+@MIGRATIONS
+def m001_initial(conn: sqlite3.Connection) -> None:
+    """Documents, their sentences and a key/value meta table."""
+    conn.execute(
+        """CREATE TABLE documents (
+            rowid INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL UNIQUE,
+            title TEXT, source TEXT, url TEXT, source_path TEXT, published TEXT,
+            lang TEXT NOT NULL, fmt TEXT NOT NULL,
+            original TEXT NOT NULL, text TEXT NOT NULL, search_text TEXT NOT NULL,
+            normalizer_version TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE sentences (
+            doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (doc, idx)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
+    conn.execute("CREATE INDEX documents_published ON documents(published)")

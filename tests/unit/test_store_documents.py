@@ -1,0 +1,96 @@
+"""Store writes and reads: add, duplicates, get by prefix, listing, stats."""
+
+from __future__ import annotations
+
+import pytest
+from _doc_factory import make_doc
+
+from tahqiq.errors import NotFoundError
+from tahqiq.store import Store
+
+TEXTS = [
+    "أعلنت الوزارة عن خطة جديدة. وقال المتحدث إن التنفيذ يبدأ غدا.",
+    "نفى المسؤول صحة الخبر. وأكد أن الاجتماع لم يعقد.",
+    "ارتفعت أسعار الخبز في الأسواق. واشتكى المواطنون من الغلاء.",
+]
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "desk.db") as s:
+        yield s
+
+
+def test_add_and_get_round_trip(store):
+    doc = make_doc(TEXTS[0], title="خطة", published="2024-03-01")
+    [status] = store.add_documents([doc])
+    assert status.status == "added" and status.doc_id == doc.doc_id
+    assert store.get(doc.doc_id) == doc
+    assert store.has(doc.doc_id)
+    assert not store.has("0" * 32)
+
+
+def test_duplicates_are_reported_in_input_order_and_not_overwritten(store):
+    first = make_doc(TEXTS[0], title="الأول")
+    store.add_documents([first])
+    again = make_doc(TEXTS[0], title="عنوان آخر")
+    other = make_doc(TEXTS[1])
+    statuses = store.add_documents([again, other, other])
+    assert [s.status for s in statuses] == ["duplicate", "added", "duplicate"]
+    assert [s.doc_id for s in statuses] == [first.doc_id, other.doc_id, other.doc_id]
+    assert store.get(first.doc_id).title == "الأول"
+    assert store.count() == 2
+    assert store.add_documents([]) == []
+
+
+def test_get_by_unique_prefix_and_errors(store):
+    a = make_doc(TEXTS[0], doc_id="abcdef111111")
+    b = make_doc(TEXTS[1], doc_id="abcdef222222")
+    store.add_documents([a, b])
+    assert store.get("abcdef1").doc_id == a.doc_id
+    with pytest.raises(NotFoundError, match="several"):
+        store.get("abcdef")
+    with pytest.raises(NotFoundError, match="6"):
+        store.get("abc")
+    with pytest.raises(NotFoundError, match="no document"):
+        store.get("zzzzzzzz")
+
+
+def test_get_many_list_and_search_rows(store):
+    docs = [make_doc(t, title=f"t{i}") for i, t in enumerate(TEXTS)]
+    store.add_documents(docs)
+    found = store.get_many([docs[2].doc_id, "missing", docs[0].doc_id])
+    assert set(found) == {docs[0].doc_id, docs[2].doc_id}
+    assert found[docs[2].doc_id].sentences == docs[2].sentences
+    listing = store.list_documents(limit=2, offset=1)
+    assert [d["doc_id"] for d in listing] == [docs[1].doc_id, docs[2].doc_id]
+    assert set(listing[0]) == set(docs[1].summary())
+    rows = list(store.iter_search_rows(batch=2))
+    assert [r[1] for r in rows] == [d.doc_id for d in docs]
+    assert rows[0][2] == docs[0].search_text
+    assert list(store.iter_search_rows(after_rowid=rows[1][0])) == rows[2:]
+    assert store.max_rowid() == rows[-1][0]
+
+
+def test_stats(store):
+    store.add_documents(
+        [
+            make_doc(TEXTS[0], source="a", published="2024-01-05"),
+            make_doc(TEXTS[1], source="b", published="2023-12-31"),
+            make_doc(TEXTS[2], source="a"),
+        ]
+    )
+    stats = store.stats()
+    assert stats.documents == 3
+    assert stats.sentences == sum(len(make_doc(t).sentences) for t in TEXTS)
+    assert stats.by_source == {"a": 2, "b": 1}
+    assert stats.by_lang == {"ar": 3} and stats.by_format == {"txt": 3}
+    assert (stats.first_published, stats.last_published) == ("2023-12-31", "2024-01-05")
+    assert stats.normalizer_version == "test-1"
+    assert stats.schema_version >= 1
+
+
+def test_empty_store_stats(store):
+    stats = store.stats()
+    assert (stats.documents, stats.sentences, stats.first_published) == (0, 0, None)
+    assert store.max_rowid() == 0
