@@ -1,0 +1,220 @@
+"""The engine-independent part of a search index.
+
+A :class:`SearchIndex` ranks documents by BM25 over their normalized
+``search_text``.  It is a derived artifact: the store is the source of truth,
+and the index records the highest store ``rowid`` it holds so that
+:meth:`SearchIndex.sync` can catch up after a crash between a store commit
+and an index commit.  Engines subclass it and implement the ``_`` methods.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from ..errors import InvalidQueryError, SearchIndexError
+from .manifest import Manifest, write_manifest
+
+log = logging.getLogger(__name__)
+
+Row = tuple[int, str, str]
+
+#: Rows indexed per engine call during sync/rebuild.
+SYNC_BATCH = 2000
+
+
+class RowSource(Protocol):
+    """What an index needs from a store (:class:`tahqiq.store.Store` is one)."""
+
+    def iter_search_rows(self, after_rowid: int = 0, batch: int = 1000) -> Iterable[Row]: ...
+
+
+def query_terms_for_engine(terms: Sequence[str]) -> list[str]:
+    """Deduplicate terms (first occurrence wins); refuse an empty query."""
+    unique = list(dict.fromkeys(t for t in terms if isinstance(t, str) and t.strip()))
+    if not unique:
+        raise InvalidQueryError("the query has no searchable words")
+    return unique
+
+
+class SearchIndex(ABC):
+    """BM25 over normalized document text, kept in step with a store.
+
+    Queries are an OR of the (deduplicated) terms; a document's score is the
+    sum of the BM25 contributions of the terms it contains.  Terms are
+    matched literally: no query syntax is ever parsed.
+    """
+
+    engine: ClassVar[str]
+    format_version: ClassVar[int]
+
+    def __init__(self, path: Path, manifest: Manifest) -> None:
+        self.path = Path(path)
+        self.manifest = manifest
+        self._lock = threading.RLock()
+        self._pending = 0
+        self._writing = False
+
+    # -- engine hooks -------------------------------------------------------------
+    @abstractmethod
+    def _add(self, rows: list[Row]) -> None:
+        """Buffer rows for the next commit."""
+
+    @abstractmethod
+    def _commit(self) -> None:
+        """Persist buffered rows and make them visible to searches."""
+
+    @abstractmethod
+    def _search(self, terms: list[str], k: int) -> list[tuple[str, float]]:
+        """Top-``k`` ``(doc_id, score)``, best first."""
+
+    @abstractmethod
+    def _checksums(self) -> dict[str, str]:
+        """Checksums recorded in (and verified against) the manifest."""
+
+    @abstractmethod
+    def _count(self) -> int:
+        """Documents visible to searches."""
+
+    @abstractmethod
+    def _close(self) -> None:
+        """Release files, writers and connections."""
+
+    @abstractmethod
+    def _acquire(self) -> int | None:
+        """Take write access; return the last indexed rowid as stored on disk.
+
+        ``None`` when another process holds write access.  Reading the rowid
+        under the write lock means a process whose view is stale (another
+        process indexed rows since it opened) never indexes a row twice.
+        """
+
+    def _ensure_writing(self) -> bool:
+        if not self._writing:
+            last = self._acquire()
+            if last is None:
+                return False
+            self.manifest.last_rowid = last
+            self._writing = True
+        return True
+
+    # -- public API ------------------------------------------------------------------
+    @property
+    def last_rowid(self) -> int:
+        """Highest store rowid this index holds (committed or pending)."""
+        return self.manifest.last_rowid
+
+    def add(self, rows: Iterable[Row]) -> None:
+        """Index ``(rowid, doc_id, search_text)`` rows; call :meth:`commit` to publish.
+
+        Rows at or below :attr:`last_rowid` are already indexed and skipped,
+        so adding the same rows twice is harmless.
+        """
+        with self._lock:
+            if not self._ensure_writing():
+                raise SearchIndexError(f"{self.path} is being written by another process")
+            fresh = [r for r in rows if r[0] > self.manifest.last_rowid]
+            if not fresh:
+                return
+            self._add(fresh)
+            self._pending += len(fresh)
+            self.manifest.last_rowid = max(r[0] for r in fresh)
+
+    def commit(self) -> None:
+        """Publish added rows to searchers and record them in the manifest."""
+        with self._lock:
+            if self._writing:
+                self._commit()
+            self._pending = 0
+            self._writing = False
+            self._write_manifest()
+
+    def _write_manifest(self) -> None:
+        self.manifest.doc_count = self._count()
+        self.manifest.checksums = self._checksums()
+        write_manifest(self.path, self.manifest)
+
+    def search(self, terms: Sequence[str], k: int = 10) -> list[tuple[str, float]]:
+        """The ``k`` best ``(doc_id, score)`` for an OR of ``terms``, best first."""
+        if k <= 0:
+            raise InvalidQueryError("k must be a positive number")
+        unique = query_terms_for_engine(terms)
+        with self._lock:
+            return self._search(unique, k)
+
+    def sync(self, store: RowSource) -> int:
+        """Index every store row after :attr:`last_rowid`; return how many.
+
+        When another process holds the index writer (it is ingesting and will
+        index those rows itself), nothing is done and 0 is returned.
+        """
+        added = 0
+        with self._lock:
+            rows = iter(store.iter_search_rows(self.manifest.last_rowid, SYNC_BATCH))
+            first = next(rows, None)
+            if first is None:
+                return 0
+            if not self._ensure_writing():
+                log.info("index %s is being written by another process; not syncing", self.path)
+                return 0
+            if first[0] <= self.manifest.last_rowid:  # another process indexed rows meanwhile
+                rows = iter(store.iter_search_rows(self.manifest.last_rowid, SYNC_BATCH))
+                first = next(rows, None)
+                if first is None:
+                    self.commit()
+                    return 0
+            batch: list[Row] = [first]
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= SYNC_BATCH:
+                    self.add(batch)
+                    added, batch = added + len(batch), []
+            if batch:
+                self.add(batch)
+                added += len(batch)
+            if added:
+                self.commit()
+        return added
+
+    def rebuild(self, store: RowSource) -> int:
+        """Drop everything and index the whole store again; return the count."""
+        with self._lock:
+            if not self._ensure_writing():
+                raise SearchIndexError(f"{self.path} is being written by another process")
+            self._clear()
+            self.manifest.last_rowid = 0
+            self._pending = 0
+            self.commit()
+            return self.sync(store)
+
+    @abstractmethod
+    def _clear(self) -> None:
+        """Remove every indexed document."""
+
+    def info(self) -> dict[str, Any]:
+        """Engine, document count, versions and the last indexed rowid."""
+        return {
+            "engine": self.engine,
+            "path": str(self.path),
+            "doc_count": self._count(),
+            "last_rowid": self.manifest.last_rowid,
+            "normalizer_version": self.manifest.normalizer_version,
+            "format_version": self.format_version,
+        }
+
+    def close(self) -> None:
+        """Commit pending rows, then release the engine (idempotent)."""
+        with self._lock:
+            if self._pending:
+                self.commit()
+            self._close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
