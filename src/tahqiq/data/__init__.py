@@ -13,3 +13,10 @@ def sample_path() -> Iterator[Path]:
     """The bundled sample corpus folder, as a real path for the duration."""
     with resources.as_file(resources.files("tahqiq") / "data" / "sample") as path:
         yield Path(path)
+
+
+@contextmanager
+def labels_path() -> Iterator[Path]:
+    """The sample corpus's truth files (``claims.jsonl``, ``expected.json``)."""
+    with resources.as_file(resources.files("tahqiq") / "data" / "labels") as path:
+        yield Path(path)
