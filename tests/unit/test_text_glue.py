@@ -19,6 +19,10 @@ from tahqiq.text import glue_edits, repair_glued
         ("قرأت الخبرReuters صباحا", "قرأت الخبر Reuters صباحا"),
         ("لا ي مكننا الحضور", "لا يمكننا الحضور"),
         ("هذا الم حتوى جديد", "هذا المحتوى جديد"),
+        ("الممتدة منالحدود الليبية", "الممتدة من الحدود الليبية"),
+        ("وصل الوفد فيالعاصمة", "وصل الوفد في العاصمة"),
+        ("قال أنالولايات المتحدة", "قال أن الولايات المتحدة"),
+        ("اجتمع معالحوثيين أمس", "اجتمع مع الحوثيين أمس"),
     ],
 )
 def test_glued_words_are_repaired(glued: str, fixed: str) -> None:
@@ -37,6 +41,9 @@ def test_glued_words_are_repaired(glued: str, fixed: str) -> None:
         "و العراق",
         "عبد الله",
         "السعر 25 دولارا",
+        "التقت منال الوزيرة",
+        "زار ماليزيا والمنامة",
+        "المنال صعب",
     ],
 )
 def test_real_words_are_left_alone(text: str) -> None:
@@ -52,3 +59,15 @@ def test_glue_edits_report_what_changed() -> None:
     edits = glue_edits("الرئيسوالحكومة وصلا\nلا ي مكننا")
     assert ("split", "الرئيسوالحكومة", "الرئيس والحكومة") in edits
     assert ("join", "ي مكننا", "يمكننا") in edits
+
+
+def test_every_glued_token_of_the_sample_corpus_is_repaired() -> None:
+    import json
+
+    from tahqiq.data import labels_path
+
+    with labels_path() as labels:
+        glued = json.loads((labels / "expected.json").read_text(encoding="utf-8"))["glued"]
+    assert glued
+    for case in glued:
+        assert repair_glued(case["token"]) == case["split"], case["file"]

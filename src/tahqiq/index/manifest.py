@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,9 +62,15 @@ def read_manifest(directory: Path) -> Manifest:
 def write_manifest(directory: Path, manifest: Manifest) -> None:
     """Write ``manifest.json`` atomically."""
     manifest.updated_at = datetime.now(UTC).isoformat(timespec="seconds")
-    tmp = directory / f".{MANIFEST}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(asdict(manifest), indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, directory / MANIFEST)
+    # One temp file per write: two threads of one process may write at once.
+    fd, name = tempfile.mkstemp(prefix=f".{MANIFEST}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(asdict(manifest), indent=1, sort_keys=True))
+        os.replace(name, directory / MANIFEST)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def sha256_file(path: Path) -> str:

@@ -87,14 +87,84 @@ def is_inflected_word(core: str) -> bool:
     return False
 
 
+def _known(word: str, min_zipf: float) -> bool:
+    return zipf(word) >= min_zipf or is_inflected_word(word)
+
+
+def _particle_split(core: str) -> int | None:
+    """Split point after a particle glued to the next word (``منالحدود``, ``فيتونس``)."""
+    spec = _params()["particle"]
+    best = 0
+    for particle in spec["particles"]:
+        rest = core[len(particle) :]
+        if not core.startswith(particle) or len(particle) <= best:
+            continue
+        if rest.startswith(spec["article"]):
+            if len(rest) >= spec["min_rest_len"] and _known(rest, spec["min_rest_zipf"]):
+                best = len(particle)
+        elif particle in spec["bare_particles"] and len(rest) >= spec["bare_min_rest_len"]:
+            if zipf(rest) >= spec["bare_min_rest_zipf"]:
+                best = len(particle)
+    return best or None
+
+
+def _conjunction_split(core: str) -> int | None:
+    """Split point before a glued و-conjunction (``سميروالوزير``), or ``None``."""
+    spec = _params()["conjunction"]
+    best, best_score = None, -1.0
+    start = spec["min_left_len"]
+    for i in range(start, len(core) - spec["min_rest_len"]):
+        if core[i] != spec["letter"]:
+            continue
+        left, rest = core[:i], core[i + 1 :]
+        if left in _never_alone() or not _plain_left_ok(left) or len(rest) < spec["min_rest_len"]:
+            continue
+        zl, zr = zipf(left), zipf(rest)
+        inflected = len(rest) >= spec["min_inflected_rest_len"] and is_inflected_word(rest)
+        definite = left.startswith("ال") and rest.startswith("ال")
+        min_left = spec["definite_pair_min_left_zipf"] if definite else spec["min_left_zipf"]
+        if zl < min_left or not (zr >= spec["min_rest_zipf"] or inflected):
+            continue
+        joined_key = "definite_pair_min_joined_rest_zipf" if definite else "min_joined_rest_zipf"
+        if zipf(core[i:]) < spec[joined_key]:
+            continue
+        if len(left) <= spec["short_left_len"] and len(rest) < spec["short_left_min_rest_len"]:
+            continue
+        if zl + zr > best_score:
+            best, best_score = i, zl + zr
+    return best
+
+
+def _signal_only_split(core: str) -> int | None:
+    """Split right after an inner ة/ى when both sides are common words (``إلىأن``)."""
+    ends = _params()["end_letters"]
+    rule = _params()["signal"]
+    for i in range(1, len(core) - 1):
+        if core[i - 1] in ends and not any(ch in core[i:-1] or ch in core[: i - 1] for ch in ends):
+            if _part_zipf(core[:i], rule) >= 0 and _part_zipf(core[i:], rule) >= 0:
+                return i
+    return None
+
+
 def best_split(core: str) -> int | None:
     """Index at which an Arabic-only ``core`` should be split, or ``None``."""
     params = _params()
     whole = zipf(core)
-    if len(core) < params["min_token_len"] or whole > params["max_whole_zipf"]:
+    if len(core) < params["min_token_len"] or whole > params["signal"]["max_whole_zipf"]:
         return None
+    if whole > params["max_whole_zipf"]:
+        return _signal_only_split(core)
     if is_inflected_word(core):
         return None
+    particle = _particle_split(core)
+    if particle is not None:
+        return particle
+    cut = _scored_split(core, params, whole)
+    return cut if cut is not None else _conjunction_split(core)
+
+
+def _scored_split(core: str, params: dict[str, Any], whole: float) -> int | None:
+    """The best split after an inner ة/ى (signal) or between two common words (plain)."""
     plain = params["plain"]
     plain_ok = len(core) >= plain["min_token_len"] and whole <= plain["max_whole_zipf"]
     ends = params["end_letters"]
