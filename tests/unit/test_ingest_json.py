@@ -119,3 +119,47 @@ def test_jsonl_in_cp1256(tmp_path: Path) -> None:
     path.write_bytes(line.encode("cp1256"))
     [doc] = list(read_file(path, max_bytes=MB))
     assert doc.text == "أعلنت الحكومة في بيان رسمي أن الاتفاق سيوقع قريبا"
+
+
+def _lines(records: list[object]) -> str:
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+
+
+def test_a_jsonl_file_larger_than_the_limit_is_streamed_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    records = [dict(RECORD, text=f"{RECORD['text']} رقم {i}") for i in range(200)]
+    path.write_text(_lines(records), encoding="utf-8")
+    limit = 1024  # the file is ~25 KB: only each line must fit
+    assert path.stat().st_size > 10 * limit
+    docs = list(read_file(path, max_bytes=limit))
+    assert [d.text for d in docs] == [r["text"] for r in records]
+    assert [d.record for d in docs] == list(range(200))
+
+
+def test_an_overlong_jsonl_line_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    huge = dict(RECORD, text="كلمة " * 5000)
+    path.write_text(_lines([RECORD, huge, RECORD]), encoding="utf-8")
+    items = list(read_file(path, max_bytes=2048))
+    assert isinstance(items[0], RawDocument) and isinstance(items[2], RawDocument)
+    assert items[2].record == 2
+    assert items[1].path == f"{path}:2" and "over the limit" in items[1].error
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1256", "utf-16"])
+def test_jsonl_in_every_supported_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "dump.jsonl"
+    record = {"text": RECORD["text"], "title": RECORD["title"]}
+    path.write_bytes(_lines([record, record]).encode(encoding))
+    docs = list(read_file(path, max_bytes=MB))
+    assert [d.text for d in docs] == [RECORD["text"]] * 2
+    assert docs[0].title == RECORD["title"]
+
+
+def test_a_jsonl_line_in_no_encoding_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    good = json.dumps(RECORD, ensure_ascii=False).encode()
+    path.write_bytes(good + b"\n" + b"\x00\x01\x02\xff\xfe\x00binary\n" + good + b"\n")
+    items = list(read_file(path, max_bytes=MB))
+    assert isinstance(items[0], RawDocument) and isinstance(items[2], RawDocument)
+    assert isinstance(items[1], IngestFailure) and items[1].path == f"{path}:2"

@@ -44,3 +44,16 @@ def test_latin_comma_after_digit_is_kept() -> None:
 def test_to_ascii_digits() -> None:
     assert to_ascii_digits("٥ آذار ٢٠٢٤ و۱۲۳") == "5 آذار 2024 و123"
     assert to_ascii_digits("no digits") == "no digits"
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "قال إن القرار \u201cلا يعني التخفيض\u201d وإن البنك \u201cسيتدخل\u201d",  # “…” English
+        "قال إن القرار \u201eلا يعني التخفيض\u201c وإن البنك \u201eسيتدخل\u201c",  # „…“ German
+        "قال إن القرار \u201dلا يعني التخفيض\u201c وإن البنك \u201dسيتدخل\u201c",  # ”…“ reversed RTL
+        'قال إن القرار "لا يعني التخفيض" وإن البنك "سيتدخل"',
+    ],
+)
+def test_every_double_quote_convention_becomes_an_arabic_pair(quoted: str) -> None:
+    assert clean_display(quoted) == "قال إن القرار «لا يعني التخفيض» وإن البنك «سيتدخل»"

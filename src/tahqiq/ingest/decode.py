@@ -162,6 +162,11 @@ def _control_share(text: str) -> float:
     return len(_BAD_CONTROLS.findall(sample)) / len(sample)
 
 
+def looks_like_utf16(data: bytes) -> bool:
+    """Whether ``data`` (a file's first bytes) looks like BOM-less UTF-16."""
+    return _sniff_utf16(data[: len(data) // 2 * 2]) is not None
+
+
 def _sniff_utf16(data: bytes) -> str | None:
     """``utf-16-le``/``utf-16-be`` when the bytes look like BOM-less UTF-16."""
     if len(data) < 2 or len(data) % 2:

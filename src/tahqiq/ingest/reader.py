@@ -19,8 +19,9 @@ from .decode import decode_bytes
 from .feeds import read_feed
 from .html import read_html
 from .plain import read_txt
-from .records import read_json, read_jsonl
+from .records import jsonl_records, read_json, read_jsonl
 from .sources import iter_sources, unsupported_reason
+from .stream import is_line_streamable, iter_lines, sniff
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,9 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | IngestFai
     label = str(path)
     try:
         reader = _reader_for(path)
+        if reader is read_jsonl:
+            yield from _read_jsonl_file(path, max_bytes)
+            return
         text = _load(path, max_bytes)
         yield from reader(text, label)
     except IngestError as exc:
@@ -79,16 +83,36 @@ def _reader_for(path: Path) -> Reader:
     return reader
 
 
+def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestFailure]:
+    """JSON Lines, streamed when the encoding allows (the limit is then per line)."""
+    _check_regular(path)
+    head = sniff(path)
+    if not head.strip():
+        raise EmptyDocumentError(str(path), "empty file")
+    if not is_line_streamable(head):
+        yield from read_jsonl(_load(path, max_bytes), str(path))
+        return
+    yield from jsonl_records(iter_lines(path, max_bytes), str(path))
+
+
+def _check_regular(path: Path) -> int:
+    """The size of ``path``; special files (devices, FIFOs) are refused."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsupportedFormatError(str(path), "not a regular file")
+    return info.st_size
+
+
 def _load(path: Path, max_bytes: int) -> str:
     """The decoded text of ``path``, refusing special and oversized files."""
     label = str(path)
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise UnsupportedFormatError(label, "not a regular file")
-    if info.st_size > max_bytes:
-        raise FileTooLargeError(label, _too_large(info.st_size, max_bytes))
-    with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)
+    size = _check_regular(path)
+    if size > max_bytes:
+        raise FileTooLargeError(label, _too_large(size, max_bytes))
+    with path.open("rb") as handle:  # never allocate the limit itself: it may be huge
+        data = handle.read(min(size, max_bytes) + 1)
+        if len(data) > size and len(data) <= max_bytes:  # the file grew while we read
+            data += handle.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise FileTooLargeError(label, _too_large(len(data), max_bytes))
     if not data.strip():

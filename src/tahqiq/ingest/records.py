@@ -10,7 +10,7 @@ per line (blank lines are skipped).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import EmptyDocumentError, MalformedInputError
@@ -44,28 +44,41 @@ def read_json(text: str, path: str) -> Iterator[RawDocument | IngestFailure]:
 
 
 def read_jsonl(text: str, path: str) -> Iterator[RawDocument | IngestFailure]:
-    """Records of a ``.jsonl`` file, one per line; a bad line is one failure
-    labelled ``path:line`` and the other lines still count."""
+    """Records of a ``.jsonl`` file's decoded text; see :func:`jsonl_records`."""
+    return jsonl_records(enumerate(text.splitlines(), start=1), path)
+
+
+def jsonl_records(
+    lines: Iterable[tuple[int, str | IngestFailure]], path: str
+) -> Iterator[RawDocument | IngestFailure]:
+    """Records of numbered JSON Lines; a bad line is one failure labelled
+    ``path:line`` and the other lines still count.  A line may already be a
+    failure (too long, undecodable), which is passed on as it is."""
     found = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in lines:
+        if isinstance(line, IngestFailure):
+            found = True
+            yield line
+            continue
         if not line.strip():
             continue
         found = True
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestFailure(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        except RecursionError:
-            yield IngestFailure(where, "invalid JSON: nested too deeply")
-            continue
-        try:
-            yield record_document(record, "jsonl", path, number - 1)
-        except RecordError as exc:
-            yield IngestFailure(where, f"record {exc}")
+        yield _jsonl_line(line, f"{path}:{number}", path, number)
     if not found:
         raise EmptyDocumentError(path, "empty file")
+
+
+def _jsonl_line(line: str, where: str, path: str, number: int) -> RawDocument | IngestFailure:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return IngestFailure(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return IngestFailure(where, "invalid JSON: nested too deeply")
+    try:
+        return record_document(record, "jsonl", path, number - 1)
+    except RecordError as exc:
+        return IngestFailure(where, f"record {exc}")
 
 
 def _records_of(data: Any, path: str) -> list[Any]:

@@ -1,0 +1,77 @@
+"""Stream a JSON Lines file line by line, so that a dump of any size is read
+in constant memory; the size limit applies to each line, not to the file."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import DecodingError
+from ..types import IngestFailure
+from .decode import decode_bytes, looks_like_utf16
+
+#: Read this much to decide whether the file is UTF-16/32 (not line-streamable).
+_SNIFF_BYTES = 65536
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def is_line_streamable(head: bytes) -> bool:
+    """Whether a file starting with ``head`` uses an ASCII-compatible encoding,
+    so that its lines can be split on ``\\n`` bytes before decoding."""
+    return not head.startswith(_WIDE_BOMS) and not looks_like_utf16(head)
+
+
+def sniff(path: Path) -> bytes:
+    """The first bytes of ``path``, to choose between streaming and loading."""
+    with path.open("rb") as handle:
+        return handle.read(_SNIFF_BYTES)
+
+
+def iter_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | IngestFailure]]:
+    """Numbered decoded lines of an ASCII-compatible text file.
+
+    A line longer than ``max_bytes`` or in no supported encoding becomes an
+    :class:`~tahqiq.types.IngestFailure` labelled ``path:line``; it is skipped
+    without being held in memory whole.
+    """
+    label = str(path)
+    with path.open("rb") as handle:
+        number = 0
+        while True:
+            raw = handle.readline(max_bytes + 1)
+            if not raw:
+                return
+            number += 1
+            where = f"{label}:{number}"
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                size = len(raw) + _drain_line(handle)
+                yield number, IngestFailure(where, f"line is {size:,} bytes, over the limit")
+                continue
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            yield number, _decode_line(raw, where)
+
+
+def _drain_line(handle: BinaryIO) -> int:
+    """Skip the rest of an over-long line; the number of bytes skipped."""
+    skipped = 0
+    while True:
+        chunk = handle.readline(1 << 20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _decode_line(raw: bytes, where: str) -> str | IngestFailure:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not raw.strip():
+        return ""
+    try:
+        return decode_bytes(raw)[0]
+    except DecodingError as exc:
+        return IngestFailure(where, exc.reason)
