@@ -186,3 +186,28 @@ class StoreStats:
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence that bears on a claim, and how.
+
+    ``line`` is the 0-based line of the article text it came from, ``stance``
+    the sentence's own stance (agree, disagree or discuss) and ``score`` its
+    relevance to the claim in [0, 1].
+    """
+
+    sentence: str
+    line: int
+    stance: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StancePrediction:
+    """An article's stance toward a claim, with the sentences that decide it."""
+
+    label: str
+    confidence: float
+    proba: dict[str, float]
+    evidence: tuple[Evidence, ...] = ()

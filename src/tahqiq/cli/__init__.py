@@ -11,6 +11,7 @@ import sys
 import click
 
 from .commands import demo, ingest, list_documents, search, show, stats
+from .stance_commands import evaluate, train
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,7 +20,7 @@ def cli() -> None:
     """tahqiq (تحقيق): make sense of conflicting Arabic news, offline."""
 
 
-for _command in (ingest, search, show, list_documents, stats, demo):
+for _command in (ingest, search, show, list_documents, stats, demo, train, evaluate):
     cli.add_command(_command)
 
 

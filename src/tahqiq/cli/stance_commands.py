@@ -1,0 +1,86 @@
+"""``tahqiq train stance`` and ``tahqiq eval stance``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .output import emit_json, progress_bar
+
+DEFAULT_DATA = Path("..") / "shared" / "data"
+
+
+@click.group()
+def train() -> None:
+    """Train models from labelled data."""
+
+
+@train.command("stance")
+@click.option("--data", "data", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=DEFAULT_DATA, show_default=True,
+              help="Folder holding baly2018/ and ans/ (the research data).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the packaged default model).")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
+def train_stance_command(data: Path, out: Path | None, seed: int, as_json: bool) -> None:
+    """Fit the stance model on Baly et al. + ANS train and save it."""
+    from ..stance.artifacts import default_model_path
+    from ..stance.evaluate import train_stance
+
+    with progress_bar(not as_json, "prepare") as progress:
+        model, info = train_stance(data, seed=seed, progress=progress)
+    target = out or default_model_path()
+    model.save(target, **info)
+    if as_json:
+        emit_json(model.manifest)
+    else:
+        click.echo(f"saved stance model to {target} ({info['training_data']['pairs']} pairs)")
+
+
+@click.group("eval")
+def evaluate() -> None:
+    """Score models on labelled data."""
+
+
+@evaluate.command("stance")
+@click.option("--format", "fmt", type=click.Choice(["baly", "ans"]), required=True)
+@click.option("--data", "data", type=click.Path(exists=True, path_type=Path), required=True,
+              help="A folder of Baly claim JSON files, or an ANS stance CSV.")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="A model folder (default: the packaged model).")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def eval_stance_command(fmt: str, data: Path, model_dir: Path | None, as_json: bool) -> None:
+    """Accuracy, macro-F1, per-class P/R/F1 and the confusion matrix."""
+    from ..stance import load_default, load_model
+    from ..stance.evaluate import evaluate_ans, evaluate_baly
+
+    model = load_model(model_dir) if model_dir else load_default()
+    with progress_bar(not as_json, "stance") as progress:
+        if fmt == "baly":
+            if not data.is_dir():
+                raise click.BadParameter("--format baly needs a folder of claim files", param_hint="--data")
+            report = evaluate_baly(model, data, progress)
+        else:
+            report = evaluate_ans(model, data, progress)
+    if as_json:
+        emit_json(report)
+    else:
+        _print_report(report)
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    click.echo(f"pairs: {report['n']}  accuracy: {report['accuracy']:.4f}  "
+               f"macro-F1: {report['macro_f1']:.4f}")
+    if "rationale_p_at_1" in report:
+        click.echo(f"rationale precision@1: {report['rationale_p_at_1']:.4f}")
+    labels = list(report["per_class"])
+    click.echo(f"\n{'class':<10} {'P':>7} {'R':>7} {'F1':>7} {'n':>6}")
+    for lab, m in report["per_class"].items():
+        click.echo(f"{lab:<10} {m['precision']:>7.4f} {m['recall']:>7.4f} {m['f1']:>7.4f} {m['support']:>6}")
+    click.echo("\nconfusion (rows gold, columns predicted)")
+    click.echo(" " * 10 + "".join(f"{lab[:9]:>10}" for lab in labels))
+    for gold in labels:
+        click.echo(f"{gold[:9]:<10}" + "".join(f"{report['confusion'][gold][p]:>10}" for p in labels))

@@ -1,0 +1,32 @@
+"""tahqiq.stance: does an article agree with, deny, discuss or ignore a claim?
+
+:class:`StanceClassifier` follows the scikit-learn contract (``fit``,
+``predict``, ``predict_proba``) over ``(claim, article_text)`` pairs and also
+returns the evidence sentences behind each decision (:meth:`StanceClassifier.explain`).
+:func:`load_default` loads the model shipped in the package.  Importing this
+package does no work: names are resolved lazily.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .labels import LABELS
+    from .model import StanceClassifier, load_default, load_model
+
+_LAZY = {
+    "LABELS": "labels",
+    "StanceClassifier": "model",
+    "load_default": "model",
+    "load_model": "model",
+}
+
+__all__ = ["LABELS", "StanceClassifier", "load_default", "load_model"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,167 @@
+"""Claim-sentence and claim-article features.
+
+Unit features say how much one sentence speaks to the claim (word, bigram,
+character and number overlap, weighted by how rare each word is) and how it
+speaks (denial, negation, hedging, confirmation, reported speech, questions,
+and whether a denial or negation sits next to the claim's words).  Article
+features aggregate them, led by the sentences most relevant to the claim.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from .cues import CATEGORIES, cue_positions
+from .units import ClaimView, Unit, content_stems
+
+#: Weight of a stem unknown to the term-weight table (rarest).
+MAX_WEIGHT = 8.0
+#: Tokens around a claim word within which a denial counts as "near".
+NEAR_DENY = 8
+#: Tokens before a claim word within which a negation counts as "near".
+NEAR_NEG = 3
+
+UNIT_FEATURES = (
+    "cov", "wcov", "jaccard", "bigram", "char4", "num_match", "num_clash",
+    *(f"cue_{c}" for c in CATEGORIES), "deny_near", "neg_near", "log_len", "position", "semantic",
+)
+_CUE0 = UNIT_FEATURES.index("cue_deny")
+
+
+def weight(stem: str, weights: Mapping[str, float]) -> float:
+    """How informative a stem is: 8 - its Zipf frequency, clipped to [1, 8]."""
+    return weights.get(stem, MAX_WEIGHT)
+
+
+def _char4(text: str) -> set[str]:
+    squashed = " ".join(text.split())
+    return {squashed[i : i + 4] for i in range(max(len(squashed) - 3, 0))}
+
+
+def _bigrams(stems: Sequence[str]) -> set[tuple[str, str]]:
+    return set(zip(stems, stems[1:], strict=False))
+
+
+class ClaimContext:
+    """Everything about a claim that every unit compares against (computed once)."""
+
+    def __init__(self, claim: ClaimView, weights: Mapping[str, float]) -> None:
+        self.claim = claim
+        self.weights = weights
+        self.total = sum(weight(s, weights) for s in claim.stems) or 1.0
+        self.bigrams = _bigrams(claim.stem_list)
+        self.char4 = _char4(" ".join(claim.tokens))
+        cues = cue_positions(list(claim.tokens))
+        self.claim_deny = float(bool(cues["deny"]))
+        self.claim_neg = float(bool(cues["negation"]))
+
+
+def unit_vector(ctx: ClaimContext, unit: Unit, position: float, semantic: float = 0.0) -> list[float]:
+    """The :data:`UNIT_FEATURES` of one unit against the claim."""
+    claim = ctx.claim
+    shared = claim.stems & unit.stems
+    n = len(claim.stems) or 1
+    stems = content_stems(unit.tokens)
+    union = len(claim.stems | unit.stems) or 1
+    bigram = len(ctx.bigrams & _bigrams(stems)) / (len(ctx.bigrams) or 1)
+    char4 = len(ctx.char4 & _char4(" ".join(unit.tokens))) / (len(ctx.char4) or 1)
+    cues = cue_positions(list(unit.tokens))
+    near = [i for i, tok in enumerate(unit.tokens) if tok in claim.tokens or _stem_in(tok, shared)]
+    deny_near = float(any(abs(i - j) <= NEAR_DENY for i in cues["deny"] for j in near))
+    neg_near = float(any(0 < j - i <= NEAR_NEG for i in cues["negation"] for j in near))
+    return [
+        len(shared) / n,
+        sum(weight(s, ctx.weights) for s in shared) / ctx.total,
+        len(shared) / union,
+        bigram,
+        char4,
+        float(bool(claim.numbers & unit.numbers)),
+        float(bool(claim.numbers) and bool(unit.numbers) and not claim.numbers & unit.numbers),
+        *(min(len(cues[c]), 3) for c in CATEGORIES),
+        deny_near,
+        neg_near,
+        math.log1p(len(unit.tokens)),
+        position,
+        semantic,
+    ]
+
+
+def _stem_in(token: str, stems: frozenset[str]) -> bool:
+    from .units import _stem
+
+    return _stem(token) in stems
+
+
+def unit_matrix(ctx: ClaimContext, units: Sequence[Unit], semantic: Sequence[float] | None = None) -> np.ndarray:
+    """Unit features for every unit, one row each (zero rows for no units)."""
+    if not units:
+        return np.zeros((0, len(UNIT_FEATURES)), dtype=np.float32)
+    last = max(len(units) - 1, 1)
+    sem = semantic if semantic is not None else [0.0] * len(units)
+    rows = [unit_vector(ctx, u, i / last, sem[i]) for i, u in enumerate(units)]
+    return np.asarray(rows, dtype=np.float32)
+
+
+ARTICLE_FEATURES = (
+    *(f"max_{f}" for f in UNIT_FEATURES[:5]),
+    *(f"top3_{f}" for f in UNIT_FEATURES[:5]),
+    "doc_cov", "doc_wcov", "first_wcov", "log_units", "share_relevant", "max_relevance", "top3_relevance",
+    *(f"rate_{c}" for c in CATEGORIES),
+    *(f"top_{c}" for c in CATEGORIES),
+    "top_deny_near", "top_neg_near", "top_num_clash", "top_semantic", "max_semantic",
+    "sent_agree", "sent_disagree", "sent_discuss", "max_sent_disagree",
+    "claim_deny", "claim_neg", "claim_len",
+)
+
+
+def article_vector(
+    ctx: ClaimContext,
+    units: Sequence[Unit],
+    matrix: np.ndarray,
+    relevance: np.ndarray,
+    sentence_proba: np.ndarray,
+) -> np.ndarray:
+    """Article features from unit features, unit relevance and unit stance.
+
+    ``relevance`` holds one score per unit in [0, 1]; ``sentence_proba`` one
+    (agree, disagree, discuss) row per unit.  The top units are the three most
+    relevant, and their cues and stances are weighted by relevance.
+    """
+    claim_side = [ctx.claim_deny, ctx.claim_neg, math.log1p(len(ctx.claim.tokens))]
+    if len(units) == 0:
+        out = np.zeros(len(ARTICLE_FEATURES), dtype=np.float32)
+        out[-3:] = claim_side
+        return out
+    order = np.argsort(-relevance, kind="stable")
+    top = order[:3]
+    w = relevance[top] / (relevance[top].sum() or 1.0)
+    core = matrix[:, :5]
+    all_stems = frozenset().union(*(u.stems for u in units))
+    shared = ctx.claim.stems & all_stems
+    cue_cols = matrix[:, _CUE0 : _CUE0 + len(CATEGORIES)]
+    col = UNIT_FEATURES.index
+    feats = [
+        *core.max(axis=0),
+        *core[top].mean(axis=0),
+        len(shared) / (len(ctx.claim.stems) or 1),
+        sum(weight(s, ctx.weights) for s in shared) / ctx.total,
+        matrix[0, col("wcov")],
+        math.log1p(len(units)),
+        float((matrix[:, col("wcov")] >= 0.5).mean()),
+        float(relevance.max()),
+        float(relevance[top].mean()),
+        *(cue_cols > 0).mean(axis=0),
+        *(w @ cue_cols[top]),
+        float(w @ matrix[top, col("deny_near")]),
+        float(w @ matrix[top, col("neg_near")]),
+        float(w @ matrix[top, col("num_clash")]),
+        float(w @ matrix[top, col("semantic")]),
+        float(matrix[:, col("semantic")].max()),
+        *(w @ sentence_proba[top]),
+        float(sentence_proba[order[:5], 1].max()),
+        *claim_side,
+    ]
+    return np.asarray(feats, dtype=np.float32)

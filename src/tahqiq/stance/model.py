@@ -1,0 +1,162 @@
+"""The stance classifier: sentence relevance and stance, then an article decision.
+
+Level 1 (per sentence): a relevance head scores how likely each sentence is
+to be the rationale for a stance toward the claim (trained on the rationale
+lines of Baly et al.), and a sentence-stance head gives its own agree /
+disagree / discuss leaning from cues and hashed word n-grams.
+Level 2 (per article): gradient-boosted trees over article features that
+aggregate the sentences, led by the most relevant ones.  Level-2 training
+features are cross-fitted (level-1 heads never see the claim they score).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..types import Evidence, StancePrediction
+from .features import ARTICLE_FEATURES, ClaimContext, article_vector, unit_matrix
+from .heads import LinearHead, hashed
+from .labels import LABELS, label_index
+from .units import Unit, article_units, view_claim
+from .weights import build_weights
+
+Pair = tuple[str, str]
+SENTENCE_LABELS = ("agree", "disagree", "discuss")
+#: A pair with at most this many units is a headline pair: its units carry its label.
+SHORT_PAIR_UNITS = 2
+
+DEFAULT_PARAMS: dict[str, Any] = {
+    "seed": 13, "inner_folds": 3, "n_estimators": 300, "learning_rate": 0.04,
+    "num_leaves": 15, "min_child_samples": 10, "class_weight_power": 1.0,
+    "relevance_c": 0.5, "sentence_c": 1.0, "use_ngrams": True, "use_sentence_head": True,
+}
+
+
+class Prepared:
+    """A pair's claim context, units and unit features (computed once)."""
+
+    __slots__ = ("ctx", "units", "matrix", "texts")
+
+    def __init__(self, claim: str, text: str, weights: dict[str, float]) -> None:
+        self.ctx = ClaimContext(view_claim(claim), weights)
+        self.units: list[Unit] = article_units(text)
+        self.matrix = unit_matrix(self.ctx, self.units)
+        self.texts = [" ".join(u.tokens) for u in self.units]
+
+
+class StanceClassifier:
+    """4-way stance of an article toward a claim, scikit-learn style.
+
+    ``X`` is a sequence of ``(claim, article_text)`` pairs and ``y`` their
+    labels (:data:`~tahqiq.stance.labels.LABELS`).  ``fit`` also takes
+    ``groups`` (claim ids, for cross-fitting) and ``rationales`` (per pair,
+    the 0-based article lines that justify an agree/disagree label).
+    """
+
+    def __init__(self, **params: Any) -> None:
+        unknown = set(params) - set(DEFAULT_PARAMS)
+        if unknown:
+            raise TypeError(f"unknown parameters: {sorted(unknown)}")
+        self.params = {**DEFAULT_PARAMS, **params}
+        self.weights: dict[str, float] = {}
+        self.relevance_head: LinearHead | None = None
+        self.sentence_head: LinearHead | None = None
+        self.booster: Any = None
+        self.manifest: dict[str, Any] = {}
+
+    # -- scikit-learn contract ------------------------------------------------
+    def fit(self, X: Sequence[Pair], y: Sequence[str], *, groups: Sequence[str] | None = None,
+            rationales: Sequence[Sequence[int] | None] | None = None,
+            prepared: Sequence[Prepared] | None = None) -> StanceClassifier:
+        """Fit both levels on labelled pairs; returns ``self``."""
+        from .training import fit_classifier
+
+        fit_classifier(self, X, y, groups=groups, rationales=rationales, prepared=prepared)
+        return self
+
+    def predict_proba(self, X: Sequence[Pair], *, prepared: Sequence[Prepared] | None = None) -> np.ndarray:
+        """One row of probabilities per pair, columns in :data:`LABELS` order."""
+        self._check_fitted()
+        prepared = prepared if prepared is not None else [self.prepare(c, t) for c, t in X]
+        vectors = np.stack([self.article_features(p)[0] for p in prepared]) if prepared else \
+            np.zeros((0, len(ARTICLE_FEATURES)), dtype=np.float32)
+        return self.booster.predict(vectors, num_threads=1).reshape(len(prepared), len(LABELS))
+
+    def predict(self, X: Sequence[Pair], **kw: Any) -> list[str]:
+        """The most probable label of each pair."""
+        return [LABELS[i] for i in self.predict_proba(X, **kw).argmax(axis=1)]
+
+    # -- evidence ---------------------------------------------------------------
+    def explain(self, claim: str, text: str, k: int = 3) -> StancePrediction:
+        """The stance of one article with its ``k`` most relevant sentences."""
+        self._check_fitted()
+        prep = self.prepare(claim, text)
+        vector, relevance, sentence = self.article_features(prep)
+        proba = self.booster.predict(vector[None, :], num_threads=1).reshape(-1)
+        best = int(proba.argmax())
+        order = np.argsort(-relevance, kind="stable")[:k]
+        evidence = tuple(
+            Evidence(prep.units[i].text, prep.units[i].line,
+                     SENTENCE_LABELS[int(sentence[i].argmax())], round(float(relevance[i]), 4))
+            for i in order
+        )
+        return StancePrediction(LABELS[best], round(float(proba[best]), 4),
+                                {lab: round(float(p), 4) for lab, p in zip(LABELS, proba, strict=True)},
+                                evidence)
+
+    def prepare(self, claim: str, text: str) -> Prepared:
+        """Units and unit features of one pair (reusable across calls)."""
+        return Prepared(claim, text, self.weights)
+
+    def unit_scores(self, prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
+        """Relevance (n,) and sentence stance (n, 3) of a pair's units."""
+        n = len(prep.units)
+        if n == 0:
+            return np.zeros(0, dtype=np.float32), np.zeros((0, 3), dtype=np.float32)
+        relevance = self.relevance_head.proba(prep.matrix)[:, 0]
+        if self.params["use_sentence_head"] and self.sentence_head is not None:
+            sparse = hashed(prep.texts) if self.params["use_ngrams"] else None
+            sentence = self.sentence_head.proba(prep.matrix, sparse)
+        else:
+            sentence = np.full((n, 3), 1 / 3, dtype=np.float32)
+        return relevance, sentence
+
+    def article_features(self, prep: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Article vector, unit relevance and unit stance of a prepared pair."""
+        relevance, sentence = self.unit_scores(prep)
+        return article_vector(prep.ctx, prep.units, prep.matrix, relevance, sentence), relevance, sentence
+
+    def _check_fitted(self) -> None:
+        if self.booster is None or self.relevance_head is None:
+            from ..errors import ModelArtifactError
+
+            raise ModelArtifactError("the stance model is not fitted or loaded")
+
+    # -- persistence ------------------------------------------------------------
+    def save(self, directory: str | Path, **manifest: Any) -> Path:
+        """Write the model to ``directory`` (manifest, arrays, trees; no pickle)."""
+        from .artifacts import save_model
+
+        return save_model(self, Path(directory), manifest)
+
+
+def load_model(directory: str | Path) -> StanceClassifier:
+    """Load a model saved by :meth:`StanceClassifier.save`, checking its manifest."""
+    from .artifacts import load_model as _load
+
+    return _load(Path(directory))
+
+
+def load_default() -> StanceClassifier:
+    """The stance model shipped inside the package."""
+    from .artifacts import default_model_dir
+
+    with default_model_dir() as path:
+        return load_model(path)
+
+
+__all__ = ["LABELS", "StanceClassifier", "load_default", "load_model", "label_index", "build_weights"]

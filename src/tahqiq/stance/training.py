@@ -1,0 +1,107 @@
+"""Fitting the stance classifier (used by :meth:`StanceClassifier.fit`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .features import ARTICLE_FEATURES
+from .heads import fit_linear, hashed
+from .labels import LABELS, label_index
+
+if TYPE_CHECKING:
+    from .model import Pair, Prepared, StanceClassifier
+
+SENTENCE_LABELS = ("agree", "disagree", "discuss")
+
+
+def fit_classifier(model: StanceClassifier, X: Sequence[Pair], y: Sequence[str], *,
+                   groups: Sequence[str] | None, rationales: Sequence[Sequence[int] | None] | None,
+                   prepared: Sequence[Prepared] | None) -> None:
+    """Fit level-1 heads and the level-2 trees of ``model`` in place."""
+    from .weights import build_weights
+
+    if len(X) != len(y):
+        raise ValueError(f"X has {len(X)} pairs but y has {len(y)} labels")
+    if not model.weights:
+        model.weights = build_weights()
+    prepared = list(prepared) if prepared is not None else [model.prepare(c, t) for c, t in X]
+    labels = np.array([label_index(lab) for lab in y])
+    rats = list(rationales) if rationales is not None else [None] * len(X)
+    groups = list(groups) if groups is not None else [str(i) for i in range(len(X))]
+    vectors = cross_fitted_vectors(model, prepared, labels, rats, groups)
+    fit_heads(model, prepared, labels, rats, np.arange(len(prepared)))
+    model.booster = fit_trees(model.params, vectors, labels)
+
+
+def cross_fitted_vectors(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
+                         rats: list, groups: list[str]) -> np.ndarray:
+    """Article vectors whose level-1 scores come from heads fitted without their claim."""
+    from sklearn.model_selection import GroupKFold
+
+    vectors = np.zeros((len(prepared), len(ARTICLE_FEATURES)), dtype=np.float32)
+    folds = min(model.params["inner_folds"], len(set(groups)))
+    for train, test in GroupKFold(n_splits=folds).split(np.zeros(len(groups)), groups=groups):
+        fit_heads(model, prepared, labels, rats, train)
+        for i in test:
+            vectors[i] = model.article_features(prepared[i])[0]
+    return vectors
+
+
+def fit_heads(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
+              rats: list, index: np.ndarray) -> None:
+    """Fit the relevance and sentence-stance heads on the pairs at ``index``."""
+    rel_x, rel_y, sen_x, sen_t, sen_y = [], [], [], [], []
+    weak = not any(rats[i] for i in index)  # no rationale lines: weak labels instead
+    for i in index:
+        prep, label = prepared[i], LABELS[labels[i]]
+        if not prep.units:
+            continue
+        rationale = set(rats[i] or ()) or (_weak_rationale(prep) if weak else set())
+        if rationale and label in ("agree", "disagree"):
+            hit = np.array([u.line in rationale for u in prep.units])
+            rel_x.append(prep.matrix)
+            rel_y.append(hit)
+            if hit.any():
+                sen_x.append(prep.matrix[hit])
+                sen_t.extend(t for t, h in zip(prep.texts, hit, strict=True) if h)
+                sen_y.extend([label] * int(hit.sum()))
+        elif label != "unrelated" and (len(prep.units) <= 2 or label == "discuss"):
+            top = np.argsort(-prep.matrix[:, 1])[:2]
+            sen_x.append(prep.matrix[top])
+            sen_t.extend(prep.texts[j] for j in top)
+            sen_y.extend([label] * len(top))
+    seed = model.params["seed"]
+    model.relevance_head = fit_linear(np.vstack(rel_x), np.concatenate(rel_y).astype(int),
+                                      c=model.params["relevance_c"], seed=seed)
+    if model.params["use_sentence_head"] and len(set(sen_y)) > 1:
+        sparse = hashed(sen_t) if model.params["use_ngrams"] else None
+        y = np.array([SENTENCE_LABELS.index(lab) for lab in sen_y])
+        model.sentence_head = fit_linear(np.vstack(sen_x), y, sparse=sparse,
+                                         c=model.params["sentence_c"], seed=seed)
+
+
+def _weak_rationale(prep: Prepared) -> set[int]:
+    """The line of the unit covering most of the claim (weighted), as a stand-in rationale."""
+    return {prep.units[int(np.argmax(prep.matrix[:, 1]))].line}
+
+
+def fit_trees(params: dict, vectors: np.ndarray, labels: np.ndarray):  # noqa: ANN201 - Booster
+    """Gradient-boosted trees over article vectors, with tempered class weights."""
+    import lightgbm as lgb
+
+    counts = np.bincount(labels, minlength=len(LABELS)).astype(float)
+    counts[counts == 0] = 1.0
+    class_weight = (counts.sum() / (len(LABELS) * counts)) ** params["class_weight_power"]
+    data = lgb.Dataset(vectors, label=labels, weight=class_weight[labels],
+                       feature_name=list(ARTICLE_FEATURES), free_raw_data=False)
+    booster_params = {
+        "objective": "multiclass", "num_class": len(LABELS), "learning_rate": params["learning_rate"],
+        "num_leaves": params["num_leaves"], "min_child_samples": params["min_child_samples"],
+        "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1,
+        "lambda_l2": 1.0, "seed": params["seed"], "deterministic": True, "force_row_wise": True,
+        "num_threads": 1, "verbose": -1,
+    }
+    return lgb.train(booster_params, data, num_boost_round=params["n_estimators"])

@@ -1,0 +1,96 @@
+"""Evidence units: the sentences of an article, with the line each came from.
+
+An article is read line by line (Baly et al. number rationale lines so), each
+line is cleaned for display, boilerplate lines are skipped, and the rest is
+segmented into sentences.  A unit keeps its folded tokens and stems, which
+every feature is computed from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text.boilerplate import is_boilerplate
+from ..text.display import clean_display
+from ..text.glue import repair_glued
+from ..text.search import arabic_stopwords, fold_tokens, stem
+from ..text.segmenter import segment
+
+#: Units shorter than this many tokens carry no evidence.
+MIN_UNIT_TOKENS = 4
+#: Longest article read, in units (very long pages are cut here).
+MAX_UNITS = 400
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence of an article, ready for features."""
+
+    line: int
+    text: str
+    tokens: tuple[str, ...]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim's folded tokens, content stems (no stopwords) and numbers."""
+
+    text: str
+    tokens: tuple[str, ...]
+    stems: frozenset[str]
+    stem_list: tuple[str, ...]
+    numbers: frozenset[str]
+
+
+@lru_cache(maxsize=200_000)
+def _stem(token: str) -> str:
+    return stem(token)
+
+
+def content_stems(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Stems of the tokens that are not stopwords or bare numbers."""
+    stop = arabic_stopwords()
+    return [_stem(t) for t in tokens if t not in stop and not _DIGITS.match(t) and len(t) > 1]
+
+
+def numbers_of(tokens: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The numbers among folded tokens (digits are ASCII after folding)."""
+    return frozenset(t for t in tokens if _DIGITS.match(t))
+
+
+def view_claim(claim: str) -> ClaimView:
+    """Tokens, stems and numbers of a claim."""
+    tokens = tuple(fold_tokens(claim))
+    stems = content_stems(tokens) or [_stem(t) for t in tokens]
+    return ClaimView(claim, tokens, frozenset(stems), tuple(dict.fromkeys(stems)), numbers_of(tokens))
+
+
+def make_unit(line: int, text: str) -> Unit | None:
+    """A unit of ``text``, or ``None`` when it is too short to be evidence."""
+    tokens = tuple(fold_tokens(text))
+    if len(tokens) < MIN_UNIT_TOKENS:
+        return None
+    return Unit(line, text, tokens, frozenset(content_stems(tokens)), numbers_of(tokens))
+
+
+def article_units(text: str) -> list[Unit]:
+    """The evidence units of a raw or cleaned article, in order."""
+    units: list[Unit] = []
+    for number, raw in enumerate(text.split("\n")):
+        if not raw.strip():
+            continue
+        line = repair_glued(clean_display(raw))
+        if not line or is_boilerplate(line):
+            continue
+        for sentence in segment(line):
+            unit = make_unit(number, sentence.text)
+            if unit is not None:
+                units.append(unit)
+                if len(units) >= MAX_UNITS:
+                    return units
+    return units

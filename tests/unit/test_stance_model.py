@@ -1,0 +1,95 @@
+"""The stance classifier: the fit/predict contract, evidence, safe persistence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from stance_fixtures import TINY_WEIGHTS, sample_pairs  # noqa: E402
+from tahqiq.errors import ModelArtifactError
+from tahqiq.stance import LABELS, StanceClassifier, load_model
+from tahqiq.stance.metrics import classification_report
+
+SMALL = {"n_estimators": 40, "inner_folds": 2, "seed": 3}
+
+
+@pytest.fixture(scope="module")
+def fitted() -> StanceClassifier:
+    pairs = sample_pairs()
+    model = StanceClassifier(**SMALL)
+    model.weights = dict(TINY_WEIGHTS)
+    return model.fit([(c, t) for _, c, t, _ in pairs], [s for *_, s in pairs],
+                     groups=[i for i, *_ in pairs])
+
+
+def test_predict_proba_follows_the_sklearn_contract(fitted: StanceClassifier) -> None:
+    pairs = sample_pairs()[:12]
+    proba = fitted.predict_proba([(c, t) for _, c, t, _ in pairs])
+    assert proba.shape == (12, len(LABELS))
+    assert np.allclose(proba.sum(axis=1), 1.0, atol=1e-5)
+    assert fitted.predict([(c, t) for _, c, t, _ in pairs]) == [LABELS[i] for i in proba.argmax(1)]
+
+
+def test_it_learns_the_training_pairs(fitted: StanceClassifier) -> None:
+    pairs = sample_pairs()
+    predicted = fitted.predict([(c, t) for _, c, t, _ in pairs])
+    report = classification_report([s for *_, s in pairs], predicted, LABELS)
+    assert report["per_class"]["unrelated"]["f1"] > 0.8  # far from a constant guess
+    assert report["macro_f1"] > 0.5
+
+
+def test_explain_points_to_sentences_of_the_article(fitted: StanceClassifier) -> None:
+    _, claim, text, _ = next(p for p in sample_pairs() if p[3] == "disagree")
+    result = fitted.explain(claim, text, k=2)
+    assert result.label in LABELS
+    assert abs(sum(result.proba.values()) - 1.0) < 1e-3
+    assert 1 <= len(result.evidence) <= 2
+    lines = text.split("\n")
+    for ev in result.evidence:
+        assert 0.0 <= ev.score <= 1.0 and ev.stance in ("agree", "disagree", "discuss")
+        assert ev.sentence[:15] in lines[ev.line] or ev.sentence[:5] in lines[ev.line]
+
+
+def test_empty_and_foreign_articles_still_get_a_label(fitted: StanceClassifier) -> None:
+    proba = fitted.predict_proba([("مصر تنفي", ""), ("مصر تنفي", "The weather was fine today.")])
+    assert proba.shape == (2, 4) and np.isfinite(proba).all()
+
+
+def test_save_and_load_round_trip_gives_the_same_probabilities(
+    fitted: StanceClassifier, tmp_path: Path
+) -> None:
+    pairs = [(c, t) for _, c, t, _ in sample_pairs()[:20]]
+    fitted.save(tmp_path / "m", training_data={"sha256": "0" * 64})
+    loaded = load_model(tmp_path / "m")
+    assert np.allclose(loaded.predict_proba(pairs), fitted.predict_proba(pairs), atol=1e-6)
+    manifest = json.loads((tmp_path / "m" / "manifest.json").read_text())
+    assert manifest["normalizer_version"] and set(manifest["checksums"]) >= {"heads.npz", "trees.txt"}
+
+
+def test_a_tampered_file_is_refused(fitted: StanceClassifier, tmp_path: Path) -> None:
+    fitted.save(tmp_path / "m")
+    (tmp_path / "m" / "trees.txt").write_text("tree\n", encoding="utf-8")
+    with pytest.raises(ModelArtifactError, match="checksum"):
+        load_model(tmp_path / "m")
+
+
+def test_another_normalizer_version_is_refused(fitted: StanceClassifier, tmp_path: Path) -> None:
+    fitted.save(tmp_path / "m")
+    path = tmp_path / "m" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["normalizer_version"] = "ar-search.v0+deadbeef"
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(ModelArtifactError, match="normalizer_version"):
+        load_model(tmp_path / "m")
+
+
+def test_an_unfitted_model_says_so() -> None:
+    with pytest.raises(ModelArtifactError, match="not fitted"):
+        StanceClassifier().predict([("a", "b")])
+    with pytest.raises(TypeError, match="unknown parameters"):
+        StanceClassifier(depth=3)
