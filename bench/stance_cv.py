@@ -17,58 +17,26 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
 
 
-def rationale_p_at_1(model, prepared, pairs, index) -> float:  # noqa: ANN001
-    hits = total = 0
-    for i in index:
-        pair = pairs[i]
-        if pair.stance in ("agree", "disagree") and pair.rationale and prepared[i].units:
-            relevance, _ = model.unit_scores(prepared[i])
-            top = prepared[i].units[int(np.argmax(relevance))].line
-            hits += top in pair.rationale
-            total += 1
-    return hits / total if total else 0.0
-
-
 def run(params: dict, pairs, ans_train, ans_dev, prep, prep_ans, prep_dev, folds, weights,
         with_ans: bool = True) -> dict:  # noqa: ANN001
-    from tahqiq.stance import LABELS, StanceClassifier
+    from tahqiq.stance import StanceClassifier
+    from tahqiq.stance.evaluate import _fit, cross_validate
     from tahqiq.stance.metrics import classification_report
 
-    gold, pred, p1 = [], [], []
-    fold_of = np.array([folds[p.claim_id] for p in pairs])
-    for fold in sorted(set(fold_of)):
-        train = np.where(fold_of != fold)[0]
-        test = np.where(fold_of == fold)[0]
-        tr_pairs = [pairs[i] for i in train] + (ans_train if with_ans else [])
-        tr_prep = [prep[i] for i in train] + (prep_ans if with_ans else [])
-        model = StanceClassifier(**params)
-        model.weights = weights
-        model.fit([(p.claim, p.text) for p in tr_pairs], [_lab(p.stance) for p in tr_pairs],
-                  groups=[p.claim_id for p in tr_pairs], rationales=[p.rationale for p in tr_pairs],
-                  prepared=tr_prep)
-        pred += model.predict([], prepared=[prep[i] for i in test])
-        gold += [pairs[i].stance for i in test]
-        p1.append((rationale_p_at_1(model, prep, pairs, test), len(test)))
-    baly = classification_report(gold, pred, LABELS)
-    baly["rationale_p_at_1"] = round(sum(a * n for a, n in p1) / sum(n for _, n in p1), 4)
-    out = {"params": params, "baly": baly}
-    if ans_dev is not None:
-        all_pairs, all_prep = pairs + ans_train, prep + prep_ans
-        model = StanceClassifier(**params)
-        model.weights = weights
-        model.fit([(p.claim, p.text) for p in all_pairs], [_lab(p.stance) for p in all_pairs],
-                  groups=[p.claim_id for p in all_pairs],
-                  rationales=[p.rationale for p in all_pairs], prepared=all_prep)
-        predicted = ["other" if lab in ("discuss", "unrelated") else lab
-                     for lab in model.predict([], prepared=prep_dev)]
-        out["ans_dev"] = classification_report([p.stance for p in ans_dev], predicted,
-                                               ("agree", "disagree", "other"))
+    extra, extra_prep = (ans_train, prep_ans) if with_ans else ([], [])
+    out = {"params": params,
+           "baly": cross_validate(params, weights, pairs, prep, folds, extra, extra_prep)}
+    model = StanceClassifier(**params)
+    model.weights = weights
+    _fit(model, pairs + list(extra), prep + list(extra_prep))
+    predicted = ["other" if lab in ("discuss", "unrelated") else lab
+                 for lab in model.predict([], prepared=prep_dev)]
+    out["ans_dev"] = classification_report([p.stance for p in ans_dev], predicted,
+                                           ("agree", "disagree", "other"))
     return out
 
 
@@ -94,9 +62,10 @@ def main() -> int:
     folds = read_folds(DATA / "baly2018" / "folds.txt")
     ans_train = read_ans(DATA / "ans" / "stance" / "train.csv")
     ans_dev = read_ans(DATA / "ans" / "stance" / "dev.csv")
-    prep = [Prepared(p.claim, p.text, weights) for p in pairs]
-    prep_ans = [Prepared(p.claim, p.text, weights) for p in ans_train]
-    prep_dev = [Prepared(p.claim, p.text, weights) for p in ans_dev]
+    encoder = json.loads(dict(s.split("=", 1) for s in args.set).get("encoder", "null"))
+    prep = [Prepared(p.claim, p.text, weights, encoder) for p in pairs]
+    prep_ans = [Prepared(p.claim, p.text, weights, encoder) for p in ans_train]
+    prep_dev = [Prepared(p.claim, p.text, weights, encoder) for p in ans_dev]
     print(f"# prepared {len(prep)} Baly + {len(prep_ans)} ANS train + {len(prep_dev)} ANS dev pairs "
           f"in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     base = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}

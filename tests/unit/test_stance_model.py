@@ -15,7 +15,7 @@ from tahqiq.errors import ModelArtifactError
 from tahqiq.stance import LABELS, StanceClassifier, load_model
 from tahqiq.stance.metrics import classification_report
 
-SMALL = {"n_estimators": 40, "inner_folds": 2, "seed": 3}
+SMALL = {"n_estimators": 40, "inner_folds": 2, "seed": 3, "encoder": None}
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +93,27 @@ def test_an_unfitted_model_says_so() -> None:
         StanceClassifier().predict([("a", "b")])
     with pytest.raises(TypeError, match="unknown parameters"):
         StanceClassifier(depth=3)
+
+
+def test_the_encoder_fills_the_semantic_feature_of_the_closest_sentences() -> None:
+    from tahqiq.stance.features import UNIT_FEATURES
+    from tahqiq.stance.model import SEMANTIC_TOP, Prepared
+
+    _, claim, text, _ = next(p for p in sample_pairs() if p[3] == "agree")
+    plain = Prepared(claim, text, TINY_WEIGHTS)
+    encoded = Prepared(claim, text, TINY_WEIGHTS, "use")
+    col = UNIT_FEATURES.index("semantic")
+    assert not plain.matrix[:, col].any()
+    filled = np.flatnonzero(encoded.matrix[:, col])
+    assert 1 <= len(filled) <= SEMANTIC_TOP
+    assert (encoded.matrix[filled, col] <= 1.0 + 1e-5).all()
+    assert encoded.matrix[filled, col].max() > 0.3  # the claim's own report is close to it
+    others = [c for c in range(len(UNIT_FEATURES)) if c != col]
+    assert np.array_equal(plain.matrix[:, others], encoded.matrix[:, others])
+
+
+def test_an_unknown_encoder_is_a_clear_error() -> None:
+    from tahqiq.stance.model import Prepared
+
+    with pytest.raises(ValueError, match="unknown encoder"):
+        Prepared("مصر", "قال الوزير إن مصر تستعد لعملية كبيرة", TINY_WEIGHTS, "bert")

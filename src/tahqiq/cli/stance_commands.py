@@ -24,14 +24,16 @@ def train() -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the model (default: the packaged default model).")
 @click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--cv/--no-cv", default=True, show_default=True,
+              help="Measure the configuration by claim-level cross-validation first.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
-def train_stance_command(data: Path, out: Path | None, seed: int, as_json: bool) -> None:
+def train_stance_command(data: Path, out: Path | None, seed: int, cv: bool, as_json: bool) -> None:
     """Fit the stance model on Baly et al. + ANS train and save it."""
     from ..stance.artifacts import default_model_path
     from ..stance.evaluate import train_stance
 
     with progress_bar(not as_json, "prepare") as progress:
-        model, info = train_stance(data, seed=seed, progress=progress)
+        model, info = train_stance(data, seed=seed, cv=cv, progress=progress)
     target = out or default_model_path()
     model.save(target, **info)
     if as_json:

@@ -145,6 +145,7 @@ def _atomic(target: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a model is shared, readable data
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .data import LabelledPair, data_sha256, read_ans, read_baly
+from .data import LabelledPair, data_sha256, read_ans, read_baly, read_folds
 from .labels import LABELS
 from .metrics import classification_report
 from .model import Prepared, StanceClassifier
@@ -36,26 +36,78 @@ def _as_stance(label: str) -> str:
     return "discuss" if label == "other" else label
 
 
-def train_stance(data_dir: Path, *, seed: int = 13, progress: Progress | None = None,
+def train_stance(data_dir: Path, *, seed: int = 13, cv: bool = True,
+                 progress: Progress | None = None,
                  **params: Any) -> tuple[StanceClassifier, dict[str, Any]]:
     """Fit on every Baly claim file and ANS train under ``data_dir``.
 
-    Returns the model and the manifest fields describing its training data.
+    With ``cv``, first measure the same configuration by claim-level
+    cross-validation over the Baly folds (``folds.txt``) and score ANS dev
+    with the final model.  Returns the model and its manifest fields
+    (training data hash and size, metrics).
     """
     from .weights import build_weights
 
-    baly_files = sorted((data_dir / "baly2018" / "claims").glob("*.json"))
+    baly_dir = data_dir / "baly2018"
+    baly_files = sorted((baly_dir / "claims").glob("*.json"))
     ans_file = data_dir / "ans" / "stance" / "train.csv"
-    pairs = read_baly(data_dir / "baly2018" / "claims") + read_ans(ans_file)
+    baly, ans = read_baly(baly_dir / "claims"), read_ans(ans_file)
+    pairs = baly + ans
     model = StanceClassifier(seed=seed, **params)
     model.weights = build_weights()
     prepared = _prepare_all(model, pairs, progress)
+    metrics: dict[str, Any] = {}
+    if cv and (baly_dir / "folds.txt").is_file():
+        folds = read_folds(baly_dir / "folds.txt")
+        metrics["baly_cv"] = cross_validate(model.params, model.weights, baly, prepared[: len(baly)],
+                                            folds, ans, prepared[len(baly):])
+    _fit(model, pairs, prepared)
+    dev = data_dir / "ans" / "stance" / "dev.csv"
+    if cv and dev.is_file():
+        metrics["ans_dev"] = _summary(evaluate_ans(model, dev))
+    info = {"training_data": {"files": len(baly_files) + 1, "pairs": len(pairs),
+                              "sha256": data_sha256([*baly_files, ans_file])},
+            "metrics": metrics}
+    return model, info
+
+
+def _fit(model: StanceClassifier, pairs: Sequence[LabelledPair], prepared: Sequence[Prepared]) -> None:
     model.fit([(p.claim, p.text) for p in pairs], [_as_stance(p.stance) for p in pairs],
               groups=[p.claim_id for p in pairs], rationales=[p.rationale for p in pairs],
               prepared=prepared)
-    info = {"training_data": {"files": len(baly_files) + 1, "pairs": len(pairs),
-                              "sha256": data_sha256([*baly_files, ans_file])}}
-    return model, info
+
+
+def cross_validate(params: dict[str, Any], weights: dict[str, float],
+                   pairs: Sequence[LabelledPair], prepared: Sequence[Prepared],
+                   folds: dict[str, int], extra: Sequence[LabelledPair] = (),
+                   extra_prepared: Sequence[Prepared] = ()) -> dict[str, Any]:
+    """Claim-level cross-validation: each fold's claims are scored by a model
+    fitted on the other folds (plus ``extra`` pairs, e.g. ANS train)."""
+    fold_of = np.array([folds[p.claim_id] for p in pairs])
+    gold, predicted, hits = [], [], []
+    for fold in sorted(set(fold_of)):
+        train = np.flatnonzero(fold_of != fold)
+        test = np.flatnonzero(fold_of == fold)
+        model = StanceClassifier(**params)
+        model.weights = weights
+        _fit(model, [pairs[i] for i in train] + list(extra),
+             [prepared[i] for i in train] + list(extra_prepared))
+        test_pairs, test_prep = [pairs[i] for i in test], [prepared[i] for i in test]
+        predicted += model.predict([], prepared=test_prep)
+        gold += [p.stance for p in test_pairs]
+        hits.append((rationale_p_at_1(model, test_pairs, test_prep), _n_rationale(test_pairs)))
+    report = _summary(classification_report(gold, predicted, LABELS))
+    report["rationale_p_at_1"] = round(sum(p * n for p, n in hits) / max(sum(n for _, n in hits), 1), 4)
+    report["folds"] = len(set(fold_of))
+    return report
+
+
+def _n_rationale(pairs: Sequence[LabelledPair]) -> int:
+    return sum(p.stance in ("agree", "disagree") and bool(p.rationale) for p in pairs)
+
+
+def _summary(report: dict[str, Any]) -> dict[str, Any]:
+    return {k: report[k] for k in ("n", "accuracy", "macro_f1", "per_class", "confusion")}
 
 
 def evaluate_baly(model: StanceClassifier, directory: Path,

@@ -33,19 +33,39 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "seed": 13, "inner_folds": 3, "n_estimators": 300, "learning_rate": 0.04,
     "num_leaves": 15, "min_child_samples": 10, "class_weight_power": 1.0,
     "relevance_c": 0.5, "sentence_c": 1.0, "use_ngrams": True, "use_sentence_head": True,
+    "encoder": "use",
 }
 
 
+#: Sentences per article compared with the claim by the encoder (the lexically closest).
+SEMANTIC_TOP = 5
+
+
 class Prepared:
-    """A pair's claim context, units and unit features (computed once)."""
+    """A pair's claim context, units and unit features (computed once).
+
+    With an ``encoder``, the claim is compared by cosine with its
+    :data:`SEMANTIC_TOP` lexically closest units (the ``semantic`` feature).
+    """
 
     __slots__ = ("ctx", "units", "matrix", "texts")
 
-    def __init__(self, claim: str, text: str, weights: dict[str, float]) -> None:
+    def __init__(self, claim: str, text: str, weights: dict[str, float],
+                 encoder: str | None = None) -> None:
         self.ctx = ClaimContext(view_claim(claim), weights)
         self.units: list[Unit] = article_units(text)
         self.matrix = unit_matrix(self.ctx, self.units)
         self.texts = [" ".join(u.tokens) for u in self.units]
+        if encoder and self.units:
+            self._add_semantic(claim, encoder)
+
+    def _add_semantic(self, claim: str, encoder: str) -> None:
+        from .encoders import encode_claim, encode_sentences
+        from .features import UNIT_FEATURES
+
+        top = np.argsort(-self.matrix[:, 1], kind="stable")[:SEMANTIC_TOP]
+        sims = encode_sentences(encoder, [self.units[i].text for i in top]) @ encode_claim(encoder, claim).T
+        self.matrix[top, UNIT_FEATURES.index("semantic")] = sims[:, 0]
 
 
 class StanceClassifier:
@@ -110,7 +130,7 @@ class StanceClassifier:
 
     def prepare(self, claim: str, text: str) -> Prepared:
         """Units and unit features of one pair (reusable across calls)."""
-        return Prepared(claim, text, self.weights)
+        return Prepared(claim, text, self.weights, self.params["encoder"])
 
     def unit_scores(self, prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
         """Relevance (n,) and sentence stance (n, 3) of a pair's units."""
