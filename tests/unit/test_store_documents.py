@@ -94,3 +94,27 @@ def test_empty_store_stats(store):
     stats = store.stats()
     assert (stats.documents, stats.sentences, stats.first_published) == (0, 0, None)
     assert store.max_rowid() == 0
+
+
+def test_the_same_original_under_a_new_normalizer_id_is_a_duplicate(tmp_path):
+    from dataclasses import replace
+
+    old = make_doc(TEXTS[0])
+    renormalized = replace(old, doc_id="f" * 32, search_text=old.search_text + " x",
+                           normalizer_version="test-2")
+    with Store(tmp_path / "desk.db") as store:
+        store.add_documents([old])
+        [status] = store.add_documents([renormalized])
+        assert status.status == "duplicate" and status.doc_id == old.doc_id
+        assert store.count() == 1
+
+
+def test_the_same_original_twice_in_one_batch_is_one_document(tmp_path):
+    from dataclasses import replace
+
+    doc = make_doc(TEXTS[1])
+    twin = replace(doc, doc_id="e" * 32)
+    with Store(tmp_path / "desk.db") as store:
+        statuses = store.add_documents([doc, twin])
+        assert [s.status for s in statuses] == ["added", "duplicate"]
+        assert statuses[1].doc_id == doc.doc_id

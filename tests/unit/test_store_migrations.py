@@ -108,3 +108,27 @@ def test_failed_migration_rolls_back(tmp_path):
         steps.apply(conn)
     assert steps.applied(conn) == []
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name='half'").fetchone()
+
+
+def test_original_hashes_are_backfilled_for_documents_stored_before_them(tmp_path):
+    from tahqiq.store.migrations import m001_initial, original_hash
+
+    db = tmp_path / "old.db"
+    older = Migrations("tahqiq")  # what a tahqiq with only the first migration applied
+    older(m001_initial)
+    doc = make_doc("نفى المسؤول صحة الخبر. وأكد أن الاجتماع لم يعقد.")
+    conn = sqlite3.connect(db)
+    older.apply(conn)
+    conn.execute(
+        "INSERT INTO documents (doc_id, lang, fmt, original, text, search_text,"
+        " normalizer_version, added_at) VALUES (?, 'ar', 'txt', ?, ?, ?, 'v0', 'then')",
+        (doc.doc_id, doc.original, doc.text, doc.search_text),
+    )
+    conn.commit()
+    conn.close()
+    assert MIGRATIONS.names[:2] == ["m001_initial", "m002_original_hash"]
+    with Store(db) as store:
+        [row] = store._query("SELECT original_hash FROM documents")
+        assert row[0] == original_hash(doc.original)
+        [status] = store.add_documents([doc])
+        assert status.status == "duplicate"

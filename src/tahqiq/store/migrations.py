@@ -12,6 +12,7 @@ newer tahqiq and is refused with :class:`~tahqiq.errors.SchemaVersionError`.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -134,3 +135,18 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     )
     conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
     conn.execute("CREATE INDEX documents_published ON documents(published)")
+
+
+def original_hash(original: str) -> str:
+    """Identity of a document's original text, stable across normalizer versions."""
+    return hashlib.sha256(original.encode("utf-8")).hexdigest()[:32]
+
+
+@MIGRATIONS
+def m002_original_hash(conn: sqlite3.Connection) -> None:
+    """Hash of the original text, so that re-ingesting an article after a
+    normalizer change (which changes its ``doc_id``) is still a duplicate."""
+    conn.execute("ALTER TABLE documents ADD COLUMN original_hash TEXT")
+    conn.create_function("tahqiq_original_hash", 1, original_hash, deterministic=True)
+    conn.execute("UPDATE documents SET original_hash = tahqiq_original_hash(original)")
+    conn.execute("CREATE INDEX documents_original_hash ON documents(original_hash)")

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from ..errors import NotFoundError, StoreError
 from ..types import Document, DocumentStatus, Sentence, StoreStats
-from .migrations import MIGRATIONS, transaction
+from .migrations import MIGRATIONS, original_hash, transaction
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,8 @@ _DOC_COLUMNS = (
 _SUMMARY_COLUMNS = "doc_id, title, source, source_path, url, published, lang"
 _INSERT_DOC = (
     "INSERT INTO documents (doc_id, title, source, url, source_path, published, lang, fmt,"
-    " original, text, search_text, normalizer_version, added_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " original, text, search_text, normalizer_version, added_at, original_hash)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_SENTENCE = 'INSERT INTO sentences (doc, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)'
 
@@ -132,18 +132,22 @@ class Store:
             try:
                 with transaction(self._conn) as conn:
                     seen = self._existing(conn, [d.doc_id for d in docs])
+                    hashes = [original_hash(d.original) for d in docs]
+                    stored = self._existing_originals(conn, hashes)
                     sentences: list[tuple[int, int, int, int, str]] = []
-                    for doc in docs:
-                        status = "duplicate" if doc.doc_id in seen else "added"
+                    for doc, digest in zip(docs, hashes, strict=True):
+                        # the same original may be stored under an older normalizer's id
+                        doc_id = stored.get(digest, doc.doc_id)
+                        status = "duplicate" if digest in stored or doc_id in seen else "added"
                         if status == "added":
-                            seen.add(doc.doc_id)
-                            rowid = conn.execute(_INSERT_DOC, _doc_row(doc, now)).lastrowid
+                            seen.add(doc_id)
+                            stored[digest] = doc_id
+                            row = (*_doc_row(doc, now), digest)
+                            rowid = conn.execute(_INSERT_DOC, row).lastrowid
                             sentences.extend(
                                 (rowid, s.index, s.start, s.end, s.text) for s in doc.sentences
                             )
-                        statuses.append(
-                            DocumentStatus(doc.doc_id, status, doc.source_path, doc.url)
-                        )
+                        statuses.append(DocumentStatus(doc_id, status, doc.source_path, doc.url))
                     conn.executemany(_INSERT_SENTENCE, sentences)
                     conn.execute(
                         "INSERT OR REPLACE INTO meta (key, value) VALUES ('normalizer_version', ?)",
@@ -152,6 +156,20 @@ class Store:
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot write to {self.path}: {exc}") from exc
         return statuses
+
+    @staticmethod
+    def _existing_originals(conn: sqlite3.Connection, hashes: list[str]) -> dict[str, str]:
+        """Original-text hash -> stored doc_id, for the hashes already stored."""
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(hashes))
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT original_hash, doc_id FROM documents WHERE original_hash IN ({marks})", chunk
+            )
+            found.update((row[0], row[1]) for row in rows)
+        return found
 
     @staticmethod
     def _existing(conn: sqlite3.Connection, doc_ids: list[str]) -> set[str]:
