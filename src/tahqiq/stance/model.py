@@ -30,8 +30,8 @@ SENTENCE_LABELS = ("agree", "disagree", "discuss")
 SHORT_PAIR_UNITS = 2
 
 DEFAULT_PARAMS: dict[str, Any] = {
-    "seed": 13, "inner_folds": 3, "n_estimators": 300, "learning_rate": 0.04,
-    "num_leaves": 15, "min_child_samples": 10, "class_weight_power": 1.0,
+    "seed": 13, "inner_folds": 3, "n_estimators": 500, "learning_rate": 0.02,
+    "num_leaves": 7, "min_child_samples": 10, "class_weight_power": 1.0,
     "relevance_c": 0.5, "sentence_c": 1.0, "use_ngrams": True, "use_sentence_head": True,
     "encoder": "use",
 }
