@@ -6,6 +6,7 @@ import logging
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import (
     DecodingError,
@@ -109,10 +110,8 @@ def _load(path: Path, max_bytes: int) -> str:
     size = _check_regular(path)
     if size > max_bytes:
         raise FileTooLargeError(label, _too_large(size, max_bytes))
-    with path.open("rb") as handle:  # never allocate the limit itself: it may be huge
-        data = handle.read(min(size, max_bytes) + 1)
-        if len(data) > size and len(data) <= max_bytes:  # the file grew while we read
-            data += handle.read(max_bytes + 1 - len(data))
+    with path.open("rb") as handle:
+        data = _read_capped(handle, max_bytes)
     if len(data) > max_bytes:
         raise FileTooLargeError(label, _too_large(len(data), max_bytes))
     if not data.strip():
@@ -125,6 +124,20 @@ def _load(path: Path, max_bytes: int) -> str:
         raise EmptyDocumentError(label, "empty file")
     logger.debug("%s: decoded as %s", label, encoding)
     return text
+
+
+def _read_capped(handle: BinaryIO, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes, read in chunks: the limit itself may be huge,
+    and the file may have grown since it was measured."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = handle.read(min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -9,7 +9,7 @@ Both return L2-normalized rows, so a dot product is a cosine.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -41,11 +41,14 @@ def _load(name: str) -> Any:
         ) from None
 
 
+@lru_cache(maxsize=256)
 def encode_claim(name: str, claim: str) -> np.ndarray:
-    """The claim's embedding, one row."""
+    """The claim's embedding, one row (cached: a claim meets many articles; read-only)."""
     model = _load(name)
     rows = model.query([claim]) if name == "e5" else model.encode([claim])
-    return np.asarray(rows, dtype=np.float32).reshape(1, -1)
+    out = np.asarray(rows, dtype=np.float32).reshape(1, -1)
+    out.setflags(write=False)
+    return out
 
 
 def encode_sentences(name: str, sentences: Sequence[str]) -> np.ndarray:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .cues import CATEGORIES, cue_positions
-from .units import ClaimView, Unit, content_stems
+from .units import ClaimView, Unit, _stem, char4
 
 #: Weight of a stem unknown to the term-weight table (rarest).
 MAX_WEIGHT = 8.0
@@ -36,11 +36,6 @@ def weight(stem: str, weights: Mapping[str, float]) -> float:
     return weights.get(stem, MAX_WEIGHT)
 
 
-def _char4(text: str) -> set[str]:
-    squashed = " ".join(text.split())
-    return {squashed[i : i + 4] for i in range(max(len(squashed) - 3, 0))}
-
-
 def _bigrams(stems: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(stems, stems[1:], strict=False))
 
@@ -53,7 +48,7 @@ class ClaimContext:
         self.weights = weights
         self.total = sum(weight(s, weights) for s in claim.stems) or 1.0
         self.bigrams = _bigrams(claim.stem_list)
-        self.char4 = _char4(" ".join(claim.tokens))
+        self.char4 = char4(" ".join(claim.tokens))
         cues = cue_positions(list(claim.tokens))
         self.claim_deny = float(bool(cues["deny"]))
         self.claim_neg = float(bool(cues["negation"]))
@@ -64,12 +59,11 @@ def unit_vector(ctx: ClaimContext, unit: Unit, position: float, semantic: float 
     claim = ctx.claim
     shared = claim.stems & unit.stems
     n = len(claim.stems) or 1
-    stems = content_stems(unit.tokens)
     union = len(claim.stems | unit.stems) or 1
-    bigram = len(ctx.bigrams & _bigrams(stems)) / (len(ctx.bigrams) or 1)
-    char4 = len(ctx.char4 & _char4(" ".join(unit.tokens))) / (len(ctx.char4) or 1)
-    cues = cue_positions(list(unit.tokens))
-    near = [i for i, tok in enumerate(unit.tokens) if tok in claim.tokens or _stem_in(tok, shared)]
+    bigram = len(ctx.bigrams & _bigrams(unit.stem_list)) / (len(ctx.bigrams) or 1)
+    char_overlap = len(ctx.char4 & unit.char4) / (len(ctx.char4) or 1)
+    cues = unit.cues
+    near = [i for i, tok in enumerate(unit.tokens) if tok in claim.tokens or _stem(tok) in shared]
     deny_near = float(any(abs(i - j) <= NEAR_DENY for i in cues["deny"] for j in near))
     neg_near = float(any(0 < j - i <= NEAR_NEG for i in cues["negation"] for j in near))
     return [
@@ -77,7 +71,7 @@ def unit_vector(ctx: ClaimContext, unit: Unit, position: float, semantic: float 
         sum(weight(s, ctx.weights) for s in shared) / ctx.total,
         len(shared) / union,
         bigram,
-        char4,
+        char_overlap,
         float(bool(claim.numbers & unit.numbers)),
         float(bool(claim.numbers) and bool(unit.numbers) and not claim.numbers & unit.numbers),
         *(min(len(cues[c]), 3) for c in CATEGORIES),
@@ -87,12 +81,6 @@ def unit_vector(ctx: ClaimContext, unit: Unit, position: float, semantic: float 
         position,
         semantic,
     ]
-
-
-def _stem_in(token: str, stems: frozenset[str]) -> bool:
-    from .units import _stem
-
-    return _stem(token) in stems
 
 
 def unit_matrix(ctx: ClaimContext, units: Sequence[Unit], semantic: Sequence[float] | None = None) -> np.ndarray:

@@ -8,6 +8,8 @@ StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
 
 #: Column order of ``predict_proba``.
 LABELS: tuple[StanceLabel, ...] = ("agree", "disagree", "discuss", "unrelated")
+#: Column order of a sentence's own stance (a sentence is never "unrelated").
+SENTENCE_LABELS: tuple[StanceLabel, ...] = ("agree", "disagree", "discuss")
 #: Labels that say the article speaks to the claim.
 RELATED: frozenset[str] = frozenset({"agree", "disagree", "discuss"})
 

@@ -20,12 +20,10 @@ import numpy as np
 from ..types import Evidence, StancePrediction
 from .features import ARTICLE_FEATURES, ClaimContext, article_vector, unit_matrix
 from .heads import LinearHead, hashed
-from .labels import LABELS, label_index
+from .labels import LABELS, SENTENCE_LABELS
 from .units import Unit, article_units, view_claim
-from .weights import build_weights
 
 Pair = tuple[str, str]
-SENTENCE_LABELS = ("agree", "disagree", "discuss")
 #: A pair with at most this many units is a headline pair: its units carry its label.
 SHORT_PAIR_UNITS = 2
 
@@ -179,4 +177,4 @@ def load_default() -> StanceClassifier:
         return load_model(path)
 
 
-__all__ = ["LABELS", "StanceClassifier", "load_default", "load_model", "label_index", "build_weights"]
+__all__ = ["StanceClassifier", "load_default", "load_model"]

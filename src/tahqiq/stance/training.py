@@ -9,12 +9,11 @@ import numpy as np
 
 from .features import ARTICLE_FEATURES
 from .heads import fit_linear, hashed
-from .labels import LABELS, label_index
+from .labels import LABELS, SENTENCE_LABELS, label_index
 
 if TYPE_CHECKING:
     from .model import Pair, Prepared, StanceClassifier
 
-SENTENCE_LABELS = ("agree", "disagree", "discuss")
 
 
 def fit_classifier(model: StanceClassifier, X: Sequence[Pair], y: Sequence[str], *,

@@ -17,6 +17,7 @@ from ..text.display import clean_display
 from ..text.glue import repair_glued
 from ..text.search import arabic_stopwords, fold_tokens, stem
 from ..text.segmenter import segment
+from .cues import cue_positions
 
 #: Units shorter than this many tokens carry no evidence.
 MIN_UNIT_TOKENS = 4
@@ -27,13 +28,17 @@ _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One sentence of an article, ready for features."""
+    """One sentence of an article, with everything about it that does not
+    depend on the claim (computed once, whatever the number of claims)."""
 
     line: int
     text: str
     tokens: tuple[str, ...]
+    stem_list: tuple[str, ...]
     stems: frozenset[str]
     numbers: frozenset[str]
+    char4: frozenset[str]
+    cues: dict[str, list[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +80,15 @@ def make_unit(line: int, text: str) -> Unit | None:
     tokens = tuple(fold_tokens(text))
     if len(tokens) < MIN_UNIT_TOKENS:
         return None
-    return Unit(line, text, tokens, frozenset(content_stems(tokens)), numbers_of(tokens))
+    stems = tuple(content_stems(tokens))
+    return Unit(line, text, tokens, stems, frozenset(stems), numbers_of(tokens),
+                char4(" ".join(tokens)), cue_positions(list(tokens)))
+
+
+def char4(text: str) -> frozenset[str]:
+    """Character 4-grams of ``text`` with whitespace runs folded to one space."""
+    squashed = " ".join(text.split())
+    return frozenset(squashed[i : i + 4] for i in range(max(len(squashed) - 3, 0)))
 
 
 def article_units(text: str) -> list[Unit]:

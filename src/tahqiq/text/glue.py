@@ -135,25 +135,14 @@ def _conjunction_split(core: str) -> int | None:
     return best
 
 
-def _signal_only_split(core: str) -> int | None:
-    """Split right after an inner ة/ى when both sides are common words (``إلىأن``)."""
-    ends = _params()["end_letters"]
-    rule = _params()["signal"]
-    for i in range(1, len(core) - 1):
-        if core[i - 1] in ends and not any(ch in core[i:-1] or ch in core[: i - 1] for ch in ends):
-            if _part_zipf(core[:i], rule) >= 0 and _part_zipf(core[i:], rule) >= 0:
-                return i
-    return None
-
-
 def best_split(core: str) -> int | None:
     """Index at which an Arabic-only ``core`` should be split, or ``None``."""
     params = _params()
     whole = zipf(core)
     if len(core) < params["min_token_len"] or whole > params["signal"]["max_whole_zipf"]:
         return None
-    if whole > params["max_whole_zipf"]:
-        return _signal_only_split(core)
+    if whole > params["max_whole_zipf"]:  # too common for plain splits: only after ة/ى
+        return _scored_split(core, params, whole)
     if is_inflected_word(core):
         return None
     particle = _particle_split(core)
