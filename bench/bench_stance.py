@@ -49,11 +49,11 @@ def main() -> int:
 
     model = load_model(args.model) if args.model else load_default()
     load_s = time.perf_counter() - started
-    model.explain(*pairs[0])  # the encoder loads its weights on first use
+    model.judge(*pairs[0])  # the encoder loads its weights on first use
     first_s = time.perf_counter() - started
     started = time.perf_counter()
     for claim, text in pairs:
-        model.explain(claim, text, k=3)
+        model.judge(claim, text, k=3)
     elapsed = time.perf_counter() - started
     words = sorted(len(t.split()) for _, t in pairs)
     print(json.dumps({

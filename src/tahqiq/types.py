@@ -13,6 +13,7 @@ contract of the CLI is derived from them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -192,22 +193,41 @@ class StoreStats:
 class Evidence:
     """A sentence that bears on a claim, and how.
 
-    ``line`` is the 0-based line of the article text it came from, ``stance``
-    the sentence's own stance (agree, disagree or discuss) and ``score`` its
-    relevance to the claim in [0, 1].
+    ``sentence_index`` is the sentence's 0-based position among the article's
+    sentences, ``line`` the 0-based line of the article text it came from,
+    ``stance`` the sentence's own stance (agree, disagree or discuss) and
+    ``score`` its relevance to the claim in [0, 1].  It unpacks as the tuple
+    ``(sentence_index, sentence, stance, score)``.
     """
 
+    sentence_index: int
     sentence: str
-    line: int
     stance: str
     score: float
+    line: int = -1
+
+    def __iter__(self) -> Iterator[Any]:
+        """Unpack as ``(sentence_index, sentence, stance, score)``."""
+        return iter((self.sentence_index, self.sentence, self.stance, self.score))
 
 
 @dataclass(frozen=True, slots=True)
-class StancePrediction:
-    """An article's stance toward a claim, with the sentences that decide it."""
+class Judgement:
+    """An article's stance toward a claim, with the sentences that decide it.
 
-    label: str
+    ``probabilities`` maps every label to its probability; ``confidence`` is
+    the probability of ``stance``; ``evidence`` is ranked by score, best first.
+    """
+
+    stance: str
     confidence: float
-    proba: dict[str, float]
+    probabilities: dict[str, float]
     evidence: tuple[Evidence, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict; evidence items carry their line too."""
+        return {"stance": self.stance, "confidence": self.confidence,
+                "probabilities": dict(self.probabilities),
+                "evidence": [{"sentence_index": e.sentence_index, "sentence": e.sentence,
+                              "stance": e.stance, "score": e.score, "line": e.line}
+                             for e in self.evidence]}

@@ -43,16 +43,22 @@ def test_it_learns_the_training_pairs(fitted: StanceClassifier) -> None:
     assert report["macro_f1"] > 0.5
 
 
-def test_explain_points_to_sentences_of_the_article(fitted: StanceClassifier) -> None:
+def test_judge_points_to_sentences_of_the_article(fitted: StanceClassifier) -> None:
     _, claim, text, _ = next(p for p in sample_pairs() if p[3] == "disagree")
-    result = fitted.explain(claim, text, k=2)
-    assert result.label in LABELS
-    assert abs(sum(result.proba.values()) - 1.0) < 1e-3
+    result = fitted.judge(claim, text, k=2)
+    assert result.stance in LABELS
+    assert result.confidence == max(result.probabilities.values())
+    assert abs(sum(result.probabilities.values()) - 1.0) < 1e-3
     assert 1 <= len(result.evidence) <= 2
     lines = text.split("\n")
+    scores = [ev.score for ev in result.evidence]
+    assert scores == sorted(scores, reverse=True)
     for ev in result.evidence:
-        assert 0.0 <= ev.score <= 1.0 and ev.stance in ("agree", "disagree", "discuss")
-        assert ev.sentence[:15] in lines[ev.line] or ev.sentence[:5] in lines[ev.line]
+        index, sentence, stance, score = ev  # unpacks as the documented 4-tuple
+        assert (index, sentence, stance, score) == (ev.sentence_index, ev.sentence, ev.stance, ev.score)
+        assert 0.0 <= score <= 1.0 and stance in ("agree", "disagree", "discuss")
+        assert sentence[:15] in lines[ev.line] or sentence[:5] in lines[ev.line]
+    assert json.loads(json.dumps(result.to_json()))["stance"] == result.stance
 
 
 def test_empty_and_foreign_articles_still_get_a_label(fitted: StanceClassifier) -> None:
@@ -117,3 +123,19 @@ def test_an_unknown_encoder_is_a_clear_error() -> None:
 
     with pytest.raises(ValueError, match="unknown encoder"):
         Prepared("مصر", "قال الوزير إن مصر تستعد لعملية كبيرة", TINY_WEIGHTS, "bert")
+
+
+def test_class_weights_balance_articles_on_their_own() -> None:
+    from tahqiq.stance.training import class_weights
+
+    # 4 article pairs (1 disagree) and 4 headline pairs (3 disagree)
+    labels = np.array([0, 0, 1, 3, 1, 1, 1, 0])
+    long_text = np.array([True, True, True, True, False, False, False, False])
+    w = class_weights(labels, long_text)
+    # the lone denying article outweighs a denying headline pair: disagree is rare among articles
+    assert w[2] > w[4]
+    # among articles, each class carries the same total weight
+    arts = labels[long_text]
+    totals = {k: w[long_text][arts == k].sum() for k in set(arts.tolist())}
+    assert max(totals.values()) - min(totals.values()) < 1e-9
+    assert np.allclose(class_weights(labels, long_text, power=0.0), 1.0)

@@ -2,7 +2,7 @@
 
 :class:`StanceClassifier` follows the scikit-learn contract (``fit``,
 ``predict``, ``predict_proba``) over ``(claim, article_text)`` pairs and also
-returns the evidence sentences behind each decision (:meth:`StanceClassifier.explain`).
+returns the evidence sentences behind each decision (:meth:`StanceClassifier.judge`).
 :func:`load_default` loads the model shipped in the package.  Importing this
 package does no work: names are resolved lazily.
 """

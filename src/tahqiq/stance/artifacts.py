@@ -31,7 +31,7 @@ from .heads import HASH_FEATURES, LinearHead
 if TYPE_CHECKING:
     from .model import StanceClassifier
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 FILES = ("heads.npz", "trees.txt", "weights.json.gz")
 
@@ -57,7 +57,7 @@ def save_model(model: StanceClassifier, directory: Path, extra: dict[str, Any]) 
         with open(tmp, "wb") as handle:
             np.savez_compressed(handle, **arrays)
     with _atomic(directory / "trees.txt") as tmp:
-        tmp.write_text(model.booster.model_to_string(), encoding="utf-8")
+        tmp.write_text(model.trees_text, encoding="utf-8")
     with _atomic(directory / "weights.json.gz") as tmp:
         payload = json.dumps(model.weights, ensure_ascii=False, sort_keys=True).encode()
         tmp.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
@@ -105,8 +105,6 @@ def read_manifest(directory: Path) -> dict[str, Any]:
 
 def load_model(directory: Path) -> StanceClassifier:
     """Load and verify a model directory."""
-    import lightgbm as lgb
-
     from .model import StanceClassifier
 
     manifest = read_manifest(directory)
@@ -116,7 +114,7 @@ def load_model(directory: Path) -> StanceClassifier:
     model.relevance_head = LinearHead.from_arrays(heads, "relevance")
     if "sentence_coef" in heads:
         model.sentence_head = LinearHead.from_arrays(heads, "sentence")
-    model.booster = lgb.Booster(model_str=(directory / "trees.txt").read_text(encoding="utf-8"))
+    model.set_trees((directory / "trees.txt").read_text(encoding="utf-8"))
     model.weights = json.loads(gzip.decompress((directory / "weights.json.gz").read_bytes()))
     model.manifest = manifest
     return model

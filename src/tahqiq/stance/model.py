@@ -17,15 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from ..types import Evidence, StancePrediction
+from ..types import Evidence, Judgement
 from .features import ARTICLE_FEATURES, ClaimContext, article_vector, unit_matrix
 from .heads import LinearHead, hashed
 from .labels import LABELS, SENTENCE_LABELS
+from .trees import TreeEnsemble
 from .units import Unit, article_units, view_claim
 
 Pair = tuple[str, str]
-#: A pair with at most this many units is a headline pair: its units carry its label.
-SHORT_PAIR_UNITS = 2
 
 DEFAULT_PARAMS: dict[str, Any] = {
     "seed": 13, "inner_folds": 3, "n_estimators": 500, "learning_rate": 0.02,
@@ -83,7 +82,8 @@ class StanceClassifier:
         self.weights: dict[str, float] = {}
         self.relevance_head: LinearHead | None = None
         self.sentence_head: LinearHead | None = None
-        self.booster: Any = None
+        self.trees_text: str = ""
+        self.trees: TreeEnsemble | None = None
         self.manifest: dict[str, Any] = {}
 
     # -- scikit-learn contract ------------------------------------------------
@@ -102,29 +102,36 @@ class StanceClassifier:
         prepared = prepared if prepared is not None else [self.prepare(c, t) for c, t in X]
         vectors = np.stack([self.article_features(p)[0] for p in prepared]) if prepared else \
             np.zeros((0, len(ARTICLE_FEATURES)), dtype=np.float32)
-        return self.booster.predict(vectors, num_threads=1).reshape(len(prepared), len(LABELS))
+        return self._proba(vectors)
+
+    def _proba(self, vectors: np.ndarray) -> np.ndarray:
+        return self.trees.predict_proba(vectors)
 
     def predict(self, X: Sequence[Pair], **kw: Any) -> list[str]:
         """The most probable label of each pair."""
         return [LABELS[i] for i in self.predict_proba(X, **kw).argmax(axis=1)]
 
     # -- evidence ---------------------------------------------------------------
-    def explain(self, claim: str, text: str, k: int = 3) -> StancePrediction:
-        """The stance of one article with its ``k`` most relevant sentences."""
+    def judge(self, claim: str, text: str, k: int = 3) -> Judgement:
+        """The stance of one article toward ``claim``, with its ``k`` most relevant sentences.
+
+        Evidence items unpack as ``(sentence_index, sentence, stance, score)``
+        and also carry the article line they came from.
+        """
         self._check_fitted()
         prep = self.prepare(claim, text)
         vector, relevance, sentence = self.article_features(prep)
-        proba = self.booster.predict(vector[None, :], num_threads=1).reshape(-1)
+        proba = self._proba(vector[None, :])[0]
         best = int(proba.argmax())
         order = np.argsort(-relevance, kind="stable")[:k]
         evidence = tuple(
-            Evidence(prep.units[i].text, prep.units[i].line,
-                     SENTENCE_LABELS[int(sentence[i].argmax())], round(float(relevance[i]), 4))
+            Evidence(int(i), prep.units[i].text, SENTENCE_LABELS[int(sentence[i].argmax())],
+                     round(float(relevance[i]), 4), prep.units[i].line)
             for i in order
         )
-        return StancePrediction(LABELS[best], round(float(proba[best]), 4),
-                                {lab: round(float(p), 4) for lab, p in zip(LABELS, proba, strict=True)},
-                                evidence)
+        return Judgement(LABELS[best], round(float(proba[best]), 4),
+                         {lab: round(float(p), 4) for lab, p in zip(LABELS, proba, strict=True)},
+                         evidence)
 
     def prepare(self, claim: str, text: str) -> Prepared:
         """Units and unit features of one pair (reusable across calls)."""
@@ -149,10 +156,21 @@ class StanceClassifier:
         return article_vector(prep.ctx, prep.units, prep.matrix, relevance, sentence), relevance, sentence
 
     def _check_fitted(self) -> None:
-        if self.booster is None or self.relevance_head is None:
+        if self.trees is None or self.relevance_head is None:
             from ..errors import ModelArtifactError
 
             raise ModelArtifactError("the stance model is not fitted or loaded")
+
+    def set_trees(self, text: str) -> None:
+        """Use the article-level trees in LightGBM's text format ``text``."""
+        from .trees import parse_lightgbm
+
+        trees = parse_lightgbm(text)
+        if trees.feature_names != ARTICLE_FEATURES:
+            from ..errors import ModelArtifactError
+
+            raise ModelArtifactError("the trees were fitted on other article features")
+        self.trees_text, self.trees = text, trees
 
     # -- persistence ------------------------------------------------------------
     def save(self, directory: str | Path, **manifest: Any) -> Path:

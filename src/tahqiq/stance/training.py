@@ -10,6 +10,7 @@ import numpy as np
 from .features import ARTICLE_FEATURES
 from .heads import fit_linear, hashed
 from .labels import LABELS, SENTENCE_LABELS, label_index
+from .units import SHORT_PAIR_UNITS
 
 if TYPE_CHECKING:
     from .model import Pair, Prepared, StanceClassifier
@@ -32,7 +33,8 @@ def fit_classifier(model: StanceClassifier, X: Sequence[Pair], y: Sequence[str],
     groups = list(groups) if groups is not None else [str(i) for i in range(len(X))]
     vectors = cross_fitted_vectors(model, prepared, labels, rats, groups)
     fit_heads(model, prepared, labels, rats, np.arange(len(prepared)))
-    model.booster = fit_trees(model.params, vectors, labels)
+    long_text = np.array([len(p.units) > SHORT_PAIR_UNITS for p in prepared])
+    model.set_trees(fit_trees(model.params, vectors, labels, long_text).model_to_string())
 
 
 def cross_fitted_vectors(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
@@ -67,7 +69,7 @@ def fit_heads(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.
                 sen_x.append(prep.matrix[hit])
                 sen_t.extend(t for t, h in zip(prep.texts, hit, strict=True) if h)
                 sen_y.extend([label] * int(hit.sum()))
-        elif label != "unrelated" and (len(prep.units) <= 2 or label == "discuss"):
+        elif label != "unrelated" and (len(prep.units) <= SHORT_PAIR_UNITS or label == "discuss"):
             top = np.argsort(-prep.matrix[:, 1])[:2]
             sen_x.append(prep.matrix[top])
             sen_t.extend(prep.texts[j] for j in top)
@@ -87,14 +89,34 @@ def _weak_rationale(prep: Prepared) -> set[int]:
     return {prep.units[int(np.argmax(prep.matrix[:, 1]))].line}
 
 
-def fit_trees(params: dict, vectors: np.ndarray, labels: np.ndarray):  # noqa: ANN201 - Booster
-    """Gradient-boosted trees over article vectors, with tempered class weights."""
+def class_weights(labels: np.ndarray, long_text: np.ndarray, power: float = 1.0) -> np.ndarray:
+    """Per-pair weights that balance the classes, among articles on their own.
+
+    Every pair first gets the weight of its class over all pairs.  Pairs whose
+    text is an article (``long_text``) are then re-weighted by class balance
+    among articles only: otherwise the many contradicting headline pairs make
+    disagree look common, and the rare denying article (3% of news pairs)
+    loses its weight.  ``power`` tempers the weights (0 = none, 1 = balanced).
+    """
+    def balanced(y: np.ndarray) -> np.ndarray:
+        counts = np.bincount(y, minlength=len(LABELS)).astype(float)
+        counts[counts == 0] = 1.0
+        return (counts.sum() / (len(LABELS) * counts)) ** power
+
+    weights = balanced(labels)[labels]
+    if long_text.any():
+        weights[long_text] = balanced(labels[long_text])[labels[long_text]]
+    return weights
+
+
+def fit_trees(params: dict, vectors: np.ndarray, labels: np.ndarray,  # noqa: ANN201 - Booster
+              long_text: np.ndarray | None = None):
+    """Gradient-boosted trees over article vectors, weighted by :func:`class_weights`."""
     import lightgbm as lgb
 
-    counts = np.bincount(labels, minlength=len(LABELS)).astype(float)
-    counts[counts == 0] = 1.0
-    class_weight = (counts.sum() / (len(LABELS) * counts)) ** params["class_weight_power"]
-    data = lgb.Dataset(vectors, label=labels, weight=class_weight[labels],
+    long_text = long_text if long_text is not None else np.zeros(len(labels), dtype=bool)
+    weights = class_weights(labels, long_text, params["class_weight_power"])
+    data = lgb.Dataset(vectors, label=labels, weight=weights,
                        feature_name=list(ARTICLE_FEATURES), free_raw_data=False)
     booster_params = {
         "objective": "multiclass", "num_class": len(LABELS), "learning_rate": params["learning_rate"],

@@ -23,6 +23,8 @@ from .cues import cue_positions
 MIN_UNIT_TOKENS = 4
 #: Longest article read, in units (very long pages are cut here).
 MAX_UNITS = 400
+#: A text of at most this many units is a headline pair, not an article.
+SHORT_PAIR_UNITS = 2
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
