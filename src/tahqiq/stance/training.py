@@ -110,14 +110,15 @@ def class_weights(labels: np.ndarray, long_text: np.ndarray, power: float = 1.0)
 
 
 def fit_trees(params: dict, vectors: np.ndarray, labels: np.ndarray,  # noqa: ANN201 - Booster
-              long_text: np.ndarray | None = None):
-    """Gradient-boosted trees over article vectors, weighted by :func:`class_weights`."""
+              long_text: np.ndarray | None = None, names: Sequence[str] = ARTICLE_FEATURES):
+    """Gradient-boosted trees over article vectors (columns ``names``), weighted by
+    :func:`class_weights`."""
     import lightgbm as lgb
 
     long_text = long_text if long_text is not None else np.zeros(len(labels), dtype=bool)
     weights = class_weights(labels, long_text, params["class_weight_power"])
     data = lgb.Dataset(vectors, label=labels, weight=weights,
-                       feature_name=list(ARTICLE_FEATURES), free_raw_data=False)
+                       feature_name=list(names), free_raw_data=False)
     booster_params = {
         "objective": "multiclass", "num_class": len(LABELS), "learning_rate": params["learning_rate"],
         "num_leaves": params["num_leaves"], "min_child_samples": params["min_child_samples"],
