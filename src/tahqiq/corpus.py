@@ -19,6 +19,7 @@ from .types import (
     IngestFailure,
     IngestReport,
     RawDocument,
+    Report,
     SearchHit,
     Sentence,
     StoreStats,
@@ -49,6 +50,7 @@ class Corpus:
         self.settings = settings
         self._store: Any = None
         self._index: Any = None
+        self._verifier: Any = None
 
     # -- lifetime -----------------------------------------------------------
     @property
@@ -175,6 +177,27 @@ class Corpus:
         ranked = self.index.search(terms, k=k)
         docs = self.store.get_many([doc_id for doc_id, _ in ranked])
         return [_hit(docs[d], score, terms) for d, score in ranked if d in docs]
+
+
+    # -- verify ---------------------------------------------------------------
+    def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:
+        """Find, judge and report on ``claim`` across the corpus.
+
+        Judges the ``k`` articles that best match the claim with the shipped
+        stance model (loaded once per corpus) and weighs their stances into a
+        verdict.  See :class:`tahqiq.verify.Verifier`.
+        """
+        return self.verifier().check(claim, k, include_unrelated=include_unrelated)
+
+    def verifier(self, **options: Any) -> Any:
+        """The :class:`tahqiq.verify.Verifier` over this corpus (``options`` make a new one)."""
+        from .verify import Verifier
+
+        if options:
+            return Verifier(self, **options)
+        if self._verifier is None:
+            self._verifier = Verifier(self)
+        return self._verifier
 
 
 def _summary(doc: Any) -> dict[str, Any]:

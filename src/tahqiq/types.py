@@ -231,3 +231,76 @@ class Judgement:
                 "evidence": [{"sentence_index": e.sentence_index, "sentence": e.sentence,
                               "stance": e.stance, "score": e.score, "line": e.line}
                              for e in self.evidence]}
+
+
+#: Verdicts of a claim check.
+Verdict = Literal["supported", "refuted", "contested", "unverified"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleVerdict:
+    """One article's stance toward a checked claim, with where it came from."""
+
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    source_path: str | None
+    published: str | None
+    stance: str
+    confidence: float
+    evidence: tuple[Evidence, ...] = ()
+    retrieval_score: float = 0.0
+    #: For each evidence sentence, the passage of the article around it (for display).
+    contexts: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``articles`` in the report JSON."""
+        return {"doc_id": self.doc_id, "title": self.title, "source": self.source, "url": self.url,
+                "source_path": self.source_path, "published": self.published,
+                "stance": self.stance, "confidence": self.confidence,
+                "evidence": [{"sentence": e.sentence, "stance": e.stance, "score": e.score}
+                             for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated article in a report's timeline."""
+
+    date: str
+    doc_id: str
+    stance: str
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``timeline`` in the report JSON."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What the corpus says about a claim: a verdict, the articles and a timeline.
+
+    ``articles`` lists related articles first (then unrelated ones, when
+    asked for); ``counts`` counts related articles by stance; ``warnings``
+    explains anything unusual about the claim or the corpus.
+    """
+
+    claim: str
+    verdict: Verdict
+    confidence: float
+    counts: dict[str, int]
+    articles: tuple[ArticleVerdict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as ``tahqiq check --json`` prints it."""
+        out: dict[str, Any] = {
+            "claim": self.claim, "verdict": self.verdict, "confidence": self.confidence,
+            "counts": dict(self.counts),
+            "articles": [a.to_json() for a in self.articles],
+            "timeline": [t.to_json() for t in self.timeline],
+        }
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out

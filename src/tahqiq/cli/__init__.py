@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from .check_commands import check
 from .commands import demo, ingest, list_documents, search, show, stats
 from .stance_commands import evaluate, train
 
@@ -20,7 +21,7 @@ def cli() -> None:
     """tahqiq (تحقيق): make sense of conflicting Arabic news, offline."""
 
 
-for _command in (ingest, search, show, list_documents, stats, demo, train, evaluate):
+for _command in (ingest, search, show, list_documents, stats, check, demo, train, evaluate):
     cli.add_command(_command)
 
 

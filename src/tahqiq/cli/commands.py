@@ -13,6 +13,8 @@ from .output import common_options, emit_json, open_corpus, progress_bar
 
 #: The query `tahqiq demo` runs over the sample corpus.
 DEMO_QUERY = "عملية عسكرية مشتركة على الحدود"
+#: The claim `tahqiq demo` checks against the sample corpus.
+DEMO_CLAIM = "مصر والسودان تستعدان لتنفيذ عملية عسكرية مشتركة في المثلث الحدودي قرب جبل العوينات"
 
 
 @click.command()
@@ -139,10 +141,11 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
                 report = corpus.ingest([sample], progress=progress)
             hits = corpus.search(DEMO_QUERY, k=k)
             result = corpus.stats()
+            checked = corpus.check(DEMO_CLAIM, k=20)
         if as_json:
             emit_json({"db": target if db else None, "ingest": report.to_json(),
                        "search": {"query": DEMO_QUERY, "results": [h.to_json() for h in hits]},
-                       "stats": result.to_json()})
+                       "stats": result.to_json(), "check": checked.to_json()})
             return
         click.echo(f"== ingest: the sample corpus -> {target if db else '(temporary database)'}")
         _print_ingest(report)
@@ -150,3 +153,15 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
         _print_hits(hits)
         click.echo("\n== stats")
         _print_stats(result)
+        click.echo(f"\n== check: {DEMO_CLAIM}")
+        _print_check(checked, k)
+
+
+def _print_check(report: Any, k: int) -> None:
+    counts = ", ".join(f"{label} {n}" for label, n in report.counts.items())
+    click.echo(f"verdict: {report.verdict} (confidence {report.confidence:.2f}); {counts}")
+    for article in report.articles[:k]:
+        click.echo(f"  [{article.stance:8s} {article.confidence:.2f}] "
+                   f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
+        if article.evidence:
+            click.echo(f"      {article.evidence[0].sentence[:160]}")

@@ -1,0 +1,123 @@
+"""``tahqiq check``: a claim's verdict, its articles and their evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from .output import open_corpus
+
+FORMATS = ("text", "json", "md", "html")
+
+
+@click.command()
+@click.argument("claim", required=False)
+@click.option("-k", "k", type=click.IntRange(min=1, max=1000), default=20, show_default=True,
+              help="How many matching articles to judge.")
+@click.option("--claims", "claims_file", type=click.Path(dir_okay=False, exists=True),
+              help="Batch mode: a JSONL file of claims; writes one JSON report per line.")
+@click.option("--all", "include_unrelated", is_flag=True, help="Also list unrelated articles.")
+@click.option("--json", "fmt", flag_value="json", help="Print the report as JSON.")
+@click.option("--md", "fmt", flag_value="md", help="Print the report as Markdown.")
+@click.option("--html", "fmt", flag_value="html", help="Print the report as an HTML page.")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file instead of stdout.")
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="SQLite database (default: $TAHQIQ_DB, else ./tahqiq.db).")
+def check(claim: str | None, k: int, claims_file: str | None, include_unrelated: bool,
+          fmt: str | None, out: str | None, db: str | None) -> None:
+    """Find, judge and report on CLAIM across the stored articles."""
+    if (claim is None) == (claims_file is None):
+        raise click.UsageError("give either a CLAIM or --claims FILE.jsonl")
+    with open_corpus(db) as corpus, _output(out) as stream:
+        if claims_file:
+            failures = _check_batch(corpus, Path(claims_file), k, include_unrelated, stream)
+            if failures:
+                click.echo(f"tahqiq: {failures} line(s) of {claims_file} could not be read", err=True)
+            return
+        report = corpus.check(claim or "", k, include_unrelated=include_unrelated)
+        for warning in report.warnings:
+            click.echo(f"tahqiq: warning: {warning}", err=True)
+        stream.write(_render(report, fmt or "text"))
+
+
+def _render(report: Any, fmt: str) -> str:
+    from ..verify import to_html, to_markdown
+
+    if fmt == "json":
+        return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        return to_markdown(report)
+    if fmt == "html":
+        return to_html(report)
+    return _text(report)
+
+
+def _text(report: Any) -> str:
+    lines = [f"claim:      {report.claim}", f"verdict:    {report.verdict} ({report.confidence:.2f})",
+             "counts:     " + ", ".join(f"{k} {v}" for k, v in report.counts.items())]
+    for article in report.articles:
+        lines.append(f"\n[{article.stance} {article.confidence:.2f}] {article.doc_id[:12]}  "
+                     f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
+        lines += [f"    - ({e.stance} {e.score:.2f}) {e.sentence}" for e in article.evidence]
+    return "\n".join(lines) + "\n"
+
+
+def _check_batch(corpus: Any, path: Path, k: int, include_unrelated: bool, stream: TextIO) -> int:
+    """One JSON report per input line; an unreadable line gets an error line, never a stop."""
+    from .output import progress_bar
+
+    failures = 0
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    with progress_bar(True, "check") as progress:
+        for number, line in enumerate(lines, 1):
+            progress(number, len(lines))
+            if not line.strip():
+                continue
+            claim = _claim_of(line)
+            if claim is None:
+                failures += 1
+                stream.write(json.dumps({"line": number, "error": "not a JSON claim "
+                                         '(expected {"claim": "..."} or a JSON string)'}) + "\n")
+                continue
+            report = corpus.check(claim, k, include_unrelated=include_unrelated)
+            stream.write(json.dumps({"line": number, **report.to_json()}, ensure_ascii=False) + "\n")
+            stream.flush()
+    return failures
+
+
+def _claim_of(line: str) -> str | None:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(value, dict):
+        value = value.get("claim", value.get("text"))
+    return value if isinstance(value, str) else None
+
+
+class _output:  # noqa: N801 - used as a context manager like open()
+    """stdout, or a file written whole only when the command succeeds."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = Path(path) if path else None
+        self.stream: TextIO = sys.stdout
+
+    def __enter__(self) -> TextIO:
+        if self.path is not None:
+            self.tmp = self.path.with_name(f".{self.path.name}.partial")
+            self.stream = self.tmp.open("w", encoding="utf-8")
+        return self.stream
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if self.path is None:
+            return
+        self.stream.close()
+        if exc_type is None:
+            self.tmp.replace(self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)

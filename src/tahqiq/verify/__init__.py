@@ -1,0 +1,32 @@
+"""tahqiq.verify: check a claim across the corpus and report on it.
+
+:class:`Verifier` retrieves the articles that match a claim, judges each one
+with the stance model, weighs their stances into a verdict
+(:mod:`tahqiq.verify.verdict`) and returns a :class:`~tahqiq.types.Report`,
+which :func:`to_markdown` and :func:`to_html` render for people.  Importing
+this package does no work: names are resolved lazily.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .render import to_html, to_markdown
+    from .verdict import VerdictPolicy, decide
+    from .verifier import Verifier
+
+_LAZY = {
+    "Verifier": "verifier",
+    "VerdictPolicy": "verdict",
+    "decide": "verdict",
+    "to_html": "render",
+    "to_markdown": "render",
+}
+
+__all__ = ["VerdictPolicy", "Verifier", "decide", "to_html", "to_markdown"]
+
+
+__getattr__ = lazy_exports(__name__, _LAZY)

@@ -1,0 +1,108 @@
+"""Reports for people: Markdown and a self-contained right-to-left HTML page.
+
+Article text is always escaped: the HTML page shows it as text, never as markup.
+Evidence sentences are highlighted inside the passage they come from.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..types import ArticleVerdict, Report
+
+VERDICT_AR = {"supported": "مؤيَّد", "refuted": "مُفنَّد", "contested": "متنازع عليه",
+              "unverified": "غير متحقَّق منه"}
+STANCE_AR = {"agree": "يؤيد", "disagree": "ينفي", "discuss": "يناقش", "unrelated": "لا علاقة له"}
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text.replace("\n", " "))
+
+
+def _md_mark(context: str, sentence: str) -> str:
+    at = context.find(sentence)
+    if at < 0:
+        return f"**{_md_escape(sentence)}**"
+    return (_md_escape(context[:at]) + f"**{_md_escape(sentence)}**"
+            + _md_escape(context[at + len(sentence):]))
+
+
+def to_markdown(report: Report) -> str:
+    """The report as Markdown (Arabic labels; evidence in bold inside its passage)."""
+    lines = [f"# التحقق من الادعاء: {_md_escape(report.claim)}", "",
+             f"**الحكم:** {VERDICT_AR[report.verdict]} ({report.verdict}) · "
+             f"**الثقة:** {report.confidence:.2f}", "",
+             "| يؤيد | ينفي | يناقش |", "|---|---|---|",
+             f"| {report.counts['agree']} | {report.counts['disagree']} | {report.counts['discuss']} |", ""]
+    lines += [f"> تنبيه: {_md_escape(w)}" for w in report.warnings]
+    for i, article in enumerate(report.articles, 1):
+        lines += ["", f"## {i}. {_md_escape(article.title or article.doc_id)}", "",
+                  f"{STANCE_AR[article.stance]} ({article.stance}, {article.confidence:.2f}) · "
+                  f"{_md_escape(article.source or '?')} · {article.published or 'بلا تاريخ'} · "
+                  f"`{article.doc_id[:12]}`", ""]
+        for evidence, context in zip(article.evidence, _contexts(article), strict=True):
+            lines.append(f"- [{STANCE_AR[evidence.stance]} {evidence.score:.2f}] "
+                         f"{_md_mark(context, evidence.sentence)}")
+    if report.timeline:
+        lines += ["", "## التسلسل الزمني", ""]
+        lines += [f"- {t.date}: {STANCE_AR[t.stance]} `{t.doc_id[:12]}`" for t in report.timeline]
+    return "\n".join(lines) + "\n"
+
+
+def _contexts(article: ArticleVerdict) -> tuple[str, ...]:
+    return article.contexts if len(article.contexts) == len(article.evidence) else \
+        tuple(e.sentence for e in article.evidence)
+
+
+def _html_mark(context: str, sentence: str) -> str:
+    at = context.find(sentence)
+    if at < 0:
+        return f"<mark>{html.escape(sentence)}</mark>"
+    return (html.escape(context[:at]) + f"<mark>{html.escape(sentence)}</mark>"
+            + html.escape(context[at + len(sentence):]))
+
+
+_STYLE = """body{font-family:"Noto Naskh Arabic","Amiri",Tahoma,sans-serif;max-width:56rem;margin:2rem auto;
+padding:0 1rem;line-height:1.8;color:#1b1b1b}h1{font-size:1.4rem}.verdict{font-size:1.2rem;padding:.5rem 1rem;
+border-radius:.4rem;background:#f1f1f1;display:inline-block}.supported{background:#e3f4e1}.refuted{background:#fde2e1}
+.contested{background:#fff3d6}article{border-top:1px solid #ddd;padding:.5rem 0}.meta{color:#555;font-size:.9rem}
+mark{background:#fff0a8}.agree{color:#1d6b2a}.disagree{color:#a21d1d}.discuss{color:#5b5b5b}
+.warn{color:#8a5300}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .8rem}"""
+
+
+def to_html(report: Report) -> str:
+    """The report as one self-contained, right-to-left HTML page (all text escaped)."""
+    e = html.escape
+    parts = [
+        '<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+        f"<title>تحقيق: {e(report.claim[:80])}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>الادعاء: {e(report.claim)}</h1>",
+        f'<p class="verdict {e(report.verdict)}">الحكم: {VERDICT_AR[report.verdict]} · '
+        f"الثقة {report.confidence:.2f}</p>",
+        "<table><tr><th>يؤيد</th><th>ينفي</th><th>يناقش</th></tr>"
+        f"<tr><td>{report.counts['agree']}</td><td>{report.counts['disagree']}</td>"
+        f"<td>{report.counts['discuss']}</td></tr></table>",
+    ]
+    parts += [f'<p class="warn">تنبيه: {e(w)}</p>' for w in report.warnings]
+    for article in report.articles:
+        link = (f' · <a href="{e(article.url)}" rel="noopener noreferrer nofollow">الرابط</a>'
+                if article.url and article.url.startswith(("http://", "https://")) else "")
+        parts.append(f'<article><h2>{e(article.title or article.doc_id)}</h2><p class="meta">'
+                     f'<span class="{e(article.stance)}">{STANCE_AR[article.stance]}</span> '
+                     f"({article.confidence:.2f}) · {e(article.source or '?')} · "
+                     f"{e(article.published or 'بلا تاريخ')}{link}</p><ul>")
+        for evidence, context in zip(article.evidence, _contexts(article), strict=True):
+            parts.append(f'<li><span class="{e(evidence.stance)}">{STANCE_AR[evidence.stance]} '
+                         f"{evidence.score:.2f}</span>: {_html_mark(context, evidence.sentence)}</li>")
+        parts.append("</ul></article>")
+    if report.timeline:
+        parts.append("<h2>التسلسل الزمني</h2><ol>")
+        parts += [f'<li>{e(t.date)}: <span class="{e(t.stance)}">{STANCE_AR[t.stance]}</span> '
+                  f"<code>{e(t.doc_id[:12])}</code></li>" for t in report.timeline]
+        parts.append("</ol>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+__all__ = ["to_html", "to_markdown"]

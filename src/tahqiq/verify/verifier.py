@@ -1,0 +1,142 @@
+"""Check a claim against a corpus: retrieve, judge each article, decide, report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InvalidQueryError
+from ..types import ArticleVerdict, Document, Judgement, Report, TimelineEntry
+from .verdict import RELATED, VerdictPolicy, counts, decide
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..corpus import Corpus
+    from ..stance import StanceClassifier
+
+#: Longest claim read, in characters; longer claims are cut here (with a warning).
+MAX_CLAIM_CHARS = 1000
+#: Evidence sentences kept per article.
+EVIDENCE_PER_ARTICLE = 3
+#: Characters of context shown each side of an evidence sentence.
+CONTEXT_CHARS = 240
+
+Retriever = Callable[[str, int], Sequence[tuple[str, float]]]
+
+
+class Verifier:
+    """Checks claims against a :class:`~tahqiq.corpus.Corpus`.
+
+    ``model`` is a stance model (default: the shipped one, loaded on first
+    use); ``policy`` the verdict thresholds.  ``retriever(claim, k)`` returns
+    ``(doc_id, score)`` pairs, best first (default: the corpus's search).
+
+    >>> Verifier(corpus).check("مصر تنفي ...", k=20).verdict   # doctest: +SKIP
+    'refuted'
+    """
+
+    def __init__(self, corpus: Corpus, *, model: StanceClassifier | None = None,
+                 policy: VerdictPolicy | None = None, retriever: Retriever | None = None) -> None:
+        self.corpus = corpus
+        self.policy = policy or VerdictPolicy()
+        self._model = model
+        self._retriever = retriever
+
+    @property
+    def model(self) -> StanceClassifier:
+        """The stance model (the shipped one unless another was given)."""
+        if self._model is None:
+            from ..stance import load_default
+
+            self._model = load_default()
+        return self._model
+
+    def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:
+        """Judge the ``k`` best-matching articles against ``claim`` and decide.
+
+        Never raises on the claim's content: an empty, non-Arabic or huge
+        claim, or an empty corpus, gives a report whose ``warnings`` say why
+        (and, when nothing can be searched, the verdict ``unverified``).
+        """
+        if k <= 0:
+            raise InvalidQueryError("k must be a positive number")
+        claim, warnings = _prepare_claim(claim)
+        if not claim:
+            return _empty_report(claim, warnings)
+        if self.corpus.stats().documents == 0:
+            return _empty_report(claim, [*warnings, "the corpus is empty: ingest articles first"])
+        try:
+            ranked = self._retrieve(claim, k)
+        except InvalidQueryError as exc:
+            return _empty_report(claim, [*warnings, f"nothing to search for: {exc}"])
+        if not ranked:
+            warnings.append("no article matches the claim's words")
+        docs = self.corpus.store.get_many([doc_id for doc_id, _ in ranked])
+        judged = [(docs[d], score, self.model.judge(claim, docs[d].text, k=EVIDENCE_PER_ARTICLE))
+                  for d, score in ranked if d in docs]
+        return build_report(claim, judged, self.policy, include_unrelated, warnings)
+
+    def check_many(self, claims: Sequence[str], k: int = 20, **kw: Any) -> list[Report]:
+        """:meth:`check` for each claim, in order."""
+        return [self.check(claim, k, **kw) for claim in claims]
+
+    def _retrieve(self, claim: str, k: int) -> Sequence[tuple[str, float]]:
+        if self._retriever is not None:
+            return self._retriever(claim, k)
+        return [(hit.doc_id, hit.score) for hit in self.corpus.search(claim, k=k)]
+
+
+def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]],
+                 policy: VerdictPolicy, include_unrelated: bool = False,
+                 warnings: Sequence[str] = ()) -> Report:
+    """A report from judged articles: verdict, related articles first, timeline."""
+    judgements = [j for _, _, j in judged]
+    verdict, confidence = decide(judgements, policy)
+    articles = [_article(doc, score, j) for doc, score, j in judged]
+    related = sorted((a for a in articles if a.stance in RELATED), key=lambda a: -a.confidence)
+    rest = sorted((a for a in articles if a.stance not in RELATED), key=lambda a: -a.retrieval_score)
+    shown = related + (rest if include_unrelated else [])
+    timeline = sorted((TimelineEntry(a.published, a.doc_id, a.stance) for a in related if a.published),
+                      key=lambda t: (t.date, t.doc_id))
+    return Report(claim, verdict, confidence, counts(judgements), tuple(shown), tuple(timeline),
+                  tuple(warnings))
+
+
+def _article(doc: Document, score: float, judgement: Judgement) -> ArticleVerdict:
+    lines = doc.text.split("\n")
+    contexts = tuple(_context(lines[e.line] if 0 <= e.line < len(lines) else e.sentence, e.sentence)
+                     for e in judgement.evidence)
+    return ArticleVerdict(doc.doc_id, doc.title, doc.source, doc.url, doc.source_path, doc.published,
+                          judgement.stance, judgement.confidence, judgement.evidence,
+                          round(float(score), 4), contexts)
+
+
+def _context(line: str, sentence: str, reach: int = CONTEXT_CHARS) -> str:
+    """The part of ``line`` around ``sentence``, at most ``reach`` characters each side."""
+    at = line.find(sentence)
+    if at < 0:
+        return sentence
+    start, end = max(0, at - reach), min(len(line), at + len(sentence) + reach)
+    return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+
+
+def _prepare_claim(claim: str | None) -> tuple[str, list[str]]:
+    from ..text.lang import detect_lang
+
+    warnings: list[str] = []
+    text = " ".join((claim or "").split())
+    if not text:
+        return "", ["the claim is empty"]
+    if len(text) > MAX_CLAIM_CHARS:
+        text = text[:MAX_CLAIM_CHARS].rsplit(" ", 1)[0] or text[:MAX_CLAIM_CHARS]
+        warnings.append(f"the claim is longer than {MAX_CLAIM_CHARS} characters; only its start was checked")
+    if detect_lang(text) != "ar":
+        warnings.append("the claim is not in Arabic; the stance model is trained on Arabic and its "
+                        "judgements of other languages are unreliable")
+    return text, warnings
+
+
+def _empty_report(claim: str, warnings: Sequence[str]) -> Report:
+    return Report(claim, "unverified", 1.0, counts([]), (), (), tuple(warnings))
+
+
+__all__ = ["MAX_CLAIM_CHARS", "Verifier", "build_report"]

@@ -1,0 +1,91 @@
+"""`tahqiq check` as a user runs it, on the bundled sample corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CLAIM = "مصر والسودان تستعدان لتنفيذ عملية عسكرية مشتركة في المثلث الحدودي قرب جبل العوينات"
+VERDICTS = {"supported", "refuted", "contested", "unverified"}
+
+
+def tahqiq(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tahqiq", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from tahqiq.data import sample_path
+
+    path = str(tmp_path_factory.mktemp("check") / "desk.db")
+    with sample_path() as sample:
+        proc = tahqiq("ingest", "--db", path, str(sample))
+    assert proc.returncode == 0, proc.stderr
+    return path
+
+
+def test_check_json_follows_the_report_contract(db: str) -> None:
+    proc = tahqiq("check", CLAIM, "--db", db, "-k", "8", "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["claim"] == CLAIM and report["verdict"] in VERDICTS
+    assert 0.0 <= report["confidence"] <= 1.0
+    assert set(report["counts"]) == {"agree", "disagree", "discuss"}
+    assert 0 < len(report["articles"]) <= 8
+    assert sum(report["counts"].values()) == len(report["articles"])  # unrelated left out
+    first = report["articles"][0]
+    assert first["stance"] in ("agree", "disagree", "discuss") and first["evidence"]
+    assert {"sentence", "stance", "score"} == set(first["evidence"][0])
+    dates = [t["date"] for t in report["timeline"]]
+    assert dates == sorted(dates)
+    with_all = json.loads(tahqiq("check", CLAIM, "--db", db, "-k", "8", "--json", "--all").stdout)
+    assert len(with_all["articles"]) >= len(report["articles"])
+
+
+def test_check_renders_markdown_and_rtl_html(db: str, tmp_path: Path) -> None:
+    md = tahqiq("check", CLAIM, "--db", db, "-k", "4", "--md")
+    assert md.returncode == 0 and md.stdout.startswith("# التحقق من الادعاء") and "**" in md.stdout
+    out = tmp_path / "report.html"
+    page = tahqiq("check", CLAIM, "--db", db, "-k", "4", "--html", "--out", str(out))
+    assert page.returncode == 0 and page.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert 'dir="rtl"' in text and "<mark>" in text
+
+
+def test_bad_claims_get_a_message_and_a_defined_verdict(db: str, tmp_path: Path) -> None:
+    for claim, needle in (("", "empty"), ("The weather was fine today", "not in Arabic"),
+                          ("مصر " * 2000, "longer than")):
+        proc = tahqiq("check", claim, "--db", db, "-k", "3", "--json")
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["verdict"] in VERDICTS and needle in proc.stderr
+    empty = tahqiq("check", CLAIM, "--db", str(tmp_path / "none.db"), "--json")
+    assert json.loads(empty.stdout)["verdict"] == "unverified" and "corpus is empty" in empty.stderr
+    assert tahqiq("check", "--db", db).returncode == 2  # neither a claim nor --claims
+
+
+def test_batch_mode_writes_one_report_per_line_and_survives_bad_lines(db: str, tmp_path: Path) -> None:
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(json.dumps({"claim": CLAIM}, ensure_ascii=False) + "\n{broken\n"
+                      + json.dumps("الخرطوم تنفي وجود خطط عسكرية", ensure_ascii=False) + "\n", "utf-8")
+    proc = tahqiq("check", "--claims", str(claims), "--db", db, "-k", "3")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["line"] for r in rows] == [1, 2, 3]
+    assert rows[0]["verdict"] in VERDICTS and "error" in rows[1] and rows[2]["verdict"] in VERDICTS
+    assert "1 line(s)" in proc.stderr
+
+
+def test_python_api_returns_a_report(db: str) -> None:
+    import tahqiq
+    from tahqiq.types import Report
+
+    with tahqiq.Corpus(db) as corpus:
+        report = corpus.check(CLAIM, k=5)
+        again = corpus.check(CLAIM, k=5)
+    assert isinstance(report, Report) and report.to_json() == again.to_json()  # deterministic
+    assert report.to_json()["verdict"] in VERDICTS

@@ -1,0 +1,84 @@
+"""Verdict rule, report contract and rendering of tahqiq.verify."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tahqiq.types import ArticleVerdict, Evidence, Judgement, Report, TimelineEntry
+from tahqiq.verify import VerdictPolicy, decide, to_html, to_markdown
+
+
+def j(stance: str, confidence: float) -> Judgement:
+    rest = (1 - confidence) / 3
+    probs = {label: rest for label in ("agree", "disagree", "discuss", "unrelated")}
+    probs[stance] = confidence
+    return Judgement(stance, confidence, probs)
+
+
+def test_nothing_related_is_unverified() -> None:
+    assert decide([]) == ("unverified", 1.0)
+    verdict, confidence = decide([j("unrelated", 0.9), j("unrelated", 0.7)])
+    assert verdict == "unverified" and confidence == pytest.approx(0.8)
+
+
+def test_discussion_alone_takes_no_side() -> None:
+    assert decide([j("discuss", 0.9), j("unrelated", 0.9)])[0] == "unverified"
+
+
+def test_one_sided_evidence_wins_and_grows_with_more_articles() -> None:
+    one = decide([j("agree", 0.8)])
+    three = decide([j("agree", 0.8)] * 3)
+    assert one[0] == three[0] == "supported"
+    assert 0 < one[1] < three[1] <= 1
+    assert decide([j("disagree", 0.9), j("discuss", 0.6)])[0] == "refuted"
+
+
+def test_credible_agree_and_disagree_make_a_contest() -> None:
+    assert decide([j("agree", 0.8), j("disagree", 0.7)])[0] == "contested"
+    # a weak dissent below the credibility bar does not contest a strong majority
+    assert decide([j("agree", 0.9)] * 3 + [j("disagree", 0.45)])[0] == "supported"
+    # nor does a credible but small minority
+    assert decide([j("agree", 0.9)] * 4 + [j("disagree", 0.6)],
+                  VerdictPolicy(contested_share=0.25))[0] == "supported"
+
+
+def test_policy_rejects_nonsense_thresholds() -> None:
+    with pytest.raises(ValueError):
+        VerdictPolicy(credible=1.5)
+    with pytest.raises(ValueError):
+        VerdictPolicy(contested_share=0.9)
+
+
+def _report(title: str = "عنوان", sentence: str = "نفت الوزارة الخبر.") -> Report:
+    ev = Evidence(0, sentence, "disagree", 0.9, 0)
+    art = ArticleVerdict("d" * 16, title, "مصدر", "javascript:alert(1)", "a.html", "2026-11-10",
+                         "disagree", 0.8, (ev,), 3.2, (f"قبل. {sentence} بعد.",))
+    return Report("ادعاء <b>ما</b>", "refuted", 0.55, {"agree": 0, "disagree": 1, "discuss": 0},
+                  (art,), (TimelineEntry("2026-11-10", "d" * 16, "disagree"),), ("تنبيه",))
+
+
+def test_report_json_has_the_documented_keys() -> None:
+    data = json.loads(json.dumps(_report().to_json(), ensure_ascii=False))
+    assert set(data) == {"claim", "verdict", "confidence", "counts", "articles", "timeline", "warnings"}
+    assert set(data["counts"]) == {"agree", "disagree", "discuss"}
+    assert set(data["articles"][0]) == {"doc_id", "title", "source", "url", "source_path", "published",
+                                        "stance", "confidence", "evidence"}
+    assert set(data["articles"][0]["evidence"][0]) == {"sentence", "stance", "score"}
+    assert data["timeline"] == [{"date": "2026-11-10", "doc_id": "d" * 16, "stance": "disagree"}]
+
+
+def test_html_is_rtl_and_shows_hostile_text_as_text() -> None:
+    page = to_html(_report(title="<script>alert(1)</script>", sentence="<img src=x onerror=alert(1)>"))
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page and "<mark>&lt;img src=x onerror=alert(1)&gt;</mark>" in page
+    assert "javascript:" not in page  # only http(s) links become anchors
+    assert "&lt;b&gt;ما&lt;/b&gt;" in page
+
+
+def test_markdown_highlights_evidence_in_its_context() -> None:
+    md = to_markdown(_report())
+    assert "قبل. **نفت الوزارة الخبر.** بعد." in md
+    assert "مُفنَّد" in md and "ادعاء \\<b\\>ما\\</b\\>" in md
