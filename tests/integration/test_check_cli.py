@@ -89,3 +89,33 @@ def test_python_api_returns_a_report(db: str) -> None:
         again = corpus.check(CLAIM, k=5)
     assert isinstance(report, Report) and report.to_json() == again.to_json()  # deterministic
     assert report.to_json()["verdict"] in VERDICTS
+
+
+def test_eval_verdict_prints_the_json_contract(tmp_path: Path) -> None:
+    """Baly-format claim files built from the sample corpus and its labelled claims."""
+    from tahqiq.data import sample_path
+
+    labels = Path(__file__).resolve().parents[2] / "src" / "tahqiq" / "data" / "labels" / "claims.jsonl"
+    claims = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()[:3]]
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    with sample_path() as sample:
+        for number, claim in enumerate(claims):
+            items, texts = [], []
+            for path, stance in sorted(claim["expected"].items()):
+                try:  # feed items ("file:n") and the deliberately mis-encoded files are left out
+                    texts.append((Path(sample) / path).read_bytes().decode("utf-8"))
+                except (OSError, UnicodeDecodeError):
+                    continue
+                items.append((path, stance))
+            (folder / f"{claim['id']}.json").write_text(json.dumps({
+                "id": claim["id"], "claim": claim["claim"], "fact": ["true", "false"][number % 2],
+                "article": texts, "url": [""] * len(items), "stance": [s for _, s in items],
+                "rationale": [""] * len(items)}, ensure_ascii=False), "utf-8")
+    proc = tahqiq("eval", "verdict", "--format", "baly", "--data", str(folder), "-k", "5", "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert {"n", "accuracy", "macro_f1", "retrieval", "verdicts"} <= set(report)
+    assert report["n"] == len(claims) and set(report["retrieval"]) >= {"recall_at_5", "mrr"}
+    assert 0.0 <= report["retrieval"]["recall_at_5"] <= 1.0
+    assert sum(sum(by_gold.values()) for by_gold in report["verdicts"].values()) == len(claims)

@@ -86,3 +86,31 @@ def _print_report(report: dict[str, Any]) -> None:
     click.echo(" " * 10 + "".join(f"{lab[:9]:>10}" for lab in labels))
     for gold in labels:
         click.echo(f"{gold[:9]:<10}" + "".join(f"{report['confusion'][gold][p]:>10}" for p in labels))
+
+
+@evaluate.command("verdict")
+@click.option("--format", "fmt", type=click.Choice(["baly"]), required=True)
+@click.option("--data", "data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              required=True, help="A folder of Baly claim JSON files.")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="A stance model folder (default: the packaged model).")
+@click.option("-k", "k", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def eval_verdict_command(fmt: str, data: Path, model_dir: Path | None, k: int, as_json: bool) -> None:
+    """Check every claim in DATA against one corpus of all its articles; score verdicts and retrieval."""
+    from ..stance import load_model
+    from ..verify.evaluate import evaluate_verdicts
+
+    model = load_model(model_dir) if model_dir else None
+    with progress_bar(not as_json, "verdict") as progress:
+        report = evaluate_verdicts(data, model=model, k=k, progress=progress)
+    if as_json:
+        emit_json(report)
+        return
+    retrieval = report["retrieval"]
+    click.echo(f"claims: {report['n']}  accuracy: {report['accuracy']:.4f}  "
+               f"macro-F1: {report['macro_f1']:.4f}")
+    click.echo(f"retrieval: recall@{k} {retrieval[f'recall_at_{k}']:.4f}  MRR {retrieval['mrr']:.4f} "
+               f"({retrieval['claims_with_relevant']} claims with related articles)")
+    for verdict, by_gold in report["verdicts"].items():
+        click.echo(f"  {verdict:<11} gold true {by_gold['true']:>4}  gold false {by_gold['false']:>4}")

@@ -47,6 +47,18 @@ def read_baly(directory: Path) -> list[LabelledPair]:
     return pairs
 
 
+def read_baly_facts(directory: Path) -> dict[str, tuple[str, str]]:
+    """Claim id -> (claim text, gold factuality "true"/"false") for every claim file."""
+    facts = {}
+    for path in sorted(Path(directory).glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            facts[str(data["id"])] = (data["claim"], str(data["fact"]).lower())
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"{path} is not a Baly-format claim file: {exc}") from None
+    return facts
+
+
 def read_folds(path: Path) -> dict[str, int]:
     """Claim id -> fold number from a Baly ``folds.txt``."""
     folds = {}

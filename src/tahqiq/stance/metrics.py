@@ -9,12 +9,14 @@ from typing import Any
 def classification_report(gold: Sequence[str], pred: Sequence[str],
                           labels: Sequence[str]) -> dict[str, Any]:
     """``{"n", "accuracy", "macro_f1", "per_class", "confusion"}``; the
-    confusion matrix is ``confusion[gold][pred]`` over ``labels``."""
+    confusion matrix is ``confusion[gold][pred]`` over ``labels``.  A predicted
+    label outside ``labels`` (an abstention) gets its own column and counts
+    against recall."""
     if len(gold) != len(pred):
         raise ValueError("gold and pred differ in length")
     confusion = {g: {p: 0 for p in labels} for g in labels}
     for g, p in zip(gold, pred, strict=True):
-        confusion[g][p] += 1
+        confusion[g][p] = confusion[g].get(p, 0) + 1
     per_class = {}
     for lab in labels:
         tp = confusion[lab][lab]
