@@ -169,15 +169,25 @@ class Corpus:
         """
         from .text import query_terms
 
+        ranked = self.rank(query, k)
+        terms = query_terms(query)
+        docs = self.store.get_many([doc_id for doc_id, _ in ranked])
+        return [_hit(docs[d], score, terms) for d, score in ranked if d in docs]
+
+    def rank(self, query: str, k: int = 10) -> list[tuple[str, float]]:
+        """``(doc_id, BM25 score)`` of the ``k`` best documents for ``query``, best first.
+
+        Raises :class:`InvalidQueryError` for a non-positive ``k`` or a query
+        without searchable words.
+        """
+        from .text import query_terms
+
         if k <= 0:
             raise InvalidQueryError("k must be a positive number")
         terms = query_terms(query or "")
         if not terms:
             raise InvalidQueryError("the query has no searchable words")
-        ranked = self.index.search(terms, k=k)
-        docs = self.store.get_many([doc_id for doc_id, _ in ranked])
-        return [_hit(docs[d], score, terms) for d, score in ranked if d in docs]
-
+        return list(self.index.search(terms, k=k))
 
     # -- verify ---------------------------------------------------------------
     def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:

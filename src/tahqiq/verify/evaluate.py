@@ -49,26 +49,40 @@ def evaluate_verdicts(directory: Path, *, model: StanceClassifier | None = None,
     ``claim_ids`` restricts which claims are checked (the corpus still holds
     every article), which is how claim-level cross-validation scores a fold.
     """
-    from ..stance.data import read_baly, read_baly_facts
-
-    pairs, facts = read_baly(directory), read_baly_facts(directory)
-    wanted = list(claim_ids) if claim_ids is not None else sorted(facts)
     with tempfile.TemporaryDirectory(prefix="tahqiq-eval-") as tmp:
         corpus, doc_ids = build_corpus(directory, Path(tmp))
         with corpus:
-            relevant = defaultdict(set)
-            for pair, doc_id in zip(pairs, doc_ids, strict=True):
-                if pair.stance != "unrelated":
-                    relevant[pair.claim_id].add(doc_id)
             verifier = corpus.verifier(model=model, policy=policy) if (model or policy) else corpus.verifier()
-            rows = []
-            for n, claim_id in enumerate(wanted, 1):
-                report = verifier.check(facts[claim_id][0], k, include_unrelated=True)
-                ranked = [a.doc_id for a in sorted(report.articles, key=lambda a: -a.retrieval_score)]
-                rows.append((claim_id, facts[claim_id][1], report.verdict, ranked))
-                if progress:
-                    progress(n, len(wanted))
+            rows, relevant = check_claims(directory, verifier, doc_ids, k, claim_ids, progress)
     return summarize(rows, relevant, k)
+
+
+def check_claims(directory: Path, verifier: Any, doc_ids: Sequence[str], k: int,
+                 claim_ids: Sequence[str] | None = None, progress: Progress | None = None,
+                 reports: list | None = None,
+                 ) -> tuple[list[tuple[str, str, str, list[str]]], dict[str, set[str]]]:
+    """Check claims with ``verifier``; rows for :func:`summarize` and relevant doc ids per claim.
+
+    When ``reports`` is a list, each claim's full report is appended to it.
+    """
+    from ..stance.data import read_baly, read_baly_facts
+
+    pairs, facts = read_baly(directory), read_baly_facts(directory)
+    relevant: dict[str, set[str]] = defaultdict(set)
+    for pair, doc_id in zip(pairs, doc_ids, strict=True):
+        if pair.stance != "unrelated":
+            relevant[pair.claim_id].add(doc_id)
+    wanted = list(claim_ids) if claim_ids is not None else sorted(facts)
+    rows = []
+    for n, claim_id in enumerate(wanted, 1):
+        report = verifier.check(facts[claim_id][0], k, include_unrelated=True)
+        ranked = [a.doc_id for a in sorted(report.articles, key=lambda a: -a.retrieval_score)]
+        rows.append((claim_id, facts[claim_id][1], report.verdict, ranked))
+        if reports is not None:
+            reports.append(report)
+        if progress:
+            progress(n, len(wanted))
+    return rows, relevant
 
 
 def summarize(rows: Sequence[tuple[str, str, str, list[str]]], relevant: dict[str, set[str]],
@@ -104,4 +118,4 @@ def _mean(values: Sequence[float]) -> float:
     return round(sum(values) / len(values), 4) if values else 0.0
 
 
-__all__ = ["build_corpus", "evaluate_verdicts", "summarize"]
+__all__ = ["build_corpus", "check_claims", "evaluate_verdicts", "summarize"]

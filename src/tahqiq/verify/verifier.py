@@ -82,7 +82,7 @@ class Verifier:
     def _retrieve(self, claim: str, k: int) -> Sequence[tuple[str, float]]:
         if self._retriever is not None:
             return self._retriever(claim, k)
-        return [(hit.doc_id, hit.score) for hit in self.corpus.search(claim, k=k)]
+        return self.corpus.rank(claim, k)
 
 
 def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]],

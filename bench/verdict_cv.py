@@ -1,0 +1,78 @@
+"""Claim-level cross-validation of `tahqiq check` verdicts and retrieval on Baly et al.
+
+    python bench/verdict_cv.py [-k 20]
+
+One corpus holds every article of the four folds (text only).  For each fold, a
+stance model is fitted on the other three folds + ANS train (shipped parameters,
+no inner CV report), and the fold's claims are checked against the whole corpus
+with it.  Prints the summary JSON of `tahqiq eval verdict` over all folds, plus
+per-verdict counts, and saves the per-claim rows (with the judged stances) for
+policy tuning under bench/out/.  Data is read from ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-k", type=int, default=20)
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} is absent")
+        return 0
+    from tahqiq.stance import StanceClassifier
+    from tahqiq.stance.data import read_ans, read_baly, read_folds
+    from tahqiq.stance.evaluate import _fit
+    from tahqiq.stance.weights import build_weights
+    from tahqiq.verify.evaluate import build_corpus, check_claims, summarize
+
+    started = time.perf_counter()
+    claims_dir = DATA / "baly2018" / "claims"
+    pairs, ans = read_baly(claims_dir), read_ans(DATA / "ans" / "stance" / "train.csv")
+    folds = read_folds(DATA / "baly2018" / "folds.txt")
+    weights = build_weights()
+    base = StanceClassifier()
+    base.weights = weights
+    prep = [base.prepare(p.claim, p.text) for p in pairs]
+    prep_ans = [base.prepare(p.claim, p.text) for p in ans]
+    print(f"# prepared in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
+    rows, relevant, reports = [], {}, []
+    with tempfile.TemporaryDirectory(prefix="tahqiq-verdict-cv-") as tmp:
+        corpus, doc_ids = build_corpus(claims_dir, Path(tmp))
+        with corpus:
+            for fold in sorted(set(folds.values())):
+                train = [i for i, p in enumerate(pairs) if folds[p.claim_id] != fold]
+                model = StanceClassifier()
+                model.weights = weights
+                _fit(model, [pairs[i] for i in train] + ans, [prep[i] for i in train] + prep_ans)
+                test_claims = sorted({p.claim_id for p in pairs if folds[p.claim_id] == fold})
+                fold_rows, relevant = check_claims(claims_dir, corpus.verifier(model=model), doc_ids,
+                                                   args.k, test_claims, reports=reports)
+                rows += fold_rows
+                print(f"# fold {fold}: {len(test_claims)} claims, {time.perf_counter() - started:.0f}s",
+                      file=sys.stderr, flush=True)
+    report = summarize(rows, relevant, args.k)
+    report["seconds"] = round(time.perf_counter() - started)
+    print(json.dumps(report, ensure_ascii=False))
+    out = REPO / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    saved = [{"claim_id": r[0], "gold": r[1], "articles": [
+        {"doc_id": a.doc_id, "stance": a.stance, "confidence": a.confidence,
+         "relevant": a.doc_id in relevant.get(r[0], set())} for a in rep.articles]}
+        for r, rep in zip(rows, reports, strict=True)]
+    (out / "verdict_cv_rows.json").write_text(json.dumps(saved, ensure_ascii=False), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
