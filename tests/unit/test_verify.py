@@ -36,12 +36,23 @@ def test_one_sided_evidence_wins_and_grows_with_more_articles() -> None:
 
 
 def test_credible_agree_and_disagree_make_a_contest() -> None:
-    assert decide([j("agree", 0.8), j("disagree", 0.7)])[0] == "contested"
+    even = VerdictPolicy(credible=0.5, contested_share=0.25, disagree_weight=1.0)
+    assert decide([j("agree", 0.8), j("disagree", 0.7)], even)[0] == "contested"
     # a weak dissent below the credibility bar does not contest a strong majority
-    assert decide([j("agree", 0.9)] * 3 + [j("disagree", 0.45)])[0] == "supported"
+    assert decide([j("agree", 0.9)] * 3 + [j("disagree", 0.45)], even)[0] == "supported"
+    assert decide([j("agree", 0.9)] * 3 + [j("disagree", 0.45)] * 4, even)[0] == "supported"
     # nor does a credible but small minority
-    assert decide([j("agree", 0.9)] * 4 + [j("disagree", 0.6)],
-                  VerdictPolicy(contested_share=0.25))[0] == "supported"
+    assert decide([j("agree", 0.9)] * 4 + [j("disagree", 0.6)], even)[0] == "supported"
+
+
+def test_denials_weigh_more_by_default() -> None:
+    # 0.6 against 0.5: a plain majority for agree, but a denial weighs 1.5 times a report
+    assert decide([j("agree", 0.6), j("disagree", 0.5)],
+                  VerdictPolicy(contested_share=0.5, disagree_weight=1.0))[0] == "supported"
+    assert decide([j("agree", 0.6), j("disagree", 0.5)],
+                  VerdictPolicy(contested_share=0.5, disagree_weight=1.5))[0] == "refuted"
+    with pytest.raises(ValueError):
+        VerdictPolicy(disagree_weight=0)
 
 
 def test_policy_rejects_nonsense_thresholds() -> None:

@@ -1,0 +1,72 @@
+"""Choose the verdict thresholds by claim-level cross-validation.
+
+    python bench/verdict_cv.py          # first: judged articles per claim, CV stance models
+    python bench/verdict_policy.py      # then: nested CV over the verdict thresholds
+
+Reads bench/out/verdict_cv_rows.json (each Baly claim's judged articles, every
+stance from a model that never saw that claim).  For each fold, picks the
+policy with the best verdict macro-F1 on the other three folds and scores it on
+the held-out fold; the pooled result is the nested-CV figure.  The contested
+share is fixed (a product choice, see tahqiq/verify/verdict.py); the credibility
+bar and the weight of denials are searched.  Also prints the default policy's
+figures over all folds.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ROWS = REPO / "bench" / "out" / "verdict_cv_rows.json"
+FOLDS = REPO.parent / "shared" / "data" / "baly2018" / "folds.txt"
+ANSWER = {"supported": "true", "refuted": "false"}
+
+
+def main() -> int:
+    if not ROWS.is_file() or not FOLDS.is_file():
+        print(f"skipped: run bench/verdict_cv.py first ({ROWS}) with ../shared/data present")
+        return 0
+    from tahqiq.stance.data import read_folds
+    from tahqiq.stance.metrics import classification_report
+    from tahqiq.types import Judgement
+    from tahqiq.verify.verdict import VerdictPolicy, decide
+
+    rows = json.loads(ROWS.read_text(encoding="utf-8"))
+    folds = read_folds(FOLDS)
+
+    def verdicts(subset: list, policy: VerdictPolicy) -> list[str]:
+        return [decide([Judgement(a["stance"], a["confidence"], {}) for a in r["articles"]], policy)[0]
+                for r in subset]
+
+    def score(subset: list, policy: VerdictPolicy) -> dict:
+        predicted = [ANSWER.get(v, "none") for v in verdicts(subset, policy)]
+        return classification_report([r["gold"] for r in subset], predicted, ("true", "false"))
+
+    default = VerdictPolicy()
+    grid = [VerdictPolicy(c, default.contested_share, w)
+            for c in (0.3, 0.4, 0.5, 0.6, 0.7) for w in (1.0, 1.25, 1.5, 2.0)]
+    chosen, pooled = [], []
+    for fold in sorted(set(folds.values())):
+        train = [r for r in rows if folds[r["claim_id"]] != fold]
+        test = [r for r in rows if folds[r["claim_id"]] == fold]
+        best = max(grid, key=lambda p: score(train, p)["macro_f1"])
+        chosen.append({"fold": fold, "credible": best.credible, "disagree_weight": best.disagree_weight,
+                       "test_macro_f1": score(test, best)["macro_f1"]})
+        pooled += [(r["gold"], ANSWER.get(v, "none")) for r, v in zip(test, verdicts(test, best), strict=True)]
+    nested = classification_report([g for g, _ in pooled], [p for _, p in pooled], ("true", "false"))
+    full = score(rows, default)
+    spread = Counter(f"{r['gold']}->{v}" for r, v in zip(rows, verdicts(rows, default), strict=True))
+    print(json.dumps({"nested_cv": {"macro_f1": nested["macro_f1"], "accuracy": nested["accuracy"],
+                                    "confusion": nested["confusion"], "chosen": chosen},
+                      "default_policy": {"policy": repr(default), "macro_f1": full["macro_f1"],
+                                         "accuracy": full["accuracy"], "per_class": full["per_class"],
+                                         "verdicts_by_gold": dict(sorted(spread.items()))}},
+                     ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
