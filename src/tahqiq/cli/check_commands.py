@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
+from .._files import atomic_path
 from .output import open_corpus
 
 FORMATS = ("text", "json", "md", "html")
@@ -100,24 +103,11 @@ def _claim_of(line: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-class _output:  # noqa: N801 - used as a context manager like open()
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
     """stdout, or a file written whole only when the command succeeds."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = Path(path) if path else None
-        self.stream: TextIO = sys.stdout
-
-    def __enter__(self) -> TextIO:
-        if self.path is not None:
-            self.tmp = self.path.with_name(f".{self.path.name}.partial")
-            self.stream = self.tmp.open("w", encoding="utf-8")
-        return self.stream
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if self.path is None:
-            return
-        self.stream.close()
-        if exc_type is None:
-            self.tmp.replace(self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
+    if path is None:
+        yield sys.stdout
+        return
+    with atomic_path(Path(path), 0o644) as tmp, tmp.open("w", encoding="utf-8") as stream:
+        yield stream

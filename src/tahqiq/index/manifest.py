@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .._files import atomic_path
 from ..errors import IndexMismatchError
 
 MANIFEST = "manifest.json"
@@ -63,23 +62,8 @@ def write_manifest(directory: Path, manifest: Manifest) -> None:
     """Write ``manifest.json`` atomically."""
     manifest.updated_at = datetime.now(UTC).isoformat(timespec="seconds")
     # One temp file per write: two threads of one process may write at once.
-    fd, name = tempfile.mkstemp(prefix=f".{MANIFEST}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(asdict(manifest), indent=1, sort_keys=True))
-        os.replace(name, directory / MANIFEST)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    with atomic_path(directory / MANIFEST) as tmp:
+        tmp.write_text(json.dumps(asdict(manifest), indent=1, sort_keys=True), encoding="utf-8")
 
 
 def sha256_text(text: str) -> str:

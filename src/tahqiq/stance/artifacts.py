@@ -11,10 +11,7 @@ does not match.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -24,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._files import atomic_path, sha256_files
 from ..errors import ModelArtifactError
 from .features import ARTICLE_FEATURES, UNIT_FEATURES
 from .heads import HASH_FEATURES, LinearHead
@@ -34,10 +32,8 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 FILES = ("heads.npz", "trees.txt", "weights.json.gz")
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+#: Permissions of written model files (temporary files start as 0600; a model is shared data).
+READABLE = 0o644
 
 
 def _normalizer_version() -> str:
@@ -53,12 +49,12 @@ def save_model(model: StanceClassifier, directory: Path, extra: dict[str, Any]) 
     arrays = model.relevance_head.arrays("relevance")
     if model.sentence_head is not None:
         arrays.update(model.sentence_head.arrays("sentence"))
-    with _atomic(directory / "heads.npz") as tmp:
+    with atomic_path(directory / "heads.npz", READABLE) as tmp:
         with open(tmp, "wb") as handle:
             np.savez_compressed(handle, **arrays)
-    with _atomic(directory / "trees.txt") as tmp:
+    with atomic_path(directory / "trees.txt", READABLE) as tmp:
         tmp.write_text(model.trees_text, encoding="utf-8")
-    with _atomic(directory / "weights.json.gz") as tmp:
+    with atomic_path(directory / "weights.json.gz", READABLE) as tmp:
         payload = json.dumps(model.weights, ensure_ascii=False, sort_keys=True).encode()
         tmp.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
     manifest = {
@@ -71,9 +67,9 @@ def save_model(model: StanceClassifier, directory: Path, extra: dict[str, Any]) 
         "article_features": list(ARTICLE_FEATURES),
         "hash_features": HASH_FEATURES,
         **extra,
-        "checksums": {name: _sha256(directory / name) for name in FILES},
+        "checksums": {name: sha256_files([directory / name]) for name in FILES},
     }
-    with _atomic(directory / MANIFEST) as tmp:
+    with atomic_path(directory / MANIFEST, READABLE) as tmp:
         tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
     model.manifest = manifest
     return directory
@@ -98,7 +94,7 @@ def read_manifest(directory: Path) -> dict[str, Any]:
                 f"{_short(value)}; retrain it with 'tahqiq train stance'")
     for name in FILES:
         path = directory / name
-        if not path.is_file() or _sha256(path) != manifest.get("checksums", {}).get(name):
+        if not path.is_file() or sha256_files([path]) != manifest.get("checksums", {}).get(name):
             raise ModelArtifactError(f"stance model file {path} is missing or its checksum differs")
     return manifest
 
@@ -134,19 +130,6 @@ def default_model_dir() -> Iterator[Path]:
             raise ModelArtifactError(
                 f"no default stance model at {path}; train one with 'tahqiq train stance'")
         yield Path(path)
-
-
-@contextmanager
-def _atomic(target: Path) -> Iterator[Path]:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a model is shared, readable data
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _short(value: Any) -> str:

@@ -83,7 +83,6 @@ def read_ans(path: Path) -> list[LabelledPair]:
 
 def data_sha256(paths: list[Path]) -> str:
     """One sha256 over the bytes of ``paths`` (in the given order)."""
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(Path(path).read_bytes())
-    return digest.hexdigest()
+    from .._files import sha256_files
+
+    return sha256_files(paths)
