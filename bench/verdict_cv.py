@@ -31,10 +31,10 @@ def main() -> int:
         print(f"skipped: {DATA} is absent")
         return 0
     from tahqiq.stance import StanceClassifier
-    from tahqiq.stance.data import read_ans, read_baly, read_folds
+    from tahqiq.stance.data import read_ans, read_baly, read_baly_facts, read_folds
     from tahqiq.stance.evaluate import _fit
     from tahqiq.stance.weights import build_weights
-    from tahqiq.verify.evaluate import build_corpus, check_claims, summarize
+    from tahqiq.verify.evaluate import build_corpus, check_claims, relevant_docs, summarize
 
     started = time.perf_counter()
     claims_dir = DATA / "baly2018" / "claims"
@@ -46,9 +46,11 @@ def main() -> int:
     prep = [base.prepare(p.claim, p.text) for p in pairs]
     prep_ans = [base.prepare(p.claim, p.text) for p in ans]
     print(f"# prepared in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
-    rows, relevant, reports = [], {}, []
+    facts = read_baly_facts(claims_dir)
+    rows, reports = [], []
     with tempfile.TemporaryDirectory(prefix="tahqiq-verdict-cv-") as tmp:
-        corpus, doc_ids = build_corpus(claims_dir, Path(tmp))
+        corpus, doc_ids = build_corpus(pairs, Path(tmp))
+        relevant = relevant_docs(pairs, doc_ids)
         with corpus:
             for fold in sorted(set(folds.values())):
                 train = [i for i, p in enumerate(pairs) if folds[p.claim_id] != fold]
@@ -56,9 +58,8 @@ def main() -> int:
                 model.weights = weights
                 _fit(model, [pairs[i] for i in train] + ans, [prep[i] for i in train] + prep_ans)
                 test_claims = sorted({p.claim_id for p in pairs if folds[p.claim_id] == fold})
-                fold_rows, relevant = check_claims(claims_dir, corpus.verifier(model=model), doc_ids,
-                                                   args.k, test_claims, reports=reports)
-                rows += fold_rows
+                rows += check_claims(facts, corpus.verifier(model=model), args.k, test_claims,
+                                     reports=reports)
                 print(f"# fold {fold}: {len(test_claims)} claims, {time.perf_counter() - started:.0f}s",
                       file=sys.stderr, flush=True)
     report = summarize(rows, relevant, args.k)

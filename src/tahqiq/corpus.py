@@ -167,10 +167,8 @@ class Corpus:
         The query goes through the same search normalization as the
         documents.  Raises :class:`InvalidQueryError` for an empty query.
         """
-        from .text import query_terms
-
-        ranked = self.rank(query, k)
-        terms = query_terms(query)
+        terms = _search_terms(query, k)
+        ranked = self.index.search(terms, k=k)
         docs = self.store.get_many([doc_id for doc_id, _ in ranked])
         return [_hit(docs[d], score, terms) for d, score in ranked if d in docs]
 
@@ -180,14 +178,7 @@ class Corpus:
         Raises :class:`InvalidQueryError` for a non-positive ``k`` or a query
         without searchable words.
         """
-        from .text import query_terms
-
-        if k <= 0:
-            raise InvalidQueryError("k must be a positive number")
-        terms = query_terms(query or "")
-        if not terms:
-            raise InvalidQueryError("the query has no searchable words")
-        return list(self.index.search(terms, k=k))
+        return list(self.index.search(_search_terms(query, k), k=k))
 
     # -- verify ---------------------------------------------------------------
     def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:
@@ -199,15 +190,30 @@ class Corpus:
         """
         return self.verifier().check(claim, k, include_unrelated=include_unrelated)
 
-    def verifier(self, **options: Any) -> Any:
-        """The :class:`tahqiq.verify.Verifier` over this corpus (``options`` make a new one)."""
+    def verifier(self, *, model: Any = None, policy: Any = None) -> Any:
+        """The :class:`tahqiq.verify.Verifier` over this corpus.
+
+        Without arguments, one shared verifier (the shipped model, loaded
+        once); with a ``model`` or a ``policy``, a new verifier using them.
+        """
         from .verify import Verifier
 
-        if options:
-            return Verifier(self, **options)
+        if model is not None or policy is not None:
+            return Verifier(self, model=model, policy=policy)
         if self._verifier is None:
             self._verifier = Verifier(self)
         return self._verifier
+
+
+def _search_terms(query: str, k: int) -> list[str]:
+    from .text import query_terms
+
+    if k <= 0:
+        raise InvalidQueryError("k must be a positive number")
+    terms = query_terms(query or "")
+    if not terms:
+        raise InvalidQueryError("the query has no searchable words")
+    return terms
 
 
 def _summary(doc: Any) -> dict[str, Any]:

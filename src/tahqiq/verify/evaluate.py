@@ -20,18 +20,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..stance import StanceClassifier
+    from ..stance.data import LabelledPair
     from .verdict import VerdictPolicy
 
 Progress = Callable[[int, int], None]
 ANSWER = {"supported": "true", "refuted": "false"}
 
 
-def build_corpus(directory: Path, workdir: Path) -> tuple[Any, list[str]]:
-    """Ingest every article of ``directory`` into a new corpus; doc id per pair, in order."""
+def build_corpus(pairs: Sequence[LabelledPair], workdir: Path) -> tuple[Any, list[str]]:
+    """Ingest the article of every pair into a new corpus; doc id per pair, in order."""
     from ..corpus import Corpus
-    from ..stance.data import read_baly
 
-    pairs = read_baly(directory)
     dump = workdir / "articles.jsonl"
     with dump.open("w", encoding="utf-8") as handle:
         for i, pair in enumerate(pairs):
@@ -39,6 +38,15 @@ def build_corpus(directory: Path, workdir: Path) -> tuple[Any, list[str]]:
     corpus = Corpus(workdir / "eval.db")
     report = corpus.ingest([dump])
     return corpus, [d.doc_id for d in report.documents]
+
+
+def relevant_docs(pairs: Sequence[LabelledPair], doc_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Claim id -> doc ids of its agree, disagree and discuss articles."""
+    relevant: dict[str, set[str]] = defaultdict(set)
+    for pair, doc_id in zip(pairs, doc_ids, strict=True):
+        if pair.stance != "unrelated":
+            relevant[pair.claim_id].add(doc_id)
+    return relevant
 
 
 def evaluate_verdicts(directory: Path, *, model: StanceClassifier | None = None, k: int = 20,
@@ -49,29 +57,24 @@ def evaluate_verdicts(directory: Path, *, model: StanceClassifier | None = None,
     ``claim_ids`` restricts which claims are checked (the corpus still holds
     every article), which is how claim-level cross-validation scores a fold.
     """
-    with tempfile.TemporaryDirectory(prefix="tahqiq-eval-") as tmp:
-        corpus, doc_ids = build_corpus(directory, Path(tmp))
-        with corpus:
-            verifier = corpus.verifier(model=model, policy=policy) if (model or policy) else corpus.verifier()
-            rows, relevant = check_claims(directory, verifier, doc_ids, k, claim_ids, progress)
-    return summarize(rows, relevant, k)
-
-
-def check_claims(directory: Path, verifier: Any, doc_ids: Sequence[str], k: int,
-                 claim_ids: Sequence[str] | None = None, progress: Progress | None = None,
-                 reports: list | None = None,
-                 ) -> tuple[list[tuple[str, str, str, list[str]]], dict[str, set[str]]]:
-    """Check claims with ``verifier``; rows for :func:`summarize` and relevant doc ids per claim.
-
-    When ``reports`` is a list, each claim's full report is appended to it.
-    """
     from ..stance.data import read_baly, read_baly_facts
 
     pairs, facts = read_baly(directory), read_baly_facts(directory)
-    relevant: dict[str, set[str]] = defaultdict(set)
-    for pair, doc_id in zip(pairs, doc_ids, strict=True):
-        if pair.stance != "unrelated":
-            relevant[pair.claim_id].add(doc_id)
+    with tempfile.TemporaryDirectory(prefix="tahqiq-eval-") as tmp:
+        corpus, doc_ids = build_corpus(pairs, Path(tmp))
+        with corpus:
+            rows = check_claims(facts, corpus.verifier(model=model, policy=policy), k,
+                                claim_ids, progress)
+    return summarize(rows, relevant_docs(pairs, doc_ids), k)
+
+
+def check_claims(facts: dict[str, tuple[str, str]], verifier: Any, k: int,
+                 claim_ids: Sequence[str] | None = None, progress: Progress | None = None,
+                 reports: list | None = None) -> list[tuple[str, str, str, list[str]]]:
+    """Check claims (``facts``: id -> (text, gold)) with ``verifier``; rows for :func:`summarize`.
+
+    When ``reports`` is a list, each claim's full report is appended to it.
+    """
     wanted = list(claim_ids) if claim_ids is not None else sorted(facts)
     rows = []
     for n, claim_id in enumerate(wanted, 1):
@@ -82,7 +85,7 @@ def check_claims(directory: Path, verifier: Any, doc_ids: Sequence[str], k: int,
             reports.append(report)
         if progress:
             progress(n, len(wanted))
-    return rows, relevant
+    return rows
 
 
 def summarize(rows: Sequence[tuple[str, str, str, list[str]]], relevant: dict[str, set[str]],
@@ -118,4 +121,4 @@ def _mean(values: Sequence[float]) -> float:
     return round(sum(values) / len(values), 4) if values else 0.0
 
 
-__all__ = ["build_corpus", "check_claims", "evaluate_verdicts", "summarize"]
+__all__ = ["build_corpus", "check_claims", "evaluate_verdicts", "relevant_docs", "summarize"]

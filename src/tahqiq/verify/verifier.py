@@ -62,13 +62,13 @@ class Verifier:
         claim, warnings = _prepare_claim(claim)
         if not claim:
             return _empty_report(claim, warnings)
-        if self.corpus.stats().documents == 0:
-            return _empty_report(claim, [*warnings, "the corpus is empty: ingest articles first"])
         try:
             ranked = self._retrieve(claim, k)
         except InvalidQueryError as exc:
             return _empty_report(claim, [*warnings, f"nothing to search for: {exc}"])
-        if not ranked:
+        if not ranked:  # only now ask why: counting is not free on a large store
+            if self.corpus.store.count() == 0:
+                return _empty_report(claim, [*warnings, "the corpus is empty: ingest articles first"])
             warnings.append("no article matches the claim's words")
         docs = self.corpus.store.get_many([doc_id for doc_id, _ in ranked])
         judged = [(docs[d], score, self.model.judge(claim, docs[d].text, k=EVIDENCE_PER_ARTICLE))
