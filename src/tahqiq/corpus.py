@@ -18,6 +18,7 @@ from .types import (
     DocumentStatus,
     IngestFailure,
     IngestReport,
+    QueryTerm,
     RawDocument,
     Report,
     SearchHit,
@@ -161,24 +162,46 @@ class Corpus:
         """Counts of what is stored."""
         return self.store.stats()
 
-    def search(self, query: str, k: int = 10) -> list[SearchHit]:
+    def search(self, query: str, k: int = 10, *, expand: bool = True) -> list[SearchHit]:
         """Rank stored documents by BM25 against ``query``.
 
         The query goes through the same search normalization as the
-        documents.  Raises :class:`InvalidQueryError` for an empty query.
+        documents, then (unless ``expand`` is false) through
+        :meth:`query_terms`: rarer words weigh more, and rare names also
+        match the spellings and glued forms the index holds.  Raises
+        :class:`InvalidQueryError` for an empty query.
         """
-        terms = _search_terms(query, k)
-        ranked = self.index.search(terms, k=k)
+        terms = self.query_terms(query, k, expand=expand)
+        ranked = self._ranked(terms, k)
         docs = self.store.get_many([doc_id for doc_id, _ in ranked])
-        return [_hit(docs[d], score, terms) for d, score in ranked if d in docs]
+        words = [t.term for t in terms]
+        return [_hit(docs[d], score, words) for d, score in ranked if d in docs]
 
-    def rank(self, query: str, k: int = 10) -> list[tuple[str, float]]:
+    def rank(self, query: str, k: int = 10, *, expand: bool = True) -> list[tuple[str, float]]:
         """``(doc_id, BM25 score)`` of the ``k`` best documents for ``query``, best first.
 
         Raises :class:`InvalidQueryError` for a non-positive ``k`` or a query
         without searchable words.
         """
-        return list(self.index.search(_search_terms(query, k), k=k))
+        return self._ranked(self.query_terms(query, k, expand=expand), k)
+
+    def query_terms(self, query: str, k: int = 10, *, expand: bool = True) -> tuple[QueryTerm, ...]:
+        """The weighted search terms ``query`` becomes (see :mod:`tahqiq.index.expand`).
+
+        Without ``expand`` every term of the query weighs 1.0 and nothing is
+        added.
+        """
+        terms = _search_terms(query, k)
+        if not expand:
+            return tuple(QueryTerm(t, 1.0, t) for t in dict.fromkeys(terms))
+        from .index.expand import expand_query
+
+        index = self.index
+        return expand_query(terms, index.doc_freqs, index.count())
+
+    def _ranked(self, terms: Sequence[QueryTerm], k: int) -> list[tuple[str, float]]:
+        weights = {t.term: t.weight for t in terms}
+        return list(self.index.search(list(weights), k=k, weights=weights))
 
     # -- verify ---------------------------------------------------------------
     def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:

@@ -171,6 +171,22 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class QueryTerm:
+    """One weighted search term of an expanded query.
+
+    ``origin`` is the claim term it stands for; ``kind`` says why it is in
+    the query: ``"claim"`` (the claim's own word), ``"clitic"`` (the word
+    glued to a prefix such as ب or ل) or ``"spelling"`` (a transliteration
+    or long-vowel variant found in the index).
+    """
+
+    term: str
+    weight: float
+    origin: str
+    kind: Literal["claim", "clitic", "spelling"] = "claim"
+
+
+@dataclass(frozen=True, slots=True)
 class StoreStats:
     """What the store holds."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -69,8 +69,13 @@ class SearchIndex(ABC):
         """Persist buffered rows and make them visible to searches."""
 
     @abstractmethod
-    def _search(self, terms: list[str], k: int) -> list[tuple[str, float]]:
-        """Top-``k`` ``(doc_id, score)``, best first."""
+    def _search(self, terms: list[str], k: int,
+                weights: Mapping[str, float] | None = None) -> list[tuple[str, float]]:
+        """Top-``k`` ``(doc_id, score)``, best first; ``weights`` boost terms (default 1)."""
+
+    @abstractmethod
+    def _doc_freqs(self, terms: list[str]) -> dict[str, int]:
+        """Documents holding each term (terms held by none may be left out)."""
 
     @abstractmethod
     def _checksums(self) -> dict[str, str]:
@@ -138,13 +143,34 @@ class SearchIndex(ABC):
         self.manifest.checksums = self._checksums()
         write_manifest(self.path, self.manifest)
 
-    def search(self, terms: Sequence[str], k: int = 10) -> list[tuple[str, float]]:
-        """The ``k`` best ``(doc_id, score)`` for an OR of ``terms``, best first."""
+    def search(self, terms: Sequence[str], k: int = 10,
+               weights: Mapping[str, float] | None = None) -> list[tuple[str, float]]:
+        """The ``k`` best ``(doc_id, score)`` for an OR of ``terms``, best first.
+
+        ``weights`` multiplies each term's BM25 contribution (missing terms:
+        1.0; weights must be positive).
+        """
         if k <= 0:
             raise InvalidQueryError("k must be a positive number")
         unique = query_terms_for_engine(terms)
+        if weights is not None and any(not w > 0 for w in weights.values()):
+            raise InvalidQueryError("term weights must be positive")
         with self._lock:
-            return self._search(unique, k)
+            return self._search(unique, k, weights)
+
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many indexed documents hold each of ``terms`` (0 for none)."""
+        unique = list(dict.fromkeys(t for t in terms if isinstance(t, str) and t))
+        if not unique:
+            return {}
+        with self._lock:
+            found = self._doc_freqs(unique)
+        return {t: int(found.get(t, 0)) for t in unique}
+
+    def count(self) -> int:
+        """Documents visible to searches."""
+        with self._lock:
+            return self._count()
 
     def sync(self, store: RowSource) -> int:
         """Index every store row after :attr:`last_rowid`; return how many.

@@ -12,6 +12,7 @@ FTS5's ``bm25()`` uses k1 = 1.2, b = 0.75 and idf = ln((N - n + 0.5) /
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import IndexMismatchError, SearchIndexError
@@ -27,13 +28,32 @@ _SCHEMA = (
 )
 
 
-def match_expression(terms: list[str]) -> str:
+#: FTS5 has no per-term boost: a weighted term is repeated in the OR (its BM25
+#: contribution adds up once per repetition), from 1 up to this many times.
+MAX_REPEATS = 4
+
+
+def match_expression(terms: list[str], weights: Mapping[str, float] | None = None) -> str:
     """An FTS5 MATCH string: each term a quoted string, joined by OR.
 
     Quoting makes every character literal (``"`` is doubled), so user text
     can never be read as FTS5 syntax (AND, NOT, NEAR, ``*``, ``:``, ``^``...).
+    With ``weights``, each term appears :func:`repeats` times.
     """
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    counts = repeats(terms, weights)
+    return " OR ".join(" OR ".join(['"' + t.replace('"', '""') + '"'] * counts[t]) for t in terms)
+
+
+def repeats(terms: list[str], weights: Mapping[str, float] | None) -> dict[str, int]:
+    """Weights quantized to repetitions: the lightest term once, the heaviest :data:`MAX_REPEATS`."""
+    if not weights:
+        return dict.fromkeys(terms, 1)
+    values = {t: float(weights.get(t, 1.0)) for t in terms}
+    low, high = min(values.values()), max(values.values())
+    if high - low < 1e-9:
+        return dict.fromkeys(terms, 1)
+    scale = (MAX_REPEATS - 1) / (high - low)
+    return {t: 1 + round((w - low) * scale) for t, w in values.items()}
 
 
 class Fts5Index(SearchIndex):
@@ -130,13 +150,14 @@ class Fts5Index(SearchIndex):
         self._conn.execute("DELETE FROM docmap")
         self._conn.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
 
-    def _search(self, terms: list[str], k: int) -> list[tuple[str, float]]:
+    def _search(self, terms: list[str], k: int,
+                weights: Mapping[str, float] | None = None) -> list[tuple[str, float]]:
         try:
             rows = self._conn.execute(
                 "SELECT d.doc_id, -f.rank FROM"
                 " (SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) AS f"
                 " JOIN docmap AS d ON d.rowid = f.rowid ORDER BY f.rank",
-                (match_expression(terms), k),
+                (match_expression(terms, weights), k),
             ).fetchall()
         except sqlite3.Error as exc:
             raise SearchIndexError(f"FTS5 search failed: {exc}") from exc
@@ -144,6 +165,18 @@ class Fts5Index(SearchIndex):
 
     def _count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM docmap").fetchone()[0])
+
+    def _doc_freqs(self, terms: list[str]) -> dict[str, int]:
+        # a temp vocabulary table reads the FTS index itself and changes no schema
+        self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab"
+                           " USING fts5vocab(main, fts, row)")
+        found: dict[str, int] = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._conn.execute(
+                f"SELECT term, doc FROM temp.vocab WHERE term IN ({marks})", chunk).fetchall())
+        return found
 
     def _checksums(self) -> dict[str, str]:
         schema = self._conn.execute(

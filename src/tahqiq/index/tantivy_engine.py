@@ -17,6 +17,7 @@ import json
 import logging
 import shutil
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -143,12 +144,16 @@ class TantivyIndex(SearchIndex):
     def _clear(self) -> None:
         self._writer_or_create().delete_all_documents()
 
-    def _search(self, terms: list[str], k: int) -> list[tuple[str, float]]:
+    def _search(self, terms: list[str], k: int,
+                weights: Mapping[str, float] | None = None) -> list[tuple[str, float]]:
         tv = self._tv
         should = tv.Occur.Should
-        query = tv.Query.boolean_query(
-            [(should, tv.Query.term_query(self._schema, "body", t, "freq")) for t in terms]
-        )
+        clauses = []
+        for t in terms:
+            query = tv.Query.term_query(self._schema, "body", t, "freq")
+            weight = 1.0 if weights is None else float(weights.get(t, 1.0))
+            clauses.append((should, query if weight == 1.0 else tv.Query.boost_query(query, weight)))
+        query = tv.Query.boolean_query(clauses)
         searcher = self._index.searcher()
         try:
             hits = searcher.search(query, limit=k, count=False).hits
@@ -158,6 +163,10 @@ class TantivyIndex(SearchIndex):
 
     def _count(self) -> int:
         return int(self._index.searcher().num_docs)
+
+    def _doc_freqs(self, terms: list[str]) -> dict[str, int]:
+        searcher = self._index.searcher()
+        return {t: int(searcher.doc_freq("body", t)) for t in terms}
 
     def _checksums(self) -> dict[str, str]:
         return _meta_checksums(self.path)
