@@ -249,6 +249,108 @@ class Judgement:
                              for e in self.evidence]}
 
 
+#: A character span ``(start, end)`` in a document's display text (``Document.text``).
+Span = tuple[int, int]
+
+#: What kind of speaker an attribution names.
+SpeakerKind = Literal["person", "office", "unnamed", "outlet", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Reported speech: who said what, with which verb, and where in the text.
+
+    ``speaker`` is the speaker as written (``"مصدر أمني"``, ``"وزير الخارجية
+    الروسي سيرغي لافروف"``); ``cue`` the reporting verb as written (``"قال"``,
+    ``"نفى"``); ``content`` the quoted or reported content and ``span`` its
+    character span in the document's display text.  ``speaker_span`` and
+    ``cue_span`` locate the other two parts (``(-1, -1)`` when implicit,
+    e.g. a speaker carried over from the previous sentence).
+    """
+
+    speaker: str
+    cue: str
+    content: str
+    span: Span
+    speaker_kind: SpeakerKind = "other"
+    speaker_span: Span = (-1, -1)
+    cue_span: Span = (-1, -1)
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``attributions`` in ``tahqiq sources --json``."""
+        return {"speaker": self.speaker, "cue": self.cue, "content": self.content,
+                "span": list(self.span), "speaker_kind": self.speaker_kind,
+                "speaker_span": list(self.speaker_span), "cue_span": list(self.cue_span)}
+
+
+@dataclass(frozen=True, slots=True)
+class CitedOutlet:
+    """A news outlet or agency a document cites, resolved through the gazetteer.
+
+    ``name`` is the outlet as written, ``canonical`` its gazetteer name (the
+    written name when the gazetteer does not know it) and ``span`` where the
+    name stands in the document's display text.
+    """
+
+    name: str
+    canonical: str
+    span: Span
+    known: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``cited_outlets`` in ``tahqiq sources --json``."""
+        return {"name": self.name, "canonical": self.canonical, "span": list(self.span),
+                "known": self.known}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """Who said what in one document, and which outlets it cites."""
+
+    doc_id: str
+    attributions: tuple[Attribution, ...] = ()
+    cited_outlets: tuple[CitedOutlet, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """``tahqiq sources --json``."""
+        return {"doc_id": self.doc_id,
+                "attributions": [a.to_json() for a in self.attributions],
+                "cited_outlets": [c.to_json() for c in self.cited_outlets]}
+
+
+#: Which way text was copied between two documents of a reuse link.
+Direction = Literal["a->b", "b->a", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseLink:
+    """A passage shared by two documents.
+
+    ``spans_a`` / ``spans_b`` are the aligned character spans in each
+    document's display text (pairwise: ``spans_a[i]`` matches
+    ``spans_b[i]``); ``shared_fraction`` is the share of the shorter
+    document's words inside the aligned spans.  ``direction`` is ``"a->b"``
+    when ``a`` is the source; ``direction_basis`` says why (``"date"``,
+    ``"citation"`` or ``None``), and ``reason`` explains the link in words.
+    """
+
+    a: str
+    b: str
+    spans_a: tuple[Span, ...]
+    spans_b: tuple[Span, ...]
+    shared_fraction: float
+    direction: Direction = "unknown"
+    direction_basis: str | None = None
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``links`` in ``tahqiq reuse --json``."""
+        return {"a": self.a, "b": self.b, "spans_a": [list(s) for s in self.spans_a],
+                "spans_b": [list(s) for s in self.spans_b],
+                "shared_fraction": self.shared_fraction, "direction": self.direction,
+                "direction_basis": self.direction_basis, "reason": self.reason}
+
+
 #: Verdicts of a claim check.
 Verdict = Literal["supported", "refuted", "contested", "unverified"]
 

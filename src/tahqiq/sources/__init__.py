@@ -1,0 +1,36 @@
+"""tahqiq.sources: who copied whom, and who said what.
+
+- Text reuse (:mod:`.shingles`, :mod:`.minhash`, :mod:`.align`, :mod:`.reuse`):
+  passages shared between documents, found with MinHash-LSH candidates and
+  verified by alignment, robust to spelling variants and light editing.
+- Attribution (:mod:`.attribution`, :mod:`.outlets`): reported speech
+  (speaker, cue, content) and cited outlets resolved through a gazetteer.
+
+Importing this package does no work: names resolve lazily.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_LAZY = {
+    "extract_sources": "attribution",
+    "Gazetteer": "outlets",
+    "load_gazetteer": "outlets",
+    "ReuseIndex": "reuse",
+    "align_documents": "align",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,367 @@
+"""Gazetteer of news outlets and agencies, and where they are named in a text.
+
+The packaged table ``tables/outlets.v1.json`` lists each outlet once with its
+canonical name, type (agency, tv, newspaper, website, monitor), country and
+its common Arabic and Latin spellings.  A user JSON file in the same format
+extends it (:func:`load_gazetteer`): an entry whose canonical name is already
+known adds spellings to it, a new canonical name adds an outlet.
+
+Matching folds the letters that writers vary (hamza and alef forms, ى/ي,
+ة/ه, diacritics, tatweel) with a length-preserving map, so every match maps
+back to exact character offsets of the original text.  Names that are also
+ordinary words (``context_only``: الجزيرة، الحياة، البيان، الوطن ...) are only
+found inside quotes, after a designator (صحيفة، قناة، وكالة ...), in a
+parenthesised credit ``(...)`` or a dateline ``- X:``.
+
+Nothing is read or compiled at import time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+#: Outlet types the gazetteer knows.
+OUTLET_TYPES = ("agency", "tv", "newspaper", "website", "monitor")
+
+_QUOTES_OPEN = "«\"“'"
+_QUOTES_CLOSE = "»\"”'"
+
+
+@cache
+def load_table(name: str) -> dict[str, Any]:
+    """The parsed table ``tables/<name>.v1.json`` of this package (cached, read-only)."""
+    raw = resources.files("tahqiq.sources").joinpath("tables", f"{name}.v1.json").read_text("utf-8")
+    data = json.loads(raw)
+    if not isinstance(data, dict) or "name" not in data or "version" not in data:
+        raise ValueError(f"sources table {name} lacks 'name' or 'version'")
+    return data
+
+
+@cache
+def _fold_map() -> dict[int, str | None]:
+    table = load_table("fold")
+    out: dict[int, str | None] = {}
+    for lo, hi in table["remove_ranges"]:
+        for cp in range(int(lo, 16), int(hi, 16) + 1):
+            out[cp] = None
+    for src, dst in table["map"].items():
+        out[ord(src)] = dst or None
+    return out
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded ``text`` and, for each folded character, its index in ``text``.
+
+    Every character folds to at most one character (Latin letters are
+    lower-cased, Arabic letter variants unified, marks removed), so a span
+    ``[i, j)`` of the folded string is ``[index[i], index[j - 1] + 1)`` of
+    the original.
+    """
+    mapping = _fold_map()
+    chars: list[str] = []
+    index: list[int] = []
+    for pos, char in enumerate(text):
+        cp = ord(char)
+        if cp in mapping:
+            new = mapping[cp]
+            if new is None:
+                continue
+        else:
+            low = char.lower()
+            new = low if len(low) == 1 else char
+        chars.append(new)
+        index.append(pos)
+    return "".join(chars), index
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """:func:`fold_with_map` without the index (for keys and lookups; cached)."""
+    return text.translate(_fold_map()).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class OutletEntry:
+    """One outlet of the gazetteer."""
+
+    canonical: str
+    type: str
+    country: str
+    arabic: tuple[str, ...] = ()
+    latin: tuple[str, ...] = ()
+    context_only: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OutletMention:
+    """Where a gazetteer name is written in a text.
+
+    ``start``/``end`` delimit the name itself (without quotes or a proclitic
+    such as the ل of لرويترز).  ``quoted``: the name stands alone inside
+    quotes; ``designated``: a designator word (صحيفة، وكالة ...) precedes it or
+    starts it; ``parenthesised``: it stands alone inside ``( )``.
+    """
+
+    start: int
+    end: int
+    entry: OutletEntry
+    proclitic: str = ""
+    quoted: bool = False
+    designated: bool = False
+    parenthesised: bool = False
+
+
+def _entry_from_json(item: Any, where: str) -> OutletEntry:
+    if not isinstance(item, dict) or not isinstance(item.get("canonical"), str):
+        raise ConfigError(f"{where}: every entry needs a string 'canonical'")
+
+    def names(key: str) -> tuple[str, ...]:
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{where}: '{key}' of {item['canonical']!r} must be a list of names")
+        return tuple(v.strip() for v in value)
+
+    kind = item.get("type", "website")
+    if kind not in OUTLET_TYPES:
+        raise ConfigError(f"{where}: type of {item['canonical']!r} must be one of {OUTLET_TYPES}")
+    return OutletEntry(item["canonical"].strip(), kind, str(item.get("country", "")),
+                       names("arabic"), names("latin"), names("context_only"))
+
+
+def _merge(entries: Iterable[OutletEntry]) -> list[OutletEntry]:
+    merged: dict[str, OutletEntry] = {}
+    for entry in entries:
+        old = merged.get(entry.canonical)
+        if old is None:
+            merged[entry.canonical] = entry
+            continue
+
+        def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(a + b))
+
+        merged[entry.canonical] = OutletEntry(
+            old.canonical, entry.type or old.type, entry.country or old.country,
+            union(old.arabic, entry.arabic), union(old.latin, entry.latin),
+            union(old.context_only, entry.context_only))
+    return list(merged.values())
+
+
+def _name_pattern(folded: str) -> str:
+    """Regex for one folded name: flexible spaces, dots between single letters."""
+    parts = folded.split()
+    out = re.escape(parts[0])
+    for prev, part in zip(parts, parts[1:], strict=False):
+        glue = r"[\s.]+" if len(prev) == 1 or len(part) == 1 else r"\s*" if part.isdigit() else r"\s+"
+        out += glue + re.escape(part)
+    return out
+
+
+class Gazetteer:
+    """Outlet names -> canonical outlets; finds outlet names in running text."""
+
+    def __init__(self, entries: Iterable[OutletEntry], designators: Iterable[str] = ()) -> None:
+        self._entries = tuple(_merge(entries))
+        self._designators = frozenset(fold(d) for d in designators)
+        self._keys: dict[str, OutletEntry] = {}
+        self._context_only: set[str] = set()
+        self._case_sensitive: dict[str, str] = {}
+        for entry in self._entries:
+            for name in entry.arabic + entry.latin:
+                key = " ".join(fold(name).split())
+                self._keys.setdefault(key, entry)
+                if name in entry.context_only:
+                    self._context_only.add(key)
+            for name in entry.latin:
+                if len(name) <= 4:
+                    self._case_sensitive[" ".join(fold(name).split())] = name
+        self._regex: re.Pattern[str] | None = None
+        self._compact_keys: dict[str, str] | None = None
+
+    @property
+    def entries(self) -> tuple[OutletEntry, ...]:
+        """Every outlet, merged by canonical name."""
+        return self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[OutletEntry]:
+        return iter(self._entries)
+
+    def resolve(self, name: str) -> OutletEntry | None:
+        """The outlet a written name stands for, or ``None``.
+
+        Accepts quotes, a leading designator (``صحيفة «الوطن»``), proclitics
+        (``لرويترز``), with or without ال, and Latin names in any case.
+        """
+        for part in [name, *re.findall(r"\(([^()]+)\)", name), re.sub(r"\([^()]*\)", " ", name)]:
+            entry = self._resolve_one(part)
+            if entry is not None:
+                return entry
+        return None
+
+    def _resolve_one(self, name: str) -> OutletEntry | None:
+        key = " ".join(re.sub(r"[«»\"“”'()\[\].,:،\-]", " ", fold(name)).split())
+        if not key:
+            return None
+        words = key.split()
+        while True:
+            for candidate in _key_variants(" ".join(words)):
+                if candidate in self._keys:
+                    return self._keys[candidate]
+            if len(words) < 2 or not self._is_designator(words[0]):
+                break
+            words = words[1:]
+        return None
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for ``name`` (see :meth:`resolve`), or ``None``."""
+        entry = self.resolve(name)
+        return entry.canonical if entry else None
+
+    def find(self, text: str) -> list[OutletMention]:
+        """Every outlet name written in ``text``, left to right, longest first."""
+        folded, index = fold_with_map(text)
+        out: list[OutletMention] = []
+        compact = self._compact()
+        for match in self._pattern().finditer(folded):
+            pre, written = match.group("pre"), _compact_key(match.group("name"))
+            if written in compact:
+                key = compact[written]
+            elif pre.endswith("ل") and "ا" + written in compact and written.startswith("ل"):
+                key = compact["ا" + written]
+            else:
+                continue
+            start, end = index[match.start("name")], index[match.end("name") - 1] + 1
+            if key in self._case_sensitive and text[start:end] != self._case_sensitive[key]:
+                continue
+            mention = self._mention(text, start, end, self._keys[key], pre)
+            if key in self._context_only and not _has_context(text, mention):
+                continue
+            if _inside_longer_quote(text, start, end):
+                continue
+            out.append(mention)
+        return out
+
+    def _mention(self, text: str, start: int, end: int, entry: OutletEntry,
+                 pre: str) -> OutletMention:
+        before = text[:start].rstrip(" ـ-")
+        after = text[end:].lstrip(" ")
+        quoted = bool(before) and before[-1] in _QUOTES_OPEN and after[:1] in _QUOTES_CLOSE
+        paren = before.endswith("(") and after.startswith(")")
+        head = before.rstrip(" «\"“(").split()
+        first = fold(text[start:end]).split()[0]
+        designated = first in self._designators or bool(head and self._is_designator(fold(head[-1])))
+        return OutletMention(start, end, entry, pre, quoted, designated, paren)
+
+    def is_designator(self, word: str) -> bool:
+        """Whether ``word`` (any spelling, with proclitics) is a designator such as صحيفة."""
+        return any(v in self._designators for v in clitic_variants(fold(word)))
+
+    def _is_designator(self, folded_word: str) -> bool:
+        return any(v in self._designators for v in clitic_variants(folded_word))
+
+    def _compact(self) -> dict[str, str]:
+        if self._compact_keys is None:
+            self._compact_keys = {_compact_key(k): k for k in self._keys}
+        return self._compact_keys
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._regex is None:
+            names = set(self._keys)
+            names |= {k[1:] for k in self._keys if k.startswith("ال")}
+            alternation = "|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True))
+            self._regex = re.compile(
+                rf"(?<![\w])(?P<pre>[وف]?[بلك]?)(?P<name>{alternation})(?![\w])")
+        return self._regex
+
+
+def _compact_key(name: str) -> str:
+    return re.sub(r"[\s.]", "", name)
+
+
+def clitic_variants(word: str) -> list[str]:
+    """``word`` and ``word`` without a proclitic و/ف and then ب/ل/ك (folded input)."""
+    out = [word]
+    for conj in ("", "و", "ف"):
+        if conj and not word.startswith(conj):
+            continue
+        rest = word[len(conj):]
+        if conj and len(rest) >= 2:
+            out.append(rest)
+        for prep in ("ب", "ل", "ك"):
+            if rest.startswith(prep) and len(rest) > 3:
+                out.append(rest[1:])
+                if prep == "ل" and rest.startswith("لل"):
+                    out.append("ا" + rest[1:])
+    return list(dict.fromkeys(out))
+
+
+def _key_variants(key: str) -> list[str]:
+    out: list[str] = []
+    for item in clitic_variants(key):
+        out.append(item)
+        out.append(item[2:] if item.startswith("ال") else "ال" + item)
+    return list(dict.fromkeys(out))
+
+
+def _inside_longer_quote(text: str, start: int, end: int) -> bool:
+    """The name opens a longer «quoted name» (الصباح in «الصباح الجديد»)."""
+    before = text[max(0, start - 3):start].rstrip(" ")
+    if not before or before[-1] not in _QUOTES_OPEN:
+        return False
+    after = text[end:end + 40]
+    if after.lstrip(" ")[:1] in _QUOTES_CLOSE:
+        return False
+    close = min((i for i in (after.find(q) for q in _QUOTES_CLOSE) if i >= 0), default=-1)
+    return close > 0 and "\n" not in after[:close]
+
+
+def _has_context(text: str, mention: OutletMention) -> bool:
+    if mention.quoted or mention.designated or mention.parenthesised:
+        return True
+    before = text[:mention.start].rstrip(" ")
+    after = text[mention.end:].lstrip(" ")
+    return before.endswith(("-", "–")) and after.startswith(":")
+
+
+def _read_extra(path: Path) -> list[OutletEntry]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read outlet gazetteer {path}: {exc}") from None
+    items = data.get("entries") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ConfigError(f"{path}: expected {{\"entries\": [...]}} or a list of entries")
+    return [_entry_from_json(item, str(path)) for item in items]
+
+
+@cache
+def _packaged() -> Gazetteer:
+    table = load_table("outlets")
+    entries = [_entry_from_json(item, "outlets.v1.json") for item in table["entries"]]
+    return Gazetteer(entries, table.get("designators", ()))
+
+
+def load_gazetteer(extra: Path | None = None) -> Gazetteer:
+    """The packaged gazetteer, extended by the entries of the JSON file ``extra``.
+
+    ``extra`` holds ``{"entries": [{"canonical", "type", "country", "arabic",
+    "latin", "context_only"}]}`` (or just the list).  Without ``extra`` the
+    result is cached.  Raises :class:`~tahqiq.errors.ConfigError` for an
+    unreadable or malformed file.
+    """
+    base = _packaged()
+    if extra is None:
+        return base
+    designators = load_table("outlets").get("designators", ())
+    return Gazetteer(list(base.entries) + _read_extra(extra), designators)
