@@ -36,11 +36,19 @@ class Settings:
     batch_size: int = 500
     #: Show progress bars (only ever on a terminal).
     progress: bool = True
+    #: Find reuse links for new documents at the end of every ingest (else on
+    #: the next ``reuse`` or ``check``).
+    link_on_ingest: bool = True
 
     @property
     def index_path(self) -> Path:
         """Directory of the search index, beside the database."""
         return self.db_path.with_name(self.db_path.name + ".index")
+
+    @property
+    def reuse_path(self) -> Path:
+        """Directory of the reuse (LSH) index, beside the database."""
+        return self.db_path.with_name(self.db_path.name + ".reuse")
 
 
 _ENV = {
@@ -48,6 +56,7 @@ _ENV = {
     "TAHQIQ_MAX_FILE_BYTES": "max_file_bytes",
     "TAHQIQ_SEARCH_ENGINE": "search_engine",
     "TAHQIQ_BATCH_SIZE": "batch_size",
+    "TAHQIQ_LINK_ON_INGEST": "link_on_ingest",
 }
 
 

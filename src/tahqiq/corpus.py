@@ -21,8 +21,10 @@ from .types import (
     QueryTerm,
     RawDocument,
     Report,
+    ReuseLink,
     SearchHit,
     Sentence,
+    SourceReport,
     StoreStats,
 )
 
@@ -51,6 +53,7 @@ class Corpus:
         self.settings = settings
         self._store: Any = None
         self._index: Any = None
+        self._reuse: Any = None
         self._verifier: Any = None
 
     # -- lifetime -----------------------------------------------------------
@@ -82,8 +85,47 @@ class Corpus:
                 log.info("search index caught up with %d stored documents", added)
         return self._index
 
+    @property
+    def reuse_index(self) -> Any:
+        """The :class:`tahqiq.sources.reuse_index.ReuseIndex` beside the database (opened on first use).
+
+        Opening does not link new documents; :meth:`link` does.
+        """
+        if self._reuse is None:
+            from .sources.citations import outlet_cites
+            from .sources.reuse_index import ReuseIndex
+            from .text import NORMALIZER_VERSION
+
+            self._reuse = ReuseIndex.open(self.settings.reuse_path, self.store, NORMALIZER_VERSION,
+                                          cites=outlet_cites())
+        return self._reuse
+
+    def link(self, *, progress: ProgressCallback | None = None) -> int:
+        """Find reuse links for every document stored since the last call; return how many."""
+        if self.reuse_index.pending() == 0:
+            return 0
+        return self.reuse_index.sync(progress)
+
+    def links(self, doc_id: str | None = None, *, limit: int | None = None,
+              offset: int = 0) -> list[ReuseLink]:
+        """Reuse links (all, or one document's with it as ``a``), after linking new documents."""
+        from .store.links import load_links
+
+        self.link()
+        if doc_id is not None:
+            doc_id = self.store.get(doc_id).doc_id
+        return load_links(self.store, doc_id, limit=limit, offset=offset)
+
+    def sources(self, doc_id: str) -> SourceReport:
+        """Reported speech and cited outlets of one document."""
+        from .sources.attribution import extract_sources
+
+        doc = self.store.get(doc_id)
+        return extract_sources(doc.doc_id, doc.text)
+
     def close(self) -> None:
-        """Close the index and the store."""
+        """Close the indexes and the store."""
+        self._reuse = None
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -99,13 +141,16 @@ class Corpus:
 
     # -- ingest -------------------------------------------------------------
     def ingest(
-        self, paths: Iterable[str | Path], *, progress: ProgressCallback | None = None
+        self, paths: Iterable[str | Path], *, progress: ProgressCallback | None = None,
+        link: bool | None = None,
     ) -> IngestReport:
         """Read files and folders, clean them, store and index the articles.
 
         Idempotent: content already stored is reported as a duplicate.  A bad
         file or record becomes an entry of :attr:`IngestReport.failed` and never
-        stops the run.
+        stops the run.  New documents are then linked to the ones they copy or
+        are copied by (:meth:`link`) unless ``link`` is false (default:
+        ``Settings.link_on_ingest``).
         """
         from .ingest import iter_sources
 
@@ -126,6 +171,10 @@ class Corpus:
                 progress(done, len(sources))
         if batch:
             statuses.extend(self._commit(batch))
+        if link is None:
+            link = self.settings.link_on_ingest
+        if link and any(s.status == "added" for s in statuses):
+            self.link()
         return IngestReport(documents=tuple(statuses), failed=tuple(failures))
 
     def _documents_from(self, path: Path, failures: list[IngestFailure]) -> Iterator[Document]:

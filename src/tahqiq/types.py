@@ -371,6 +371,10 @@ class ArticleVerdict:
     retrieval_score: float = 0.0
     #: For each evidence sentence, the passage of the article around it (for display).
     contexts: tuple[str, ...] = ()
+    #: The independent evidence unit the article belongs to (0: not grouped, e.g. unrelated).
+    evidence_unit: int = 0
+    #: Where the unit's evidence comes from: the earliest article's id or a cited outlet.
+    origin: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``articles`` in the report JSON."""
@@ -378,20 +382,54 @@ class ArticleVerdict:
                 "source_path": self.source_path, "published": self.published,
                 "stance": self.stance, "confidence": self.confidence,
                 "evidence": [{"sentence": e.sentence, "stance": e.stance, "score": e.score}
-                             for e in self.evidence]}
+                             for e in self.evidence],
+                "evidence_unit": self.evidence_unit, "origin": self.origin}
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceUnit:
+    """Articles that count as one piece of evidence: copies, or reports resting on one source.
+
+    ``origin`` is the cited outlet they rest on (``origin_kind == "outlet"``)
+    or the earliest article's id (``"article"``); ``basis`` says why members
+    were joined (``"reuse"``, ``"outlet:<name>"``, ``"speaker:<name>"``).
+    """
+
+    unit: int
+    stance: str
+    origin: str
+    origin_kind: str
+    doc_ids: tuple[str, ...]
+    basis: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``evidence_units`` in the report JSON."""
+        return {"unit": self.unit, "stance": self.stance, "origin": self.origin,
+                "origin_kind": self.origin_kind, "doc_ids": list(self.doc_ids),
+                "basis": list(self.basis)}
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """A dated article in a report's timeline."""
+    """A dated article in a report's timeline.
+
+    ``marks`` flags the ``"first_report"`` (the earliest related article),
+    each ``"copy"`` (an article of a unit that an earlier member started;
+    ``copy_of`` names that member) and each ``"denial"``.
+    """
 
     date: str
     doc_id: str
     stance: str
+    evidence_unit: int = 0
+    marks: tuple[str, ...] = ()
+    copy_of: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``timeline`` in the report JSON."""
-        return asdict(self)
+        return {"date": self.date, "doc_id": self.doc_id, "stance": self.stance,
+                "evidence_unit": self.evidence_unit, "marks": list(self.marks),
+                "copy_of": self.copy_of}
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,8 +437,10 @@ class Report:
     """What the corpus says about a claim: a verdict, the articles and a timeline.
 
     ``articles`` lists related articles first (then unrelated ones, when
-    asked for); ``counts`` counts related articles by stance; ``warnings``
-    explains anything unusual about the claim or the corpus.
+    asked for); ``counts`` counts related articles by stance and
+    ``independent_counts`` counts their evidence units (copies and reports
+    resting on one source count once); ``warnings`` explains anything
+    unusual about the claim or the corpus.
     """
 
     claim: str
@@ -410,13 +450,17 @@ class Report:
     articles: tuple[ArticleVerdict, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     warnings: tuple[str, ...] = ()
+    independent_counts: dict[str, int] = field(default_factory=dict)
+    units: tuple[EvidenceUnit, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The report as ``tahqiq check --json`` prints it."""
         out: dict[str, Any] = {
             "claim": self.claim, "verdict": self.verdict, "confidence": self.confidence,
             "counts": dict(self.counts),
+            "independent_counts": dict(self.independent_counts or self.counts),
             "articles": [a.to_json() for a in self.articles],
+            "evidence_units": [u.to_json() for u in self.units],
             "timeline": [t.to_json() for t in self.timeline],
         }
         if self.warnings:

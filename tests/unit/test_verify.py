@@ -72,12 +72,14 @@ def _report(title: str = "عنوان", sentence: str = "نفت الوزارة ا
 
 def test_report_json_has_the_documented_keys() -> None:
     data = json.loads(json.dumps(_report().to_json(), ensure_ascii=False))
-    assert set(data) == {"claim", "verdict", "confidence", "counts", "articles", "timeline", "warnings"}
-    assert set(data["counts"]) == {"agree", "disagree", "discuss"}
+    assert set(data) == {"claim", "verdict", "confidence", "counts", "independent_counts",
+                         "articles", "evidence_units", "timeline", "warnings"}
+    assert set(data["counts"]) == set(data["independent_counts"]) == {"agree", "disagree", "discuss"}
     assert set(data["articles"][0]) == {"doc_id", "title", "source", "url", "source_path", "published",
-                                        "stance", "confidence", "evidence"}
+                                        "stance", "confidence", "evidence", "evidence_unit", "origin"}
     assert set(data["articles"][0]["evidence"][0]) == {"sentence", "stance", "score"}
-    assert data["timeline"] == [{"date": "2026-11-10", "doc_id": "d" * 16, "stance": "disagree"}]
+    assert data["timeline"] == [{"date": "2026-11-10", "doc_id": "d" * 16, "stance": "disagree",
+                                 "evidence_unit": 0, "marks": [], "copy_of": None}]
 
 
 def test_html_is_rtl_and_shows_hostile_text_as_text() -> None:

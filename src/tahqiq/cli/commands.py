@@ -19,11 +19,17 @@ DEMO_CLAIM = "مصر والسودان تستعدان لتنفيذ عملية ع�
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--no-link", is_flag=True,
+              help="Do not look for copied passages now (done at the next reuse or check).")
 @common_options
-def ingest(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], no_link: bool, db: str | None, as_json: bool) -> None:
     """Read articles from files and folders (txt, html, json, jsonl, rss, atom)."""
-    with open_corpus(db) as corpus, progress_bar(not as_json, "ingest") as progress:
-        report = corpus.ingest(paths, progress=progress)
+    with open_corpus(db) as corpus:
+        with progress_bar(not as_json, "ingest") as progress:
+            report = corpus.ingest(paths, progress=progress, link=False)
+        if not no_link and corpus.settings.link_on_ingest and report.added:
+            with progress_bar(not as_json, "reuse", unit="doc") as progress:
+                corpus.link(progress=progress)
     if as_json:
         emit_json(report.to_json())
     else:

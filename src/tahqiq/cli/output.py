@@ -42,7 +42,8 @@ def emit_json(data: Any) -> None:
 
 
 @contextmanager
-def progress_bar(enabled: bool, desc: str) -> Iterator[Callable[[int, int], None]]:
+def progress_bar(enabled: bool, desc: str, unit: str = "file"
+                 ) -> Iterator[Callable[[int, int], None]]:
     """A ``progress(done, total)`` callback drawing a bar on a terminal only."""
     if not enabled or not sys.stderr.isatty():
         yield lambda done, total: None
@@ -54,7 +55,7 @@ def progress_bar(enabled: bool, desc: str) -> Iterator[Callable[[int, int], None
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = tqdm(total=total, desc=desc, unit="file", file=sys.stderr, leave=False)
+            bar = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False)
         bar.n = done
         bar.refresh()
 

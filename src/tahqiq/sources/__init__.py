@@ -1,8 +1,9 @@
 """tahqiq.sources: who copied whom, and who said what.
 
-- Text reuse (:mod:`.shingles`, :mod:`.minhash`, :mod:`.align`, :mod:`.reuse`):
-  passages shared between documents, found with MinHash-LSH candidates and
-  verified by alignment, robust to spelling variants and light editing.
+- Text reuse (:mod:`.shingles`, :mod:`.minhash`, :mod:`.lsh`, :mod:`.align`,
+  :mod:`.reuse`, :mod:`.batch`, :mod:`.reuse_index`): passages shared between
+  documents, found with MinHash-LSH candidates over token windows and verified
+  by alignment, robust to spelling variants and light editing.
 - Attribution (:mod:`.attribution`, :mod:`.outlets`): reported speech
   (speaker, cue, content) and cited outlets resolved through a gazetteer.
 
@@ -18,8 +19,11 @@ _LAZY = {
     "extract_sources": "attribution",
     "Gazetteer": "outlets",
     "load_gazetteer": "outlets",
-    "ReuseIndex": "reuse",
-    "align_documents": "align",
+    "ReuseIndex": "reuse_index",
+    "ReuseParams": "reuse",
+    "find_links": "batch",
+    "link_documents": "reuse",
+    "outlet_cites": "citations",
 }
 
 __all__ = sorted(_LAZY)

@@ -150,3 +150,19 @@ def m002_original_hash(conn: sqlite3.Connection) -> None:
     conn.create_function("tahqiq_original_hash", 1, original_hash, deterministic=True)
     conn.execute("UPDATE documents SET original_hash = tahqiq_original_hash(original)")
     conn.execute("CREATE INDEX documents_original_hash ON documents(original_hash)")
+
+
+@MIGRATIONS
+def m003_reuse_links(conn: sqlite3.Connection) -> None:
+    """Reuse links between documents (a < b by rowid), found as documents arrive."""
+    conn.execute(
+        """CREATE TABLE reuse_links (
+            a INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            b INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            spans_a TEXT NOT NULL, spans_b TEXT NOT NULL,
+            shared_fraction REAL NOT NULL,
+            direction TEXT NOT NULL, direction_basis TEXT, reason TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute("CREATE INDEX reuse_links_b ON reuse_links(b)")

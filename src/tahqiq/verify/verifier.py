@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidQueryError
-from ..types import ArticleVerdict, Document, Judgement, Report, TimelineEntry
-from .verdict import RELATED, VerdictPolicy, counts, decide
+from ..types import Report, ReuseLink
+from .report import build_report
+from .verdict import RELATED, VerdictPolicy, counts
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
@@ -17,8 +18,6 @@ if TYPE_CHECKING:  # pragma: no cover
 MAX_CLAIM_CHARS = 1000
 #: Evidence sentences kept per article.
 EVIDENCE_PER_ARTICLE = 3
-#: Characters of context shown each side of an evidence sentence.
-CONTEXT_CHARS = 240
 
 Retriever = Callable[[str, int], Sequence[tuple[str, float]]]
 
@@ -73,50 +72,27 @@ class Verifier:
         docs = self.corpus.store.get_many([doc_id for doc_id, _ in ranked])
         judged = [(docs[d], score, self.model.judge(claim, docs[d].text, k=EVIDENCE_PER_ARTICLE))
                   for d, score in ranked if d in docs]
-        return build_report(claim, judged, self.policy, include_unrelated, warnings)
+        related = [doc.doc_id for doc, _, j in judged if j.stance in RELATED]
+        return build_report(claim, judged, self.policy, include_unrelated, warnings,
+                            self._links(related))
 
     def check_many(self, claims: Sequence[str], k: int = 20, **kw: Any) -> list[Report]:
         """:meth:`check` for each claim, in order."""
         return [self.check(claim, k, **kw) for claim in claims]
 
+    def _links(self, doc_ids: Sequence[str]) -> list[ReuseLink]:
+        """Reuse links among ``doc_ids`` (new documents are linked first)."""
+        if len(doc_ids) < 2:
+            return []
+        from ..store.links import links_among
+
+        self.corpus.link()
+        return links_among(self.corpus.store, doc_ids)
+
     def _retrieve(self, claim: str, k: int) -> Sequence[tuple[str, float]]:
         if self._retriever is not None:
             return self._retriever(claim, k)
         return self.corpus.rank(claim, k)
-
-
-def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]],
-                 policy: VerdictPolicy, include_unrelated: bool = False,
-                 warnings: Sequence[str] = ()) -> Report:
-    """A report from judged articles: verdict, related articles first, timeline."""
-    judgements = [j for _, _, j in judged]
-    verdict, confidence = decide(judgements, policy)
-    articles = [_article(doc, score, j) for doc, score, j in judged]
-    related = sorted((a for a in articles if a.stance in RELATED), key=lambda a: -a.confidence)
-    rest = sorted((a for a in articles if a.stance not in RELATED), key=lambda a: -a.retrieval_score)
-    shown = related + (rest if include_unrelated else [])
-    timeline = sorted((TimelineEntry(a.published, a.doc_id, a.stance) for a in related if a.published),
-                      key=lambda t: (t.date, t.doc_id))
-    return Report(claim, verdict, confidence, counts(judgements), tuple(shown), tuple(timeline),
-                  tuple(warnings))
-
-
-def _article(doc: Document, score: float, judgement: Judgement) -> ArticleVerdict:
-    lines = doc.text.split("\n")
-    contexts = tuple(_context(lines[e.line] if 0 <= e.line < len(lines) else e.sentence, e.sentence)
-                     for e in judgement.evidence)
-    return ArticleVerdict(doc.doc_id, doc.title, doc.source, doc.url, doc.source_path, doc.published,
-                          judgement.stance, judgement.confidence, judgement.evidence,
-                          round(float(score), 4), contexts)
-
-
-def _context(line: str, sentence: str, reach: int = CONTEXT_CHARS) -> str:
-    """The part of ``line`` around ``sentence``, at most ``reach`` characters each side."""
-    at = line.find(sentence)
-    if at < 0:
-        return sentence
-    start, end = max(0, at - reach), min(len(line), at + len(sentence) + reach)
-    return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
 
 
 def _prepare_claim(claim: str | None) -> tuple[str, list[str]]:

@@ -1,0 +1,99 @@
+"""Reuse at scale: link 100k stored articles, then add articles one at a time.
+
+    python bench/gen_reuse_corpus.py --n 100000 --out bench/out/reuse-100k.jsonl
+    python bench/bench_reuse.py --corpus bench/out/reuse-100k.jsonl [--db bench/out/reuse-100k.db]
+
+1. Ingest the corpus without linking (timed separately; skipped when --db exists).
+2. Link everything from scratch (``ReuseIndex.rebuild``): sketches, candidates,
+   alignment, links saved in the store, segments saved beside it.  Reports
+   seconds, articles/s, links, and the recall of the injected copies
+   (``<corpus>.copies.json``).
+3. Add ``--add`` new articles one at a time (each a copy-bearing article
+   made like the corpus's), timing ``Corpus.ingest`` + linking per article
+   in one process whose reuse index is already open.
+
+Peak RSS is reported for the whole run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=REPO / "bench" / "out" / "reuse-100k.jsonl")
+    ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--add", type=int, default=50)
+    args = ap.parse_args()
+    if not args.corpus.is_file():
+        print(f"skipped: {args.corpus} is absent (run bench/gen_reuse_corpus.py)")
+        return 0
+    from tahqiq import Corpus
+    from tahqiq.store.links import count_links, load_links
+
+    db = args.db or args.corpus.with_suffix(".db")
+    out: dict = {"corpus": str(args.corpus)}
+    with Corpus(db) as corpus:
+        if corpus.store.count() == 0:
+            started = time.perf_counter()
+            report = corpus.ingest([args.corpus], link=False)
+            out["ingest_seconds"] = round(time.perf_counter() - started, 1)
+            ids = [d.doc_id for d in report.documents]
+            Path(str(db) + ".ids.json").write_text(json.dumps(ids), encoding="utf-8")
+        ids = json.loads(Path(str(db) + ".ids.json").read_text(encoding="utf-8"))
+        out["articles"] = corpus.store.count()
+        started = time.perf_counter()
+        corpus.reuse_index.rebuild()
+        seconds = time.perf_counter() - started
+        out.update(link_seconds=round(seconds, 1), articles_per_second=round(len(ids) / seconds, 1),
+                   links=count_links(corpus.store), segments=len(corpus.reuse_index.table.segments))
+        out["injected_recall"] = _recall(corpus, ids, args.corpus, load_links)
+        out["add_one_ms"] = _add(corpus, args.corpus, args.add)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _recall(corpus, ids, path: Path, load_links) -> dict:
+    copies = json.loads(Path(str(path) + ".copies.json").read_text(encoding="utf-8"))
+    linked = {frozenset((link.a, link.b)) for link in load_links(corpus.store)}
+    found: dict[str, list[bool]] = {}
+    for src, dst, kind in copies:
+        if src < len(ids) and dst < len(ids) and ids[src] != ids[dst]:
+            found.setdefault(kind, []).append(frozenset((ids[src], ids[dst])) in linked)
+    return {kind: round(sum(v) / len(v), 3) for kind, v in found.items()}
+
+
+def _add(corpus, path: Path, n: int) -> dict:
+    rng = random.Random(3)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    times = []
+    tmp = path.with_suffix(".add.jsonl")
+    for i in range(n):
+        base = json.loads(lines[rng.randrange(len(lines))])
+        donor = json.loads(lines[rng.randrange(len(lines))])["text"].split()
+        start = rng.randrange(max(1, len(donor) - 80))
+        text = " ".join(donor[start:start + 80]) + "\n" + base["text"][::-1][:2000]
+        tmp.write_text(json.dumps({"text": text, "published": "2030-01-01", "source": f"new-{i}"},
+                                  ensure_ascii=False), encoding="utf-8")
+        started = time.perf_counter()
+        corpus.ingest([tmp])
+        times.append((time.perf_counter() - started) * 1000)
+    tmp.unlink(missing_ok=True)
+    times.sort()
+    return {"n": n, "p50": round(statistics.median(times), 1),
+            "p95": round(times[int(0.95 * (len(times) - 1))], 1), "max": round(times[-1], 1)}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Edited copies of real articles, for the reuse benchmark (nothing is written to the repo).
+
+Each copy takes a passage of a *source* article (its display text, as tahqiq
+stores it), edits it at one *level*, and embeds it in the opening words of a
+*host* article, so the copy shares text with both.  Levels:
+
+- ``excerptN``: N verbatim words;
+- ``editP`` (80 words) and ``editPw40`` (40 words): P% of the words edited,
+  a third each deleted, replaced by a word of another article, or followed
+  by an inserted word;
+- ``ortho``: 80 words with spelling variants (ى/ي, ة/ه, hamza forms),
+  diacritics, tatweel, glued و and spaced punctuation;
+- ``reorder_sent`` / ``reorder_para``: the first 8 sentences / 6 paragraphs
+  of the source, shuffled;
+- ``paraphrase``: 80 words with half of them edited.
+
+Every copy records the character range of the source passage it was made
+from, so a found link can be checked against it.  Passages are drawn only
+from text unique to their article: none of their 8-word runs occurs in any
+other original article, so a copy of a site template (menus, login boxes,
+which many pages share) is never counted as a copy of one source.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+LEVELS = ("excerpt20", "excerpt40", "excerpt80", "excerpt160", "edit0", "edit10", "edit20",
+          "edit30", "edit40", "edit20w40", "edit30w40", "ortho", "reorder_sent", "reorder_para",
+          "paraphrase")
+#: Levels the issue's recall target covers: passages of >= 40 words with <= 30% edited.
+TARGET_LEVELS = ("excerpt40", "excerpt80", "excerpt160", "edit0", "edit10", "edit20", "edit30",
+                 "edit20w40", "edit30w40", "ortho", "reorder_sent", "reorder_para")
+HOST_WORDS = 120
+_SPELLING = (("ى", "ي"), ("ي", "ى"), ("ة", "ه"), ("أ", "ا"), ("إ", "ا"), ("ا", "أ"), ("آ", "ا"))
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,}")
+
+
+@dataclass(frozen=True)
+class Copy:
+    """An injected copy: its raw text, where it came from, and how it was edited."""
+
+    level: str
+    source: int
+    host: int
+    text: str
+    source_span: tuple[int, int]
+    #: The source passages copied (one per sentence or paragraph when reordered).
+    source_parts: tuple[tuple[int, int], ...] = ()
+
+
+def _words_with_spans(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def _edit(words: list[str], share: float, vocab: Sequence[str], rng: random.Random) -> list[str]:
+    out = []
+    for word in words:
+        r = rng.random()
+        if r < share / 3:
+            continue
+        if r < 2 * share / 3:
+            out.append(rng.choice(vocab))
+        elif r < share:
+            out.extend([word, rng.choice(vocab)])
+        else:
+            out.append(word)
+    return out
+
+
+def _spelling(words: list[str], rng: random.Random, share: float = 0.3) -> str:
+    out = []
+    for word in words:
+        if rng.random() < share:
+            old, new = rng.choice(_SPELLING)
+            if old in word:
+                word = word.replace(old, new, 1)
+            elif len(word) > 3:
+                word = word[:2] + ("\u0640" if rng.random() < 0.5 else "\u064e") + word[2:]
+        out.append(word)
+    return re.sub(r" و ", " و", " ".join(out)).replace("،", " ،").replace(".", " .")
+
+
+RUN = 8
+
+
+def run_counts(texts: Sequence[str]) -> Counter:
+    """How many articles hold each run of :data:`RUN` words."""
+    counts: Counter = Counter()
+    for text in texts:
+        words = text.split()
+        counts.update({" ".join(words[i: i + RUN]) for i in range(max(0, len(words) - RUN + 1))})
+    return counts
+
+
+def _unique(words: Sequence[str], counts: Counter) -> bool:
+    runs = [" ".join(words[i: i + RUN]) for i in range(max(1, len(words) - RUN + 1))]
+    return all(counts.get(r, 0) <= 1 for r in runs)
+
+
+def _passage(text: str, n: int, rng: random.Random, counts: Counter
+             ) -> tuple[list[str], tuple[int, int]] | None:
+    words = _words_with_spans(text)
+    if len(words) < n:
+        return None
+    for _ in range(10):
+        start = rng.randrange(0, len(words) - n + 1)
+        chosen = words[start: start + n]
+        if _unique([w for w, _, _ in chosen], counts):
+            return [w for w, _, _ in chosen], (chosen[0][1], chosen[-1][2])
+    return None
+
+
+def _units(text: str, level: str, counts: Counter
+           ) -> tuple[list[str], list[tuple[int, int]]] | None:
+    if level == "reorder_para":
+        parts = [p for p in text.split("\n") if p.strip() and _unique(p.split(), counts)][:6]
+        minimum = 3
+    else:
+        parts = [s for s in re.split(r"(?<=[.!؟?])\s+|\n", text)
+                 if s.strip() and _unique(s.split(), counts)][:8]
+        minimum = 4
+    if len(parts) < minimum:
+        return None
+    spans, at = [], 0
+    for part in parts:
+        start = text.find(part, at)
+        spans.append((start, start + len(part)))
+        at = start + len(part)
+    return parts, spans
+
+
+def make_copy(level: str, texts: Sequence[str], source: int, host: int, vocab: Sequence[str],
+              rng: random.Random, counts: Counter) -> Copy | None:
+    """One copy of ``texts[source]`` at ``level``, hosted in ``texts[host]`` (or ``None``)."""
+    text = texts[source]
+    if level.startswith("reorder"):
+        got = _units(text, level, counts)
+        if got is None:
+            return None
+        parts, parts_spans = got
+        span = (parts_spans[0][0], parts_spans[-1][1])
+        rng.shuffle(parts)
+        body = ("\n" if level == "reorder_para" else " ").join(parts)
+    else:
+        n = int(level[7:]) if level.startswith("excerpt") else 40 if level.endswith("w40") else 80
+        got = _passage(text, n, rng, counts)
+        if got is None:
+            return None
+        words, span = got
+        parts_spans = [span]
+        if level.startswith("edit"):
+            words = _edit(words, int(level[4:6]) / 100, vocab, rng)
+        elif level == "paraphrase":
+            words = _edit(words, 0.5, vocab, rng)
+        body = _spelling(words, rng) if level == "ortho" else " ".join(words)
+    host_words = texts[host].split()[:HOST_WORDS]
+    cut = rng.randrange(0, len(host_words) + 1)
+    raw = " ".join(host_words[:cut]) + "\n" + body + "\n" + " ".join(host_words[cut:])
+    return Copy(level, source, host, raw, span,
+                tuple(parts_spans) if level.startswith("reorder") else (span,))
+
+
+def make_copies(texts: Sequence[str], per_level: int = 150, seed: int = 1,
+                levels: Sequence[str] = LEVELS) -> list[Copy]:
+    """``per_level`` copies per level from articles of at least 200 words."""
+    rng = random.Random(seed)
+    vocab = [w for t in texts[:300] for w in t.split() if _ARABIC_WORD.fullmatch(w)]
+    long_enough = [i for i, t in enumerate(texts) if len(t.split()) >= 200]
+    counts = run_counts(texts)
+    copies = []
+    for level in levels:
+        for source in rng.sample(long_enough, min(per_level, len(long_enough))):
+            host = rng.randrange(len(texts) - 1)
+            host += host >= source
+            made = make_copy(level, texts, source, host, vocab, rng, counts)
+            if made is not None:
+                copies.append(made)
+    return copies

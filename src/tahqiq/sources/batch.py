@@ -1,0 +1,105 @@
+"""Batch reuse detection: the pure functions that both the store sync and ``tahqiq.scale`` map.
+
+:func:`sketch_batch` sketches documents, :func:`candidate_pairs` finds the
+pairs worth aligning (each new document against the table and against the
+new documents before it), :func:`link_pairs` aligns them.
+:func:`find_links` chains the three over documents held in memory.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from ..types import ReuseLink
+from .lsh import LshTable, Segment, Sketch, sketch
+from .reuse import Cites, LinkSide, ReuseParams, link_documents
+
+
+def sketch_batch(items: Iterable[tuple[int, np.ndarray]], params: ReuseParams) -> list[Sketch]:
+    """Sketches of ``(doc number, term ids)`` items."""
+    return [sketch(doc, ids, params.lsh) for doc, ids in items]
+
+
+def new_table(params: ReuseParams, segments: Sequence[Segment] = ()) -> LshTable:
+    """An empty (or pre-filled) LSH table with the thresholds of ``params``."""
+    return LshTable(params.lsh, max_df=params.max_df, min_agreement=params.min_agreement,
+                    segments=segments)
+
+
+def candidate_pairs(new: Sequence[Sketch], table: LshTable
+                    ) -> tuple[list[tuple[int, int]], dict[int, np.ndarray]]:
+    """``(older, newer)`` document pairs to align, each once, and each new document's window df.
+
+    Every new sketch is compared with the table's documents and with the
+    other new sketches.  The window dfs (how many other documents hold each
+    window, :class:`~tahqiq.sources.lsh.Candidates`) let alignment tell site
+    templates from copying.
+    """
+    batch = Segment.build(new, table.params.perms)
+    pairs: set[tuple[int, int]] = set()
+    window_df: dict[int, np.ndarray] = {}
+    for query in new:
+        found = table.candidates(query, extra=(batch,))
+        window_df[query.doc] = found.window_df
+        for doc in found.docs:
+            pairs.add((min(doc, query.doc), max(doc, query.doc)))
+    return sorted(pairs), window_df
+
+
+def link_pairs(pairs: Iterable[tuple[int, int]], side: Callable[[int], LinkSide],
+               params: ReuseParams, cites: Cites | None = None,
+               window_df: dict[int, np.ndarray] | None = None) -> list[tuple[int, int, ReuseLink]]:
+    """Align each pair; ``(a, b, link)`` for the pairs that share a passage.
+
+    ``window_df`` (from :func:`candidate_pairs`) holds the newer document's
+    window frequencies, used to leave out passages that are site templates.
+    """
+    out = []
+    window_df = window_df or {}
+    prepared = _PreparedCache(side, params.align.seed)
+    for a, b in pairs:
+        link = link_documents(prepared(a), prepared(b), params, cites, window_df.get(b))
+        if link is not None:
+            out.append((a, b, link))
+    return out
+
+
+class _PreparedCache:
+    """Sides with their n-grams prepared, the last few thousand kept."""
+
+    def __init__(self, side: Callable[[int], LinkSide], n: int, size: int = 2048) -> None:
+        self.side, self.n, self.size = side, n, size
+        self.cache: OrderedDict[int, LinkSide] = OrderedDict()
+
+    def __call__(self, doc: int) -> LinkSide:
+        if doc in self.cache:
+            self.cache.move_to_end(doc)
+            return self.cache[doc]
+        side = self.side(doc)
+        if side.prepared is None:
+            side = replace(side, prepared=side.prepare(self.n))
+        self.cache[doc] = side
+        if len(self.cache) > self.size:
+            self.cache.popitem(last=False)
+        return side
+
+
+def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,
+               cites: Cites | None = None) -> list[ReuseLink]:
+    """Every reuse link among ``sides`` (documents numbered by position)."""
+    params = params or ReuseParams()
+    sides = [s if s.ids is not None else _with_ids(s) for s in sides]
+    sketches = sketch_batch(((i, s.term_ids()) for i, s in enumerate(sides)), params)
+    pairs, window_df = candidate_pairs(sketches, new_table(params))
+    return [link for _, _, link in link_pairs(pairs, sides.__getitem__, params, cites, window_df)]
+
+
+def _with_ids(side: LinkSide) -> LinkSide:
+    return LinkSide(side.doc_id, side.text, side.published, side.source, side.term_ids())
+
+
+__all__ = ["candidate_pairs", "find_links", "link_pairs", "new_table", "sketch_batch"]

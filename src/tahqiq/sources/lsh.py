@@ -1,0 +1,209 @@
+"""The LSH table of window sketches: postings by band key, and the windows' short signatures.
+
+A :class:`Segment` is an immutable, sorted block: for every band key of
+every window of its documents, one posting ``(key, doc, window)``, plus each
+window's 8-bit signature (the low byte of each min-hash) for verification.
+A :class:`LshTable` is a list of segments (new documents arrive as a new
+small segment; :meth:`LshTable.compact` merges them), in the style of a
+log-structured index.  Everything is numpy arrays, so a segment saves to and
+loads from ``.npy`` files (no pickle) and maps the same on every machine.
+
+Verification: two windows that share a band key by chance agree on few of
+their other min-hashes; windows of a copied passage agree on many.  A
+candidate window pair is kept when the share of equal signature bytes
+reaches ``min_agreement``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .minhash import LshParams, band_keys, window_signatures
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """One document's windows: band keys ``(windows, bands)`` and signatures ``(windows, perms)``."""
+
+    doc: int
+    keys: np.ndarray
+    sigs: np.ndarray
+
+    @property
+    def windows(self) -> int:
+        """Number of windows."""
+        return len(self.sigs)
+
+
+def sketch(doc: int, ids: np.ndarray, params: LshParams) -> Sketch:
+    """The :class:`Sketch` of a document's term ids (a pure function)."""
+    signatures = window_signatures(ids, params)
+    keys = band_keys(signatures, params).view(np.uint64).astype(np.uint32)  # low 32 bits
+    return Sketch(doc, keys, (signatures & np.uint64(0xFF)).astype(np.uint8))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Sorted postings and window signatures of a set of documents."""
+
+    keys: np.ndarray       # uint32 [P], sorted
+    docs: np.ndarray       # int64 [P]
+    wins: np.ndarray       # int32 [P]
+    sig_docs: np.ndarray   # int64 [D], sorted document numbers
+    sig_start: np.ndarray  # int64 [D + 1], offsets into sigs
+    sigs: np.ndarray       # uint8 [W, perms]
+
+    #: Array names, in the order they are saved.
+    FIELDS = ("keys", "docs", "wins", "sig_docs", "sig_start", "sigs")
+
+    @classmethod
+    def build(cls, sketches: Sequence[Sketch], perms: int) -> Segment:
+        """A segment holding ``sketches`` (one per document)."""
+        ordered = sorted(sketches, key=lambda s: s.doc)
+        keys, docs, wins = [], [], []
+        for s in ordered:
+            unique, first = np.unique(s.keys.ravel(), return_index=True)
+            keys.append(unique)
+            docs.append(np.full(len(unique), s.doc, dtype=np.int64))
+            wins.append((first // max(1, s.keys.shape[1])).astype(np.int32))
+        all_keys = np.concatenate(keys) if keys else np.zeros(0, np.uint32)
+        order = np.argsort(all_keys, kind="stable")
+        sizes = np.array([s.windows for s in ordered], dtype=np.int64)
+        sigs = [s.sigs for s in ordered if s.windows]
+        return cls(
+            all_keys[order].astype(np.uint32),
+            (np.concatenate(docs) if docs else np.zeros(0, np.int64))[order],
+            (np.concatenate(wins) if wins else np.zeros(0, np.int32))[order],
+            np.array([s.doc for s in ordered], dtype=np.int64),
+            np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
+            np.concatenate(sigs) if sigs else np.zeros((0, perms), np.uint8),
+        )
+
+    @classmethod
+    def merge(cls, segments: Sequence[Segment], perms: int) -> Segment:
+        """One segment with the documents of all ``segments`` (which hold distinct documents)."""
+        segs = [seg for seg in segments if seg.doc_count]
+        if not segs:
+            return cls.build([], perms)
+        keys = np.concatenate([seg.keys for seg in segs])
+        order = np.argsort(keys, kind="stable")
+        docs = np.concatenate([seg.docs for seg in segs])[order]
+        wins = np.concatenate([seg.wins for seg in segs])[order]
+        blocks = sorted(((doc, sigs) for seg in segs for doc, sigs in seg.iter_docs()),
+                        key=lambda item: item[0])
+        sizes = np.array([len(b) for _, b in blocks], dtype=np.int64)
+        return cls(keys[order], docs, wins,
+                   np.array([doc for doc, _ in blocks], dtype=np.int64),
+                   np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
+                   np.concatenate([b for _, b in blocks]))
+
+    def iter_docs(self) -> Iterable[tuple[int, np.ndarray]]:
+        """``(doc, signatures)`` of every document of the segment."""
+        for i, doc in enumerate(self.sig_docs.tolist()):
+            yield doc, self.sigs[self.sig_start[i]: self.sig_start[i + 1]]
+
+    def signatures(self, doc: int) -> np.ndarray | None:
+        """The window signatures of ``doc`` (``None`` when not in this segment)."""
+        i = int(np.searchsorted(self.sig_docs, doc))
+        if i >= len(self.sig_docs) or self.sig_docs[i] != doc:
+            return None
+        return self.sigs[self.sig_start[i]: self.sig_start[i + 1]]
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Postings matching ``keys``: ``(index into keys, doc, window)`` arrays."""
+        left = np.searchsorted(self.keys, keys, side="left")
+        right = np.searchsorted(self.keys, keys, side="right")
+        counts = right - left
+        hit = np.nonzero(counts)[0]
+        if not len(hit):
+            empty = np.zeros(0, np.int64)
+            return empty, empty, empty
+        reps = counts[hit]
+        which = np.repeat(hit, reps)
+        offsets = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+        at = np.repeat(left[hit], reps) + offsets
+        return which, self.docs[at], self.wins[at].astype(np.int64)
+
+    @property
+    def doc_count(self) -> int:
+        """Documents in the segment."""
+        return len(self.sig_docs)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """What a query finds: verified documents (doc -> best window agreement) and, per
+    query window, how many other documents hold its band keys (median over bands)."""
+
+    docs: dict[int, float]
+    window_df: np.ndarray
+
+
+class LshTable:
+    """Segments of sketches, queried together.
+
+    ``max_df``: a band key held by more documents than this is ignored
+    (site boilerplate and stock phrases, not copying); ``min_agreement``: the
+    share of equal signature bytes a colliding window pair needs.
+    """
+
+    def __init__(self, params: LshParams, *, max_df: int = 30, min_agreement: float = 0.2,
+                 segments: Sequence[Segment] = ()) -> None:
+        self.params = params
+        self.max_df = max_df
+        self.min_agreement = min_agreement
+        self.segments: list[Segment] = list(segments)
+
+    @property
+    def doc_count(self) -> int:
+        """Documents in all segments."""
+        return sum(seg.doc_count for seg in self.segments)
+
+    def add(self, sketches: Sequence[Sketch]) -> Segment:
+        """Add documents as a new segment (and return it)."""
+        segment = Segment.build(sketches, self.params.perms)
+        if segment.doc_count:
+            self.segments.append(segment)
+        return segment
+
+    def compact(self) -> None:
+        """Merge every segment into one."""
+        if len(self.segments) > 1:
+            self.segments = [Segment.merge(self.segments, self.params.perms)]
+
+    def candidates(self, query: Sketch, extra: Sequence[Segment] = ()) -> Candidates:
+        """Documents whose windows verify against ``query``'s, and how common each window is.
+
+        ``extra`` segments (e.g. the other documents of the batch being
+        added) are searched as well.  The query document itself is skipped.
+        """
+        if not query.windows:
+            return Candidates({}, np.zeros(0))
+        flat = query.keys.ravel()
+        hits = [(seg, *seg.lookup(flat)) for seg in [*self.segments, *extra]]
+        df = np.zeros(len(flat), dtype=np.int64)
+        for _, which, docs, _ in hits:
+            np.add.at(df, which, docs != query.doc)
+        best: dict[int, float] = {}
+        bands = query.keys.shape[1]
+        for seg, which, docs, wins in hits:
+            keep = (docs != query.doc) & (df[which] <= self.max_df)
+            if not keep.any():
+                continue
+            agreement = self._agreement(seg, query, which[keep] // bands, docs[keep], wins[keep])
+            for doc, score in zip(docs[keep].tolist(), agreement.tolist(), strict=True):
+                if score >= self.min_agreement and score > best.get(doc, -1.0):
+                    best[doc] = score
+        return Candidates(best, np.median(df.reshape(-1, bands), axis=1))
+
+    @staticmethod
+    def _agreement(seg: Segment, query: Sketch, qwin: np.ndarray, docs: np.ndarray,
+                   wins: np.ndarray) -> np.ndarray:
+        rows = seg.sig_start[np.searchsorted(seg.sig_docs, docs)] + wins
+        return (seg.sigs[rows] == query.sigs[qwin]).mean(axis=1)
+
+
+__all__ = ["Candidates", "LshTable", "Segment", "Sketch", "sketch"]

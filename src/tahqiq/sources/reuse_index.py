@@ -1,0 +1,251 @@
+"""The reuse index beside the database: LSH segments on disk, links in the store.
+
+Layout of ``<db>.reuse/``::
+
+    manifest.json             format, normalizer version, parameters, segments + sha256
+    seg-000001.keys.npy ...   one set of .npy arrays per segment (no pickle)
+
+The store is the source of truth, as for the search index.  Links are saved
+in the store together with the rowid of the last linked document; segments
+are saved after.  On open, documents linked but missing from the segments
+(a crash between the two) are sketched again, and documents not yet linked
+are linked: :meth:`ReuseIndex.sync`.  A manifest that does not match (format,
+normalizer, parameters, checksums, or documents the store does not hold)
+makes the index rebuild from the store, links included.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .._files import atomic_path, sha256_files
+from ..errors import IndexMismatchError
+from ..store import links as stored
+from .batch import candidate_pairs, link_pairs, new_table, sketch_batch
+from .lsh import LshTable, Segment
+from .reuse import REUSE_FORMAT, Cites, LinkSide, ReuseParams, body_ids
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+#: Documents linked per store round trip.
+SYNC_BATCH = 500
+#: Segments kept before they are merged into one.
+MAX_SEGMENTS = 8
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class ReuseManifest:
+    """What a reuse index directory holds."""
+
+    format_version: int
+    normalizer_version: str
+    params: dict[str, Any]
+    segments: list[dict[str, Any]] = field(default_factory=list)
+    updated_at: str = ""
+
+    @property
+    def covered_rowid(self) -> int:
+        """Highest document rowid in the segments (0: none)."""
+        return max((int(s["last_doc"]) for s in self.segments), default=0)
+
+
+class ReuseIndex:
+    """Keeps reuse links up to date with a :class:`~tahqiq.store.Store`."""
+
+    def __init__(self, path: Path, store: Any, normalizer_version: str,
+                 params: ReuseParams | None = None, cites: Cites | None = None) -> None:
+        self.path = Path(path)
+        self.store = store
+        self.params = params or ReuseParams()
+        self.cites = cites
+        self.manifest = ReuseManifest(REUSE_FORMAT, normalizer_version, self.params.to_json())
+        self.table: LshTable = new_table(self.params)
+        self._saved = 0  # segments of self.table already on disk
+        self._ids: OrderedDict[int, np.ndarray] = OrderedDict()
+
+    # -- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, store: Any, normalizer_version: str,
+             params: ReuseParams | None = None, cites: Cites | None = None) -> ReuseIndex:
+        """Open (or create) the index; rebuild it from the store when it does not match."""
+        index = cls(path, store, normalizer_version, params, cites)
+        if not (index.path / MANIFEST).is_file():
+            index._reset(clear_links=stored.linked_rowid(store) > 0)
+            return index
+        try:
+            index._load()
+        except IndexMismatchError as exc:
+            log.warning("rebuilding the reuse index %s: %s", index.path, exc)
+            index._reset(clear_links=True)
+        return index
+
+    def _load(self) -> None:
+        try:
+            data = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
+            found = ReuseManifest(**data)
+        except (OSError, ValueError, TypeError) as exc:
+            raise IndexMismatchError(f"{self.path / MANIFEST} is unreadable: {exc}") from exc
+        wanted = self.manifest
+        for key in ("format_version", "normalizer_version", "params"):
+            if getattr(found, key) != getattr(wanted, key):
+                raise IndexMismatchError(f"reuse index {key} differs from this tahqiq's")
+        if found.covered_rowid > max(self.store.max_rowid(), stored.linked_rowid(self.store)):
+            raise IndexMismatchError("the reuse index holds documents the store does not")
+        segments = [_read_segment(self.path, entry) for entry in found.segments]
+        self.manifest.segments = found.segments
+        self.table = new_table(self.params, segments)
+        self._saved = len(segments)
+
+    def _reset(self, clear_links: bool) -> None:
+        if clear_links:
+            stored.clear_links(self.store)
+        shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.manifest.segments = []
+        self.table = new_table(self.params)
+        self._saved = 0
+        self._write_manifest()
+
+    # -- keeping up ------------------------------------------------------------------
+    def pending(self) -> int:
+        """Documents stored but not yet linked."""
+        return max(0, self.store.max_rowid() - stored.linked_rowid(self.store))
+
+    def sync(self, progress: Progress | None = None) -> int:
+        """Link every document stored since the last sync; return how many were linked."""
+        linked = stored.linked_rowid(self.store)
+        self._catch_up(linked)
+        total, done = self.pending(), 0
+        batch: list[tuple] = []
+        for row in stored.iter_link_rows(self.store, linked, SYNC_BATCH):
+            batch.append(row)
+            if len(batch) >= SYNC_BATCH:
+                done += self._link_batch(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+        if batch:
+            done += self._link_batch(batch)
+            if progress:
+                progress(done, total)
+        if done:
+            self.save()
+        return done
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Drop every link and segment, then link the whole store again."""
+        self._reset(clear_links=True)
+        return self.sync(progress)
+
+    def _catch_up(self, linked: int) -> None:
+        """Sketch documents already linked but missing from the segments (after a crash)."""
+        covered = max((int(s.sig_docs.max()) for s in self.table.segments if s.doc_count),
+                      default=0)
+        if covered >= linked:
+            return
+        rows = [r for r in stored.iter_link_rows(self.store, covered, SYNC_BATCH) if r[0] <= linked]
+        self.table.add(sketch_batch(((r[0], body_ids(r[5])) for r in rows), self.params))
+
+    def _link_batch(self, rows: list[tuple]) -> int:
+        sketches = sketch_batch(((r[0], self._remember(r[0], body_ids(r[5]))) for r in rows),
+                                self.params)
+        pairs, window_df = candidate_pairs(sketches, self.table)
+        sides = {r[0]: r for r in rows}
+        missing = {x for pair in pairs for x in pair if x not in sides}
+        sides.update({rowid: (rowid, *row) for rowid, row in
+                      stored.rows_by_rowid(self.store, missing).items()})
+        found = link_pairs(pairs, lambda n: self._side(sides[n]), self.params, self.cites,
+                           window_df)
+        stored.save_links(self.store, found, max(r[0] for r in rows))
+        self.table.add(sketches)
+        return len(rows)
+
+    def _side(self, row: tuple) -> LinkSide:
+        rowid, doc_id, text, published, source, search_text = row
+        return LinkSide(doc_id, text, published, source, self._remember(rowid, None, search_text))
+
+    def _remember(self, rowid: int, ids: np.ndarray | None, search_text: str = "") -> np.ndarray:
+        """Term ids of a document, kept for the next few thousand lookups."""
+        if rowid in self._ids:
+            self._ids.move_to_end(rowid)
+            return self._ids[rowid]
+        value = ids if ids is not None else body_ids(search_text)
+        self._ids[rowid] = value
+        if len(self._ids) > 4096:
+            self._ids.popitem(last=False)
+        return value
+
+    # -- saving ----------------------------------------------------------------------
+    def save(self) -> None:
+        """Write new segments (merging them when there are many) and the manifest."""
+        if len(self.table.segments) > MAX_SEGMENTS:
+            self.table.compact()
+            self._saved = 0
+            self.manifest.segments = []
+        for segment in self.table.segments[self._saved:]:
+            self.manifest.segments.append(_write_segment(self.path, segment))
+        self._saved = len(self.table.segments)
+        self._write_manifest()
+        _remove_stale(self.path, self.manifest)
+
+    def _write_manifest(self) -> None:
+        self.manifest.updated_at = datetime.now(UTC).isoformat(timespec="seconds")
+        with atomic_path(self.path / MANIFEST) as tmp:
+            tmp.write_text(json.dumps(asdict(self.manifest), indent=1, sort_keys=True), "utf-8")
+
+    def info(self) -> dict[str, Any]:
+        """Documents, segments, links and parameters."""
+        return {"path": str(self.path), "documents": self.table.doc_count,
+                "segments": len(self.table.segments), "links": stored.count_links(self.store),
+                "linked_rowid": stored.linked_rowid(self.store), "params": self.manifest.params}
+
+
+def _write_segment(directory: Path, segment: Segment) -> dict[str, Any]:
+    # a fresh name each time: files the current manifest names are never overwritten
+    name = f"seg-{uuid.uuid4().hex[:16]}"
+    checksums = {}
+    for field_name in Segment.FIELDS:
+        target = directory / f"{name}.{field_name}.npy"
+        with atomic_path(target) as tmp:
+            with tmp.open("wb") as handle:
+                np.save(handle, getattr(segment, field_name), allow_pickle=False)
+        checksums[field_name] = sha256_files([target])
+    return {"name": name, "docs": segment.doc_count, "last_doc": int(segment.sig_docs.max())
+            if segment.doc_count else 0, "sha256": checksums}
+
+
+def _read_segment(directory: Path, entry: dict[str, Any]) -> Segment:
+    arrays = {}
+    for field_name in Segment.FIELDS:
+        path = directory / f"{entry['name']}.{field_name}.npy"
+        try:
+            if sha256_files([path]) != entry["sha256"][field_name]:
+                raise IndexMismatchError(f"{path.name} does not match its checksum")
+            arrays[field_name] = np.load(path, allow_pickle=False)
+        except (OSError, KeyError, ValueError) as exc:
+            raise IndexMismatchError(f"cannot read {path}: {exc}") from exc
+    return Segment(**arrays)
+
+
+def _remove_stale(directory: Path, manifest: ReuseManifest) -> None:
+    keep = {entry["name"] for entry in manifest.segments}
+    for path in directory.glob("seg-*.npy"):
+        if path.name.split(".")[0] not in keep:
+            path.unlink(missing_ok=True)
+
+
+__all__ = ["MANIFEST", "ReuseIndex", "ReuseManifest"]

@@ -1,0 +1,156 @@
+"""Reuse links in the store: written with the high-water mark of linked documents.
+
+Links are keyed by document rowids (``a < b``); readers get
+:class:`~tahqiq.types.ReuseLink` objects with document ids.  The ``meta``
+entry ``reuse_linked_rowid`` records the highest rowid whose links have been
+computed; it is written in the same transaction as the links, so after a
+crash the reuse index knows exactly which documents still need linking.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import StoreError
+from ..types import ReuseLink
+from .migrations import transaction
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .sqlite import Store
+
+LINKED_KEY = "reuse_linked_rowid"
+_CHUNK = 500
+_FLIP = {"a->b": "b->a", "b->a": "a->b", "unknown": "unknown"}
+_SELECT = (
+    "SELECT da.doc_id, db.doc_id, l.spans_a, l.spans_b, l.shared_fraction, l.direction,"
+    " l.direction_basis, l.reason FROM reuse_links AS l"
+    " JOIN documents AS da ON da.rowid = l.a JOIN documents AS db ON db.rowid = l.b"
+)
+
+
+def save_links(store: Store, rows: Iterable[tuple[int, int, ReuseLink]], linked_rowid: int) -> int:
+    """Insert (or replace) links given as ``(rowid, rowid, link)``; advance the mark.  Returns the count."""
+    values = [_row(a, b, link) for a, b, link in rows]
+    with store._lock:
+        try:
+            with transaction(store._conn) as conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO reuse_links (a, b, spans_a, spans_b, shared_fraction,"
+                    " direction, direction_basis, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                             (LINKED_KEY, str(linked_rowid)))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {store.path}: {exc}") from exc
+    return len(values)
+
+
+def clear_links(store: Store) -> None:
+    """Delete every link and reset the mark (before a rebuild)."""
+    with store._lock:
+        try:
+            with transaction(store._conn) as conn:
+                conn.execute("DELETE FROM reuse_links")
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '0')",
+                             (LINKED_KEY,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {store.path}: {exc}") from exc
+
+
+def linked_rowid(store: Store) -> int:
+    """The highest rowid whose links are stored (0: none)."""
+    value = store.get_meta(LINKED_KEY)
+    return int(value) if value else 0
+
+
+def load_links(store: Store, doc_id: str | None = None, *, limit: int | None = None,
+               offset: int = 0) -> list[ReuseLink]:
+    """Stored links (all, or those of one document, oriented with it as ``a``)."""
+    if doc_id is None:
+        rows = store._query(f"{_SELECT} ORDER BY l.a, l.b LIMIT ? OFFSET ?",
+                            (-1 if limit is None else limit, offset))
+        return [_link(r) for r in rows]
+    rows = store._query(f"{_SELECT} WHERE da.doc_id = ? OR db.doc_id = ? ORDER BY l.a, l.b",
+                        (doc_id, doc_id))
+    return [_orient(_link(r), doc_id) for r in rows]
+
+
+def links_among(store: Store, doc_ids: Sequence[str]) -> list[ReuseLink]:
+    """Links whose two documents are both in ``doc_ids``."""
+    wanted = list(dict.fromkeys(doc_ids))
+    if len(wanted) < 2:
+        return []
+    members = set(wanted)
+    found: dict[tuple[str, str], ReuseLink] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i: i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in store._query(f"{_SELECT} WHERE da.doc_id IN ({marks})", chunk):
+            link = _link(row)
+            if link.b in members:
+                found[(link.a, link.b)] = link
+    return list(found.values())
+
+
+def count_links(store: Store) -> int:
+    """How many links are stored."""
+    return int(store._query("SELECT count(*) FROM reuse_links")[0][0])
+
+
+def iter_link_rows(store: Store, after_rowid: int = 0, batch: int = 500
+                   ) -> Iterator[tuple[int, str, str, str | None, str | None, str]]:
+    """``(rowid, doc_id, text, published, source, search_text)`` after ``after_rowid``."""
+    last = after_rowid
+    while True:
+        rows = store._query(
+            "SELECT rowid, doc_id, text, published, source, search_text FROM documents"
+            " WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch))
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1][0]
+
+
+def rows_by_rowid(store: Store, rowids: Iterable[int]
+                  ) -> dict[int, tuple[str, str, str | None, str | None, str]]:
+    """rowid -> ``(doc_id, text, published, source, search_text)``."""
+    wanted = list(dict.fromkeys(rowids))
+    out: dict[int, Any] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i: i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in store._query(
+                "SELECT rowid, doc_id, text, published, source, search_text FROM documents"
+                f" WHERE rowid IN ({marks})", chunk):
+            out[row[0]] = tuple(row[1:])
+    return out
+
+
+def _row(a: int, b: int, link: ReuseLink) -> tuple[Any, ...]:
+    if a > b:
+        a, b, link = b, a, flip(link)
+    return (a, b, json.dumps([list(s) for s in link.spans_a]),
+            json.dumps([list(s) for s in link.spans_b]), link.shared_fraction, link.direction,
+            link.direction_basis, link.reason)
+
+
+def _link(row: Any) -> ReuseLink:
+    spans_a = tuple(tuple(s) for s in json.loads(row[2]))
+    spans_b = tuple(tuple(s) for s in json.loads(row[3]))
+    return ReuseLink(row[0], row[1], spans_a, spans_b, row[4], row[5], row[6], row[7])
+
+
+def flip(link: ReuseLink) -> ReuseLink:
+    """The same link with ``a`` and ``b`` swapped."""
+    return ReuseLink(link.b, link.a, link.spans_b, link.spans_a, link.shared_fraction,
+                     _FLIP[link.direction], link.direction_basis, link.reason)
+
+
+def _orient(link: ReuseLink, doc_id: str) -> ReuseLink:
+    return link if link.a == doc_id else flip(link)
+
+
+__all__ = ["LINKED_KEY", "clear_links", "count_links", "flip", "iter_link_rows", "linked_rowid",
+           "links_among", "load_links", "rows_by_rowid", "save_links"]

@@ -1,0 +1,172 @@
+"""Independent evidence units: articles that copy each other or rest on one source count once.
+
+Two related articles share an *evidence unit* when they take the same
+stance and
+
+- **reuse**: a reuse link joins them and its aligned spans overlap an
+  evidence passage (the evidence sentence's line) in *both* articles; or
+- **outlet**: their evidence rests on the same cited outlet (canonical
+  name): the outlet is cited in an evidence line or in the article's lead
+  (first line), which is where Arabic news attributes a whole report
+  ("نقلت صحيفة ... أن"); or
+- **speaker**: their evidence quotes the same *named* speaker (a person or
+  an office).  Unnamed sources ("مصدر أمني") never join units: two
+  anonymous sources are not known to be one.
+
+Units are the connected components of these relations.  A unit's stance is
+the stance with the largest summed confidence among its members; its
+*origin* is the cited outlet when all members rest on one, else the
+earliest article (by date, then by retrieval order).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..types import ArticleVerdict, EvidenceUnit, ReuseLink, SourceReport, Span
+
+#: Speaker kinds that may join units (named people and offices).
+NAMED = ("person", "office", "outlet")
+
+
+@dataclass(frozen=True, slots=True)
+class Backing:
+    """What one article's evidence rests on: passages, outlets and named speakers."""
+
+    passages: tuple[Span, ...]
+    outlets: frozenset[str]
+    speakers: frozenset[str]
+
+
+def evidence_passages(text: str, article: ArticleVerdict) -> tuple[Span, ...]:
+    """Character spans of the lines that hold the article's evidence sentences."""
+    starts, offset = [], 0
+    lines = text.split("\n")
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    spans = []
+    for evidence in article.evidence:
+        if 0 <= evidence.line < len(lines):
+            start = starts[evidence.line]
+            spans.append((start, start + len(lines[evidence.line])))
+        else:
+            at = text.find(evidence.sentence)
+            if at >= 0:
+                spans.append((at, at + len(evidence.sentence)))
+    return tuple(sorted(set(spans)))
+
+
+def backing(text: str, article: ArticleVerdict, sources: Mapping[Span, SourceReport]) -> Backing:
+    """An article's :class:`Backing`; ``sources`` maps line spans to their extracted sources."""
+    passages = evidence_passages(text, article)
+    outlets, speakers = set(), set()
+    for span, report in sources.items():
+        in_evidence = span in passages
+        if in_evidence or span[0] == 0:
+            outlets.update(c.canonical for c in report.cited_outlets if c.known)
+        if in_evidence:
+            speakers.update(_speaker_key(a.speaker) for a in report.attributions
+                            if a.speaker_kind in NAMED and a.speaker and a.speaker_span[0] >= 0)
+    return Backing(passages, frozenset(outlets), frozenset(s for s in speakers if s))
+
+
+def _speaker_key(name: str) -> str:
+    from ..text.charmap import fold
+
+    return " ".join(fold(name).split())
+
+
+def group_units(articles: Sequence[ArticleVerdict], backings: Mapping[str, Backing],
+                links: Sequence[ReuseLink]) -> tuple[dict[str, int], tuple[EvidenceUnit, ...]]:
+    """Union related articles into units; ``(doc_id -> unit number, units)``.
+
+    Units are numbered from 1 in order of their earliest member.
+    """
+    ids = [a.doc_id for a in articles]
+    parent = {d: d for d in ids}
+    why: dict[str, set[str]] = defaultdict(set)
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    stance = {a.doc_id: a.stance for a in articles}
+
+    def union(x: str, y: str, reason: str) -> None:
+        if stance[x] != stance[y]:  # a copy that turns a report into a denial is new evidence
+            return
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[ry] = rx
+        why[x].add(reason)
+        why[y].add(reason)
+
+    for link in links:
+        if link.a in parent and link.b in parent and _evidence_linked(link, backings):
+            union(link.a, link.b, "reuse")
+    for key, reason in (("outlets", "outlet"), ("speakers", "speaker")):
+        first: dict[tuple[str, str], str] = {}
+        for doc_id in ids:
+            for value in getattr(backings[doc_id], key):
+                seen = first.setdefault((stance[doc_id], value), doc_id)
+                if seen != doc_id:
+                    union(seen, doc_id, f"{reason}:{value}")
+    return _number(articles, find, why, backings)
+
+
+def _evidence_linked(link: ReuseLink, backings: Mapping[str, Backing]) -> bool:
+    return _overlaps(link.spans_a, backings[link.a].passages) and \
+        _overlaps(link.spans_b, backings[link.b].passages)
+
+
+def _overlaps(spans: Sequence[Span], passages: Sequence[Span]) -> bool:
+    return any(s < pe and ps < e for s, e in spans for ps, pe in passages)
+
+
+def _number(articles: Sequence[ArticleVerdict], find, why, backings
+            ) -> tuple[dict[str, int], tuple[EvidenceUnit, ...]]:
+    members: dict[str, list[ArticleVerdict]] = defaultdict(list)
+    for article in articles:
+        members[find(article.doc_id)].append(article)
+    ordered = sorted(members.values(), key=lambda group: _order_key(earliest(group), articles))
+    numbers, units = {}, []
+    for number, group in enumerate(ordered, 1):
+        for article in group:
+            numbers[article.doc_id] = number
+        origin, kind = _origin(group, backings)
+        basis = sorted({r for a in group for r in why.get(a.doc_id, ())}) if len(group) > 1 else []
+        units.append(EvidenceUnit(number, unit_stance(group), origin, kind,
+                                  tuple(a.doc_id for a in group), tuple(basis)))
+    return numbers, tuple(units)
+
+
+def earliest(group: Sequence[ArticleVerdict]) -> ArticleVerdict:
+    """The first published member (undated members count as latest)."""
+    return min(group, key=lambda a: (a.published is None, a.published or ""))
+
+
+def _order_key(article: ArticleVerdict, articles: Sequence[ArticleVerdict]) -> tuple:
+    return (article.published is None, article.published or "", articles.index(article))
+
+
+def _origin(group: Sequence[ArticleVerdict], backings: Mapping[str, Backing]) -> tuple[str, str]:
+    shared = frozenset.intersection(*(backings[a.doc_id].outlets for a in group))
+    if shared and len(group) > 1:
+        return sorted(shared)[0], "outlet"
+    return earliest(group).doc_id, "article"
+
+
+def unit_stance(group: Sequence[ArticleVerdict]) -> str:
+    """The stance with the largest summed confidence in the group."""
+    weight: dict[str, float] = defaultdict(float)
+    for article in group:
+        weight[article.stance] += article.confidence
+    return max(weight, key=lambda s: (weight[s], s == "disagree"))
+
+
+__all__ = ["Backing", "backing", "earliest", "evidence_passages", "group_units", "unit_stance"]
