@@ -210,6 +210,59 @@ def test_told_reuters_without_a_verb_is_cited() -> None:
     assert [o.canonical for o in extract_sources("d", text).cited_outlets] == ["Reuters"]
 
 
+def _cited(text: str) -> list[str]:
+    return [o.canonical for o in extract_sources("d", text).cited_outlets]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # affiliation of a person who speaks for himself
+        "وفي اتصال هاتفي مع رئيس تحرير صحيفة «الوطن»، قال سامر يوسف إن الأزمة ستطول.",
+        "وقال الكاتب في صحيفة الحياة خالد سعيد إن الحكومة أخطأت في تقدير الموقف.",
+        # journalists' employers in an incident log
+        "وفي 3 - 4 اعتدى عناصر أمن على مراسل قناة الجزيرة أثناء تغطيته الاحتجاجات.",
+        "موظفون في البلدية يعتدون بالضرب على مازن علي مراسل قناة الميادين في المدينة.",
+        # a generic "news agency" phrase is not the Kuwaiti paper الأنباء
+        "ولم تورد وكالة الأنباء الرسمية الليبية أي خبر عن الاجتماع حتى مساء أمس.",
+        # copyright and footer lines
+        "جميع الحقوق محفوظة، ويمنع إعادة النشر دون ذكر المصدر (رويترز) تحت طائلة المسؤولية.",
+        # a title separator is not a dateline, and a cue does not reach across it
+        "تركيا تفتح المعبر الحدودي أمام الشاحنات - موقع قناة المنار - لبنان",
+        "«قسد» تعلن السيطرة على المدينة رسميا - عنب بلدي الأحد 21 كانون الثاني",
+        # a venue word cites only its direct object
+        "بوتين في القاهرة بعد زيارة مفاجئة ولقاء الأسد موقع دويتشه فيله 12. 12. 2017",
+        # a name inside the reported clause is not its source
+        "وذكرت مصادر محلية أن موقع «الصفصاف» كان معسكرا للجيش قبل الحرب.",
+        # a place name in parentheses
+        "وسيطرت القوات على ناحية (الرياض) الواقعة جنوب المدينة.",
+    ],
+)
+def test_outlets_that_are_not_sources_are_not_cited(text: str) -> None:
+    assert extract_sources("d", text).cited_outlets == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("قتل جنديان في الاشتباكات، حسب مراسل قناة الجزيرة.", ["Al Jazeera"]),
+        ("وأفاد مراسل «سمارت» في المدينة أن القصف توقف صباحا.", ["SMART"]),
+        ("وقال مصدر طبي لمراسل «سبوتنيك» إن المستشفى خرج عن الخدمة.", ["Sputnik"]),
+        ("وقال في حديث خاص لـ«الجزيرة» إن المفاوضات مستمرة.", ["Al Jazeera"]),
+        ("قال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن القصف مستمر.",
+         ["Syrian Observatory for Human Rights"]),
+        ("قالت صحيفة «الأنباء» الكويتية إن الجلسة تأجلت.", ["Al-Anba"]),
+        ("وكالات \\ سما \\ أسقطت طائرة مسيرة فوق الحدود.", ["Sama News"]),
+        ("أفادت وكالة الأنباء الروسية انترفاكس بأن الطائرة هبطت بسلام.", ["Interfax"]),
+        # a title word before a dative ل is not an affiliation
+        ("وقال الرئيس لقناة «فوكس نيوز» إن القوات ستبقى.", ["Fox News"]),
+        ("وقال المدير لوكالة رويترز إن المصنع أغلق.", ["Reuters"]),
+    ],
+)
+def test_outlets_used_as_sources_stay_cited(text: str, canonical: list[str]) -> None:
+    assert _cited(text) == canonical
+
+
 def test_multi_sentence_quote_is_one_content() -> None:
     text = ("وقال قائد الشرطة: «بدأنا التحقيق منذ الصباح. لا نستبعد أي فرضية. "
             "سنعلن النتائج قريبا». ثم غادر المؤتمر.")
@@ -257,3 +310,100 @@ def test_property_never_raises_on_arbitrary_text(text: str) -> None:
     for a in report.attributions:
         assert 0 <= a.span[0] < a.span[1] <= len(text)
         assert a.speaker_kind in ("person", "office", "unnamed", "outlet", "other")
+
+
+# --------------------------------------------------------------------------- round 3
+
+
+def _outlets(text: str) -> list[tuple[str, str, bool]]:
+    return [(o.name, o.canonical, o.known) for o in extract_sources("d", text).cited_outlets]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وكشفت صحيفة النهضة الجديدة السودانية أن الوزير قدم استقالته.",
+         [("النهضة الجديدة", "النهضة الجديدة", False)]),
+        ("وقال المتحدث لموقع نبض الشارع الإخباري إن الطريق ما زال مغلقا.",
+         [("نبض الشارع", "نبض الشارع", False)]),
+        ("ونقلت وكالة الرافدين للأنباء عن مصدر أمني أن الحدود مغلقة.",
+         [("الرافدين للأنباء", "الرافدين للأنباء", False)]),
+        ("وأكد المسؤول لإذاعة صوت الجبل أن المدارس ستفتح الأحد.",
+         [("صوت الجبل", "صوت الجبل", False)]),
+    ],
+)
+def test_unknown_outlet_without_quotes(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert _outlets(text) == expected
+    _check_spans(text, extract_sources("d", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقع الانفجار قرب موقع عسكري، وقال شهود إن موقع الحادث ما زال مطوقا.",
+        "أعلنت وكالة الفضاء الأمريكية أن المسبار هبط بسلام.",
+        "ذكرت صحيفة بريطانية أن الاتفاق بات قريبا.",
+        "وقالت وكالة الطاقة الذرية إن المفتشين وصلوا.",
+        "وكتب الناشط على موقع «تويتر» أن الحصار مستمر.",
+        "عند زيارتك لموقع سيتم إعلامك بما يلي: شروط الاستخدام.",
+        "وقالت قناة السويس إن حركة الملاحة طبيعية.",
+    ],
+)
+def test_designator_before_a_common_noun_is_no_outlet(text: str) -> None:
+    assert extract_sources("d", text).cited_outlets == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انقطاع الكهرباء في الحي الشرقي | عنب بلدي\nوقال مسؤول محلي لعنب بلدي إن الانقطاع سيستمر.",
+        "وقال مصدر للميادين إن الاجتماع أرجئ.\nجميع الحقوق محفوظة لقناة الميادين 2017",
+        "بيروت - الكوثر: أكد الوزير أن الحدود آمنة.",
+        "موقع خبرني: الحكومة تقر الموازنة\nوبحسب ما رصدت خبرني فإن الجلسة استمرت ساعتين.",
+    ],
+)
+def test_the_publishing_site_is_not_a_cited_outlet(text: str) -> None:
+    assert extract_sources("d", text).cited_outlets == ()
+
+
+def test_site_credit_line_is_not_the_speaker() -> None:
+    text = "الجماهير: وكالات قال وزير المالية إن العجز تراجع."
+    (a,) = extract_sources("d", text).attributions
+    assert a.speaker == "وزير المالية"
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("وذكرت صحيفة «تايمز» البريطانية أن الحكومة ستستقيل.", ["The Times"]),
+        ("ونشر موقع ميدل إيست آي تقريرا عن الصفقة.", ["Middle East Eye"]),
+        ("«الشرق الأوسط» نشرت أمس تفاصيل الخطة.", ["Asharq Al-Awsat"]),
+        ("وأفادت مصادر للجزيرة بأن القصف تجدد فجرا.", ["Al Jazeera"]),
+        ("دمار في السوق القديم. المصور أحمد علي / رويترز", ["Reuters"]),
+        ("وذكرت صحيفة الوطن السورية أن الطريق فتح.", ["Al-Watan"]),
+        ("وبثت قناة روناهي مشاهد من المعارك.", ["Ronahi TV"]),
+    ],
+)
+def test_round_three_citation_positions(text: str, canonical: list[str]) -> None:
+    assert _cited(text) == canonical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لا معنى للحياة إن غابت الحرية.",
+        "ووفقا للبيان فإن الاجتماع انتهى.",
+        "وقالت وكالة إنترفاكس للأنباء إن الوفد وصل.",
+    ],
+)
+def test_told_context_only_name_needs_a_source_before_it(text: str) -> None:
+    names = [o.canonical for o in extract_sources("d", text).cited_outlets]
+    assert "Al-Hayat" not in names and "Al Bayan" not in names and "Al-Anba" not in names
+
+
+def test_speaker_continues_through_an_apposition() -> None:
+    text = "قال أحمد سليمان، المتحدث باسم البلدية، إن المياه ستعود مساء."
+    a = _one(text)
+    assert (a.speaker, a.content) == ("أحمد سليمان، المتحدث باسم البلدية", "المياه ستعود مساء")
+    text = "قال الوزير، في بيان، إن المياه ستعود مساء."
+    assert _one(text).speaker == "الوزير"

@@ -75,28 +75,41 @@ def test_ordinary_words_need_context(gaz: Gazetteer) -> None:
     assert names == ["Al Jazeera", "Al Arabiya", "Anadolu", "Al Hadath"]
 
 
+def test_generic_news_agency_phrase_is_not_a_name(gaz: Gazetteer) -> None:
+    assert gaz.find("ونقلت وكالة الأنباء الرسمية عن مسؤول") == []
+    assert [m.entry.canonical for m in gaz.find("ذكرت صحيفة الأنباء الكويتية")] == ["Al-Anba"]
+    assert [m.entry.canonical for m in gaz.find("وقالت «الأنباء» إن")] == ["Al-Anba"]
+    kuna = gaz.find("وكالة الأنباء الكويتية")
+    assert [m.entry.canonical for m in kuna] == ["KUNA"]
+
+
+def test_backslash_credit_is_a_context(gaz: Gazetteer) -> None:
+    assert [m.entry.canonical for m in gaz.find("وكالات \\ سما \\ أسقطت")] == ["Sama News"]
+    assert gaz.find("سما صافية") == []
+
+
 def test_short_latin_names_are_case_sensitive(gaz: Gazetteer) -> None:
     assert [m.entry.canonical for m in gaz.find("photo: AP / Reuters")] == ["AP", "Reuters"]
     assert gaz.find("a map of the area") == []
 
 
 def test_name_inside_a_longer_quoted_name_is_not_matched(gaz: Gazetteer) -> None:
-    assert gaz.find("قالت صحيفة «الصباح الجديد» إن") == []
+    assert gaz.find("قالت صحيفة «الصباح المشرق» إن") == []
 
 
 def test_extra_file_adds_outlets_and_spellings(tmp_path: Path) -> None:
     extra = tmp_path / "outlets.json"
     extra.write_text(json.dumps({"entries": [
-        {"canonical": "Al-Binaa", "type": "newspaper", "country": "LB",
-         "arabic": ["البناء", "صحيفة البناء"], "latin": [], "context_only": ["البناء"]},
+        {"canonical": "Al-Manara Weekly", "type": "magazine", "country": "LB",
+         "arabic": ["المنارة", "مجلة المنارة"], "latin": [], "context_only": ["المنارة"]},
         {"canonical": "Reuters", "type": "agency", "country": "GB", "arabic": ["رويترس"]},
     ]}, ensure_ascii=False), encoding="utf-8")
     gaz = load_gazetteer(extra)
-    assert gaz.canonical("صحيفة البناء") == "Al-Binaa"
+    assert gaz.canonical("مجلة المنارة") == "Al-Manara Weekly"
     assert gaz.canonical("رويترس") == "Reuters"
     assert gaz.canonical("رويترز") == "Reuters"
     assert len(gaz) == len(load_gazetteer()) + 1
-    assert gaz.find("أعمال البناء في المدينة") == []
+    assert gaz.find("أضاءت المنارة في الميناء") == []
 
 
 @pytest.mark.parametrize("content", ["not json", '{"entries": 3}',
@@ -137,3 +150,22 @@ def test_property_fold_index_maps_back(text: str) -> None:
     assert len(folded) == len(index)
     assert index == sorted(set(index))
     assert all(0 <= i < len(text) for i in index)
+
+
+def test_gazetteer_covers_the_region_and_beyond() -> None:
+    gaz = load_gazetteer()
+    assert len(gaz) >= 400
+    for name, canonical in [("عنب بلدي", "Enab Baladi"), ("شبكة شام", "Shaam Network"),
+                            ("تلفزيون سوريا", "Syria TV"), ("شفق نيوز", "Shafaq News"),
+                            ("المسيرة نت", "Al-Masirah"), ("سودان تريبيون", "Sudan Tribune"),
+                            ("بوابة الوسط", "Al-Wasat (Libya)"), ("هسبريس", "Hespress"),
+                            ("يني شفق", "Yeni Safak"), ("هيئة البث الإسرائيلية", "Kan"),
+                            ("روسيا 24", "Rossiya 24"), ("ميدل إيست آي", "Middle East Eye"),
+                            ("التايمز", "The Times"), ("تايمز", "The Times")]:
+        assert gaz.canonical(name) == canonical, name
+
+
+def test_name_without_its_article_is_found_only_in_context(gaz: Gazetteer) -> None:
+    (m,) = gaz.find("وذكرت صحيفة «تايمز» أن")
+    assert m.entry.canonical == "The Times"
+    assert gaz.find("قال تايمز إن") == []

@@ -118,6 +118,7 @@ class Doc:
         self.toks = [Tok(m.start(), m.end(), m.group(0), k, bool(k) and k[0].isalnum())
                      for m in _token_re().finditer(text) for k in [fold(m.group(0))]]
         self.starts = [t.start for t in self.toks]
+        self.gazetteer = gazetteer
         self.mentions = gazetteer.find(text)
         self.sent_of = [0] * len(self.toks)
         self.sents: list[TokRange] = []
@@ -275,7 +276,41 @@ def speaker_after(doc: Doc, j: int, hi: int, lam_first: bool = False) -> TokRang
         k = close + 1
         if k < hi and toks[k].word and not toks[k].key.startswith("ال"):
             break
+    if first is not None and k < hi and toks[k].text in "،,":
+        k = _apposition(doc, k, hi)
     return (first, k) if first is not None else None
+
+
+def _apposition(doc: Doc, comma: int, hi: int) -> int:
+    """End token of a speaker continued past ``comma`` by an apposition (a title, a name, an
+    office: ``قال فلان، المتحدث باسم الوزارة، إن``), or ``comma`` itself.  The apposition
+    must end at a second comma or at a complementizer or colon that opens the content, and
+    hold no cue, adjunct or clause particle (``قال الوزير، في بيان، إن`` stays the minister)."""
+    toks, k = doc.toks, comma + 1
+    while k < hi and k - comma <= 10:
+        tok = toks[k]
+        if tok.word:
+            if stops_speaker(doc, k) or doc.is_word(k, "auxiliaries"):
+                break
+            k += 1
+            continue
+        if tok.text in OPEN_Q or tok.text == "(":
+            close = _absorb(doc, k, hi, True)
+            if close is None:
+                break
+            k = close + 1
+            continue
+        break
+    if k == comma + 1 or k >= hi:
+        return comma
+    if toks[k].text in "،,":
+        after = k + 1
+        if after < hi and (toks[after].text == ":" or doc.is_word(after, "complementizers")):
+            return k
+        return comma
+    if toks[k].text == ":" or doc.is_word(k, "complementizers"):
+        return k
+    return comma
 
 
 def _absorb(doc: Doc, k: int, hi: int, inside: bool) -> int | None:

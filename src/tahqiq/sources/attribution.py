@@ -8,9 +8,17 @@ governing verb's subject for participles) and the reported content (after
 أن/إن/بأن, after a colon, inside quotes, a noun phrase for أعلن/نفى/كشف/أكد,
 or the clause a بحسب/وفقا لـ phrase attributes).  Outlet names come from the
 gazetteer (:mod:`.outlets`); a name counts as *cited* when it is (part of) a
-speaker or relays one, follows a citation word (بحسب، نقلا عن، مراسل، في حديث
-لـ ...) or a reporting verb, is told something (لرويترز، لـ«الجزيرة»), or
-stands as a credit (``(رويترز)``, ``المصدر: ...``, ``بيروت - الكوثر:``).
+speaker or relays one, follows a citation word (بحسب، نقلا عن، في حديث لـ ...)
+or a reporting verb, is told something (لرويترز، لـ«الجزيرة»), is the outlet of
+a correspondent who is a source (حسب مراسل X), or stands as a credit
+(``(رويترز)``, ``المصدر: ...``, ``بيروت - الكوثر:``) -- and is not an employer or
+affiliation (رئيس تحرير صحيفة X، اعتدوا على مراسل قناة X), inside a footer, a
+title separator (``- موقع قناة X -``), a place in parentheses or inside the
+reported clause.  The site that publishes the text (named in its header, footer,
+own credit line or dateline) is never a cited outlet.  Outlets the gazetteer does
+not know are reported with ``known=False`` when a designator introduces them
+(``صحيفة «X»``، ``كشفت صحيفة التيار``) in a citing position.  The word lists of these
+rules are the ``citation`` section of ``tables/outlets.v3.json``.
 
 Every span is a character offset into the given text: ``text[s:e]`` is
 exactly the returned speaker, cue, content or outlet.  The rules are
@@ -38,6 +46,7 @@ from ._speech import (
     saying,
     speaker_after,
     speaker_before,
+    stops_speaker,
 )
 from .outlets import (
     Gazetteer,
@@ -46,6 +55,7 @@ from .outlets import (
     clitic_variants,
     fold,
     load_gazetteer,
+    load_table,
 )
 
 _NO_SPAN: Span = (-1, -1)
@@ -110,12 +120,23 @@ def _build_verb(doc: Doc, cue: Cue, lo: int, hi: int) -> tuple[_Found | None, li
         return None, relayers
     if cue.content not in ("relay", "attribute") and not cue.conj and not relative:
         before = speaker_before(doc, cue.first, lo)
+        if before is not None and _credit_word(doc, before[0]):
+            before = None
         if before is not None and (speaker is None or (before[1] and found[1] != "before")):
             speaker = before[0]
         if speaker is None and prev in _words("relative"):
             return None, relayers
     passive = speaker is None and key in _words("passive")
     return _Found(_cue_span(doc, cue), found[0], speaker, passive), relayers
+
+
+def _credit_word(doc: Doc, rng: TokRange) -> bool:
+    """``الجماهير: وكالات قال ...``: the word before the cue is a site's credit (وكالات،
+    متابعات، خاص) after a colon or a dash, not the subject."""
+    if rng[1] - rng[0] != 1 or rng[0] == 0:
+        return False
+    words = _citation_words()["publisher_credits"]
+    return doc.toks[rng[0]].key in words and doc.toks[rng[0] - 1].text in ":-–"
 
 
 def _relayed(doc: Doc, cue: Cue, hi: int, relayers: list[Span]) -> tuple[TokRange | None, int]:
@@ -294,20 +315,118 @@ def _kind(doc: Doc, speaker: TokRange) -> str:
 
 
 def _is_cited(doc: Doc, m: OutletMention, spans: list[Span]) -> bool:
-    """An outlet name is cited when it is a source or a channel of reported information."""
-    if m.parenthesised or any(s < m.end and m.start < e for s, e in spans):
+    """An outlet name is cited when the text uses it as a source or a channel of reported
+    information: not an employer or affiliation, a footer, a title separator or a place."""
+    if _in_footer(doc, m):
+        return False
+    head, via_prep = _governor(doc, m)
+    if head >= 0 and m.entry.type != "monitor" and _cited_word(doc, head, "affiliations"):
+        return False
+    if head >= 0 and not via_prep and _cited_word(doc, head, "correspondents"):
+        return _correspondent_is_source(doc, head, m, spans)
+    if m.parenthesised:
+        return not (head >= 0 and not via_prep and _cited_word(doc, head, "place_heads"))
+    if m.told:  # a context-only name found only as told (مصادر للجزيرة بأن)
+        return _clause_follows(doc, m.end) and _source_or_cue_before(doc, doc.token_at(m.start))
+    if any(s < m.end and m.start < e for s, e in spans):
         return True
     before, after = doc.text[:m.start].rstrip(" «\"“"), doc.text[m.end:].lstrip(" »\"”")
     told = m.proclitic.endswith("ل") or (m.quoted and before.endswith(("ل", "لـ", "ل -", "ل-")))
     if told and _clause_follows(doc, m.end):
         return True
-    if after.startswith(("-", "–")) and before and not before.endswith(("-", "–", "|")):
+    if before.endswith("/") and m.entry.type == "agency":  # photo credit: المصور / رويترز
+        return True
+    bare = _without_designators(doc, before)
+    if after.startswith(("-", "–")) and bare and not bare.endswith(("-", "–", "|")):
         return True
     if before.endswith(("-", "–", "\\", "/")) and after.startswith((":", "\\", "/")):
         return True
     if after.startswith(":") and (not before or before.endswith(("\n", ".", ":"))):
         return True
-    return _trigger_before(doc, m)
+    return _trigger_before(doc, doc.token_at(m.start)) or _verb_after(doc, m)
+
+
+@cache
+def _citation_words() -> dict[str, frozenset[str]]:
+    """The folded ``citation`` lists of the outlets table (word lists and footer phrases)."""
+    table = load_table("outlets").get("citation", {})
+    return {name: frozenset(" ".join(fold(w).split()) for w in words)
+            for name, words in table.items() if isinstance(words, list)}
+
+
+def _cited_word(doc: Doc, k: int, name: str) -> bool:
+    """Token ``k`` is a word of the citation list ``name``, with or without proclitics and,
+    except for ``place_heads`` (ناحية (X) names a place, المنطقة (X) ends a caption), ال."""
+    if not doc.toks[k].word:
+        return False
+    words, article = _citation_words()[name], name != "place_heads"
+    return any(v in words or (article and v.startswith("ال") and v[2:] in words)
+               for v in clitic_variants(doc.toks[k].key))
+
+
+def _in_footer(doc: Doc, m: OutletMention) -> bool:
+    """The name follows a copyright or footer phrase on its line and in its sentence
+    (``يمنع إعادة النشر بدون ذكر المصدر (X)``، ``© 2017 X``)."""
+    i = doc.token_at(m.start)
+    lo = max(doc.text.rfind("\n", 0, m.start) + 1, doc.toks[doc.sentence(i)[0]].start, m.start - 200)
+    window = fold(doc.text[lo:m.start])
+    tail = fold(doc.text[m.end:m.end + 30].split("\n")[0])
+    markers = _citation_words()["footer_markers"]
+    return any(w in window for w in markers) or any(w in tail for w in ("©", "جميع الحقوق"))
+
+
+def _governor(doc: Doc, m: OutletMention) -> tuple[int, bool]:
+    """Token index of the word that governs the outlet phrase (``مراسل`` in ``مراسل قناة
+    «X»``, ``تحرير`` in ``رئيس تحرير صحيفة X``), skipping designators, quotes and brackets;
+    through في/لدى the word before it, flagged (``يعمل في قناة X``).  (-1, False) when there
+    is none in the sentence, or when a ل/ب stands between (``قال المدير لقناة X``: a dative,
+    not a construct)."""
+    if m.proclitic.endswith(("ل", "ب")):
+        return -1, False
+    i = doc.token_at(m.start)
+    lo = doc.sentence(i)[0]
+    k = i - 1
+    while k >= lo:
+        tok = doc.toks[k]
+        if not tok.word:
+            if tok.text in "«»\"“”(" or tok.text == "'":
+                k -= 1
+                continue
+            return -1, False
+        if tok.key in ("ل", "ب"):
+            return -1, False
+        proclitic = doc.gazetteer.designator_proclitic(tok.text)
+        if proclitic is not None:
+            if proclitic.endswith(("ل", "ب")):
+                return -1, False
+            k -= 1
+            continue
+        break
+    if k < lo:
+        return -1, False
+    if doc.toks[k].key in ("في", "لدي") and k - 1 >= lo and doc.toks[k - 1].word:
+        return k - 1, True
+    return k, False
+
+
+def _without_designators(doc: Doc, before: str) -> str:
+    """``before`` without the designator words that end it (``... - موقع``: ``... -``)."""
+    words = before.split(" ")
+    while words and words[-1] and doc.gazetteer.is_designator(words[-1].strip("«\"“")):
+        words.pop()
+    return " ".join(words).rstrip(" «\"“")
+
+
+def _correspondent_is_source(doc: Doc, c: int, m: OutletMention, spans: list[Span]) -> bool:
+    """``مراسل X`` cites X when the correspondent is a source: inside a speaker, after a
+    citation word or a cue (``حسب مراسل X``، ``أفاد مراسل X``) or told something
+    (``قال مصدر لمراسل X إن``) -- not in ``اعتدوا على مراسل قناة X``."""
+    if any(s < m.end and doc.toks[c].start < e for s, e in spans):
+        return True
+    key = doc.toks[c].key
+    if key.startswith("ل") and _clause_follows(doc, m.end):
+        return True
+    return _trigger_before(doc, c)
 
 
 def _clause_follows(doc: Doc, end: int) -> bool:
@@ -319,19 +438,28 @@ def _clause_follows(doc: Doc, end: int) -> bool:
     return False
 
 
-def _trigger_before(doc: Doc, m: OutletMention) -> bool:
-    """A citation word or a reporting cue among the five words before the name."""
-    i = doc.token_at(m.start)
+def _trigger_before(doc: Doc, i: int) -> bool:
+    """A citation word or a reporting cue among the five words before token ``i``, in its
+    sentence, without crossing ``|``, a title dash or a complementizer (a name after أن/إن
+    is inside the reported clause).  A venue word (حديث، مقابلة، اتصال ...) counts only with
+    the name as its direct object; a correspondent word never counts here (see
+    :func:`_correspondent_is_source`)."""
     lo = doc.sentence(i)[0]
     seen = 0
     for k in range(i - 1, max(lo - 1, i - 12), -1):
         tok = doc.toks[k]
-        if tok.text == "|":
+        if tok.text == "|" or (tok.text in "-–" and not (k > lo and doc.toks[k - 1].key in ("ل", "ب"))):
             return False
         if not tok.word:
             continue
-        if (k in doc.cue_tokens or doc.is_word(k, "citation_triggers")
-                or tok.key in doc.lex.preps):
+        if doc.is_word(k, "complementizers"):
+            return False
+        if _cited_word(doc, k, "venues"):
+            if _venue_object(doc, k, i):
+                return True
+        elif not _cited_word(doc, k, "correspondents") and (
+                k in doc.cue_tokens or doc.is_word(k, "citation_triggers")
+                or tok.key in doc.lex.preps or _publishes(doc, k, i)):
             return True
         seen += 1
         if seen >= 5:
@@ -339,18 +467,177 @@ def _trigger_before(doc: Doc, m: OutletMention) -> bool:
     return False
 
 
-def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: list[Span]) -> list[CitedOutlet]:
-    """Outlets the gazetteer does not know, written as designator + «name» and cited
-    (``قالت صحيفة «الصباح الجديد»``); ``canonical`` is the written name."""
-    out = []
+def _publishes(doc: Doc, k: int, i: int) -> bool:
+    """Token ``k`` is a publishing verb whose subject is the outlet at token ``i``: only
+    designators and quotes in between (``ونشر موقع X``، ``بثت قناة «X»``), so that the noun
+    of ``بروتوكول نشر التعليقات على X`` does not count."""
+    if not _cited_word(doc, k, "publication_verbs"):
+        return False
+    return all(not t.word and t.text in "«\"“(" or t.word and doc.gazetteer.is_designator(t.text)
+               for t in doc.toks[k + 1:i])
+
+
+def _source_or_cue_before(doc: Doc, i: int) -> bool:
+    """A cue or a source head word (مصادر، مسؤول ...) among the three words before token
+    ``i`` in its sentence: ``أفادت مصادر للجزيرة بأن``, not ``لا معنى للحياة إن``."""
+    lo, seen = doc.sentence(i)[0], 0
+    for k in range(i - 1, lo - 1, -1):
+        if not doc.toks[k].word:
+            continue
+        if doc.gazetteer.is_designator(doc.toks[k].text) or any(
+                m.start <= doc.toks[k].start < m.end for m in doc.mentions):
+            return False  # part of a longer name: وكالة إنترفاكس للأنباء إن
+        if seen == 0 and k in doc.cue_tokens and doc.cue_at(k) is None:
+            return False  # governed by بحسب / وفقا: ووفقا للبيان فإن (the statement)
+        if k in doc.cue_tokens or doc.is_word(k, "source_heads") or in_set(
+                doc.toks[k].key, doc.lex.kinds["person"] | doc.lex.kinds["unnamed"]):
+            return True
+        seen += 1
+        if seen >= 3:
+            break
+    return False
+
+
+def _verb_after(doc: Doc, m: OutletMention) -> bool:
+    """The outlet opens its clause and a reporting or publishing verb follows it, after at
+    most two adjectives (``«الحياة» اللندنية ذكرت``، ``صحيفة التيار نشرت``)."""
+    i = doc.token_at(m.start)
+    lo, hi = doc.sentence(i)
+    k = i - 1
+    while k >= lo and (not doc.toks[k].word and doc.toks[k].text in "«\"“(" or (
+            doc.toks[k].word and doc.gazetteer.is_designator(doc.toks[k].text))):
+        k -= 1
+    if k >= lo and not (doc.toks[k].text in "،,:.\n" or doc.toks[k].key in ("و", "ف")):
+        return False
+    j, adjectives = doc.token_at(m.end - 1) + 1, 0
+    while j < hi and (not doc.toks[j].word and doc.toks[j].text in "»\"”()"
+                      or doc.toks[j].word and _cited_word(doc, j, "name_adjectives") and adjectives < 2):
+        adjectives += doc.toks[j].word
+        j += 1
+    if j >= hi or not doc.toks[j].word:
+        return False
+    cue = doc.cue_at(j)
+    return (cue is not None and not cue[2]) or _cited_word(doc, j, "publication_verbs")
+
+
+def _venue_object(doc: Doc, v: int, i: int) -> bool:
+    """Only fillers (خاص، هاتفي، مع، لـ ...), designators and quotes between the venue word
+    ``v`` and token ``i``: ``في حديث خاص لـ«X»``, not ``في اتصال مع رئيس تحرير صحيفة X``."""
+    for k in range(v + 1, i):
+        tok = doc.toks[k]
+        if not tok.word:
+            if tok.text not in "«»\"“”(-–":
+                return False
+        elif not (_cited_word(doc, k, "venue_fillers") or doc.gazetteer.is_designator(tok.text)):
+            return False
+    return True
+
+
+def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: list[Span],
+                     publishers: frozenset[str]) -> list[CitedOutlet]:
+    """Outlets the gazetteer does not know, written as designator + «name» (``قالت صحيفة
+    «الصباح الجديد»``) or designator + a bare name of one to three words (``كشفت صحيفة
+    التيار``، ``لموقع ايزدينا``), and cited; ``canonical`` is the written name."""
+    out, taken = [], []
     for match in _designated_quote_re().finditer(doc.text):
         start, end = match.span("name")
         if not gazetteer.is_designator(match.group("des")) or gazetteer.resolve(match.group("name")):
             continue
+        if _stop_name(match.group("name")):
+            continue
+        taken.append((match.start(), end))
         probe = OutletMention(start, end, _UNKNOWN, quoted=True, designated=True)
-        if _is_cited(doc, probe, spans):
+        if fold(doc.text[start:end]) not in publishers and _is_cited(doc, probe, spans):
             out.append(CitedOutlet(doc.text[start:end], doc.text[start:end], (start, end), known=False))
+    for k, tok in enumerate(doc.toks):
+        if not tok.word or not any(v in _BARE_HEADS for v in clitic_variants(tok.key)):
+            continue
+        name = _bare_name(doc, k)
+        if name is None:
+            continue
+        start, end = doc.span(name)
+        near = doc.toks[min(len(doc.toks) - 1, name[1] + 3)].end
+        if any(s <= start < e for s, e in taken) or any(
+                m.start < near and start < m.end for m in doc.mentions):
+            continue  # a known name overlaps or follows (وكالة أنباء الصين الرسمية شينخوا)
+        written = doc.text[start:end]
+        if gazetteer.resolve(written) or fold(written) in publishers:
+            continue
+        proclitic = gazetteer.designator_proclitic(tok.text) or ""
+        probe = OutletMention(start, end, _UNKNOWN, proclitic, designated=True)
+        if _is_cited(doc, probe, spans):
+            out.append(CitedOutlet(written, written, (start, end), known=False))
     return out
+
+
+def _bare_name(doc: Doc, d: int) -> TokRange | None:
+    """The unquoted name after the designator at token ``d``: one to three words up to a verb,
+    a preposition, a complementizer, punctuation or an adjective (البريطانية، الرسمية).  An
+    agency, site, network or portal needs an outlet marker (للأنباء، الإخباري، نيوز ...) right
+    after the name; words of ``unknown_stop`` (صحيفة أمريكية، موقع الحادث، قناة السويس) and
+    a first word that reads as an adjective are never a name."""
+    toks, (lo, hi) = doc.toks, doc.sentence(d)
+    if d + 1 >= hi or not toks[d + 1].word or toks[d + 1].start - toks[d].end > 1:
+        return None
+    head = [v for v in clitic_variants(fold(toks[d].text)) if v in _MARKED_HEADS]
+    first = d + 1
+    news = bool(head) and head[0] == "وكاله" and toks[first].key in ("انباء", "الانباء")
+    first += news
+    k = first
+    while k < hi and k - first < 3 and toks[k].word and not _name_stop(doc, k, k == first):
+        k += 1
+    if k == first:
+        return None
+    marker = k < hi and toks[k].word and _cited_word(doc, k, "outlet_markers")
+    if head and not (marker or news):
+        # an unmarked site or network only as a direct object or subject of a citation:
+        # told (لموقع X أن) or right after a cue or publishing verb (نشر موقع X)
+        told = (doc.gazetteer.designator_proclitic(toks[d].text) or "").endswith("ل") and (
+            _clause_follows(doc, toks[k - 1].end))
+        verb = d > lo and toks[d - 1].word and (d - 1 in doc.cue_tokens or _cited_word(
+            doc, d - 1, "publication_verbs"))
+        if head[0] == "وكاله" or toks[first].key.startswith("ال") or not (told or verb):
+            return None
+    if marker and not toks[k].key.startswith("ال"):
+        k += 1  # للأنباء، نيوز، برس are part of the name; الإخباري is an adjective
+    return first, k
+
+
+def _stop_name(name: str) -> bool:
+    """A quoted name after a designator that is no outlet (موقع «تويتر»)."""
+    folded = " ".join(fold(name).split())
+    return not folded or folded in _citation_words()["platforms"]
+
+
+#: Words (folded) that continue an unknown name although they read as adjectives or dates.
+_NAME_TAILS = frozenset({"الجديد", "الجديده", "اليوم", "الحر", "الحره"})
+#: Designators (folded) that may precede an unquoted unknown name.
+_BARE_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "موقع", "تلفزيون", "اذاعه", "راديو",
+                         "مجله", "شبكه"})
+#: Designators that need an outlet marker after an unknown name (folded): an agency,
+#: site or network is too often something else (وكالة الطاقة، موقع الحادث).
+_MARKED_HEADS = frozenset({"وكاله", "موقع", "شبكه"})
+
+
+def _name_stop(doc: Doc, k: int, first: bool) -> bool:
+    """Token ``k`` cannot be (the first word of) an unknown outlet's name."""
+    tok = doc.toks[k]
+    key = tok.key
+    if not first and key in _NAME_TAILS:
+        return False  # النهضة الجديدة، صوت اليوم
+    if stops_speaker(doc, k) or _cited_word(doc, k, "unknown_stop") or _cited_word(
+            doc, k, "name_adjectives") or _cited_word(doc, k, "publication_verbs"):
+        return True
+    if doc.gazetteer.is_designator(tok.text) or (
+            key != "صوت" and in_set(key, doc.lex.sets["source_heads"])):
+        return True
+    if not key[:1].isalpha() or key.isascii():
+        return False
+    if first and len(key) < 3:
+        return True  # ال of صحيفة ال - «غارديان», سي of قناة سي - إن - إن
+    if first and (key.endswith(("يه", "يين", "يون")) or (key.endswith("ي") and len(key) > 4)):
+        return True  # an adjective (أمريكية، إلكتروني) rather than a name
+    return False
 
 
 @cache
@@ -361,10 +648,70 @@ def _designated_quote_re() -> re.Pattern[str]:
 _UNKNOWN = OutletEntry("", "website", "")
 
 
-def _cited_outlets(doc: Doc, spans: list[Span]) -> tuple[CitedOutlet, ...]:
+def _publishers(doc: Doc) -> frozenset[str]:
+    """Canonical names (and folded written names) of the site that publishes the text, as
+    the text itself shows it: a name in a copyright or footer line, a name that opens a
+    segment of the page header (``عنوان | السورية نت |``، ``عنوان - عنب بلدي الأحد``،
+    ``موقع خبرني:``), a site's own credit line (``الجماهير: وكالات``، ``X - خاص``) and a
+    dateline ``مكان - X:`` of an outlet that is not an agency.  The publisher is never a
+    cited outlet: a site naming itself is not a source it rests on."""
+    found: set[str] = set()
+    text, gazetteer = doc.text, doc.gazetteer
+    for m in doc.mentions:
+        before, after = text[:m.start].rstrip(" «\"“"), text[m.end:].lstrip(" »\"”")
+        dateline = before.endswith(("-", "–")) and after.startswith(":") or _PLACE_AFTER.match(after)
+        if _in_footer(doc, m) or (m.entry.type != "agency" and dateline and not m.parenthesised):
+            found.add(m.entry.canonical)
+    head = text[:_HEADER]
+    for match in _segment_re().finditer(head):
+        sep, words = match.group("sep"), match.group("seg").split()
+        words = words[:next((n for n, w in enumerate(words) if any(c in w for c in "()«»\"")),
+                            len(words))]
+        for n in range(min(4, len(words)), 0, -1):
+            entry = gazetteer.resolve(" ".join(words[:n]))
+            if entry is None:
+                continue
+            bare = " ".join(fold(w) for w in words[:n])
+            co = any(" ".join(fold(c).split()) == bare for c in entry.context_only)
+            agency_ok = entry.type != "agency" or match.start("seg") < 40
+            if agency_ok and (not co or sep == "|"):
+                found.add(entry.canonical)
+            break
+    for match in _self_credit_re().finditer(text):
+        words = match.group("name").split()
+        for n in range(min(4, len(words)), 0, -1):
+            written = " ".join(words[-n:])
+            entry = gazetteer.resolve(written)
+            if entry is not None:
+                found.add(entry.canonical)
+                break
+        else:
+            found.add(" ".join(fold(w) for w in words[-2:]))
+    return frozenset(found)
+
+
+_HEADER = 300
+#: ``بانيت - الاردن:``: a site's own dateline, the name before the place.
+_PLACE_AFTER = re.compile(r"[-–]\s*[^\s\d:\-–|]{2,20}(?:\s[^\s\d:\-–|]{2,20})?\s*:")
+
+
+@cache
+def _segment_re() -> re.Pattern[str]:
+    """A header segment and the separator before it (text start, ``|``, `` - ``, a line)."""
+    return re.compile(r"(?:^|(?P<sep>\||\s[-–]\s|\n))\s*(?P<seg>(?:(?!\s[-–]\s)[^|\n:]){2,60})")
+
+
+@cache
+def _self_credit_re() -> re.Pattern[str]:
+    """``الجماهير: وكالات``، ``مراسل سوري - خاص``: a site's credit line for its own items."""
+    words = "|".join(re.escape(w) for w in load_table("outlets")["citation"]["publisher_credits"])
+    return re.compile(rf"(?:^|\n|\.\.\.\s|[.!؟]\s)(?P<name>[^\s:\-–|\n][^:\-–|\n]{{1,30}}?)\s*[:\-–]\s*(?:{words})(?![\w])")
+
+
+def _cited_outlets(doc: Doc, spans: list[Span], publishers: frozenset[str]) -> tuple[CitedOutlet, ...]:
     merged: list[list[Any]] = []
     for m in doc.mentions:
-        if not _is_cited(doc, m, spans):
+        if m.entry.canonical in publishers or not _is_cited(doc, m, spans):
             continue
         gap = doc.text[merged[-1][1]:m.start] if merged else "x"
         if merged and merged[-1][2] == m.entry.canonical and not gap.strip(" ()«»\"-–"):
@@ -413,8 +760,9 @@ def extract_sources(doc_id: str, text: str, gazetteer: Gazetteer | None = None) 
             found.append((item, doc.sent_of[cue.first]))
     attributions = _attributions(doc, [f for f, _ in found])
     spans += [a.speaker_span for a in attributions if a.speaker_span != _NO_SPAN]
-    known = _cited_outlets(doc, spans)
-    unknown = _unknown_outlets(doc, gazetteer, spans)
+    publishers = _publishers(doc)
+    known = _cited_outlets(doc, spans, publishers)
+    unknown = _unknown_outlets(doc, gazetteer, spans, publishers)
     outlets = sorted(known + tuple(unknown), key=lambda o: o.span)
     return SourceReport(doc_id, tuple(attributions), tuple(outlets))
 

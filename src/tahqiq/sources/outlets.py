@@ -1,6 +1,6 @@
 """Gazetteer of news outlets and agencies, and where they are named in a text.
 
-The packaged table ``tables/outlets.v1.json`` lists each outlet once with its
+The packaged table ``tables/outlets.v3.json`` lists each outlet once with its
 canonical name, type (agency, tv, newspaper, website, monitor), country and
 its common Arabic and Latin spellings.  A user JSON file in the same format
 extends it (:func:`load_gazetteer`): an entry whose canonical name is already
@@ -11,7 +11,12 @@ Matching folds the letters that writers vary (hamza and alef forms, ى/ي,
 back to exact character offsets of the original text.  Names that are also
 ordinary words (``context_only``: الجزيرة، الحياة، البيان، الوطن ...) are only
 found inside quotes, after a designator (صحيفة، قناة، وكالة ...), in a
-parenthesised credit ``(...)`` or a dateline ``- X:``.
+parenthesised credit ``(...)``, a dateline ``- X:`` or a credit ``\\ X \\``; a
+designator and such a name that together are a common noun (``generic_phrases``:
+وكالة الأنباء "news agency") are not a match.  A name is also found without the
+ال of its spelling inside quotes or after a designator (``صحيفة «تايمز»``), and a
+context-only name told something (``مصادر للجزيرة بأن``) is found with ``told=True``.
+All names compile into one trie-shaped regular expression.
 
 Nothing is read or compiled at import time.
 """
@@ -30,16 +35,23 @@ from typing import Any
 from ..errors import ConfigError
 
 #: Outlet types the gazetteer knows.
-OUTLET_TYPES = ("agency", "tv", "newspaper", "website", "monitor")
+OUTLET_TYPES = ("agency", "tv", "radio", "newspaper", "magazine", "website", "monitor")
 
 _QUOTES_OPEN = "«\"“'"
 _QUOTES_CLOSE = "»\"”'"
 
+#: The tables in use, name -> file.  The version is part of the file name.
+TABLE_FILES: dict[str, str] = {
+    "outlets": "outlets.v3.json",
+    "cues": "cues.v1.json",
+    "fold": "fold.v1.json",
+}
+
 
 @cache
 def load_table(name: str) -> dict[str, Any]:
-    """The parsed table ``tables/<name>.v1.json`` of this package (cached, read-only)."""
-    raw = resources.files("tahqiq.sources").joinpath("tables", f"{name}.v1.json").read_text("utf-8")
+    """The parsed table ``name`` of this package (:data:`TABLE_FILES`; cached, read-only)."""
+    raw = resources.files("tahqiq.sources").joinpath("tables", TABLE_FILES[name]).read_text("utf-8")
     data = json.loads(raw)
     if not isinstance(data, dict) or "name" not in data or "version" not in data:
         raise ValueError(f"sources table {name} lacks 'name' or 'version'")
@@ -67,20 +79,23 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     the original.
     """
     mapping = _fold_map()
-    chars: list[str] = []
-    index: list[int] = []
-    for pos, char in enumerate(text):
-        cp = ord(char)
-        if cp in mapping:
-            new = mapping[cp]
-            if new is None:
-                continue
-        else:
-            low = char.lower()
-            new = low if len(low) == 1 else char
-        chars.append(new)
-        index.append(pos)
+    folded = text.translate(mapping)
+    if len(folded) == len(text):
+        index = list(range(len(text)))
+    else:
+        removed = _removed()
+        index = [pos for pos, char in enumerate(text) if ord(char) not in removed]
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered, index
+    chars = [low if len(low := char.lower()) == 1 else char for char in folded]
     return "".join(chars), index
+
+
+@cache
+def _removed() -> frozenset[int]:
+    """Code points that folding removes (diacritics, tatweel, bidi marks)."""
+    return frozenset(cp for cp, new in _fold_map().items() if new is None)
 
 
 @lru_cache(maxsize=65536)
@@ -108,7 +123,9 @@ class OutletMention:
     ``start``/``end`` delimit the name itself (without quotes or a proclitic
     such as the ل of لرويترز).  ``quoted``: the name stands alone inside
     quotes; ``designated``: a designator word (صحيفة، وكالة ...) precedes it or
-    starts it; ``parenthesised``: it stands alone inside ``( )``.
+    starts it; ``parenthesised``: it stands alone inside ``( )``; ``told``: a
+    context-only name found only because it is told something (``مصادر للجزيرة
+    بأن``), which :mod:`.attribution` cites only after a cue or a source word.
     """
 
     start: int
@@ -118,6 +135,7 @@ class OutletMention:
     quoted: bool = False
     designated: bool = False
     parenthesised: bool = False
+    told: bool = False
 
 
 def _entry_from_json(item: Any, where: str) -> OutletEntry:
@@ -155,6 +173,40 @@ def _merge(entries: Iterable[OutletEntry]) -> list[OutletEntry]:
     return list(merged.values())
 
 
+def _name_atoms(folded: str) -> list[str]:
+    """The regex atoms of one folded name (:func:`_name_pattern` split into pieces)."""
+    parts = folded.split()
+    atoms = [re.escape(c) for c in parts[0]]
+    for prev, part in zip(parts, parts[1:], strict=False):
+        atoms.append(r"[\s.]+" if len(prev) == 1 or len(part) == 1 else r"\s*" if part.isdigit() else r"\s+")
+        atoms.extend(re.escape(c) for c in part)
+    return atoms
+
+
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regex for all ``names``, as a trie: ``(?:ab(?:c)?|d)``.  A name that continues
+    is tried before the shorter name it extends, so the longest name wins, as with an
+    alternation sorted longest first, but the regex engine no longer tries hundreds of
+    alternatives at every position."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for atom in _name_atoms(name):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        options = [atom + render(child) for atom, child in node.items() if atom]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        if "" in node:
+            return (body if len(options) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return render(trie)
+
+
 def _name_pattern(folded: str) -> str:
     """Regex for one folded name: flexible spaces, dots between single letters."""
     parts = folded.split()
@@ -168,9 +220,11 @@ def _name_pattern(folded: str) -> str:
 class Gazetteer:
     """Outlet names -> canonical outlets; finds outlet names in running text."""
 
-    def __init__(self, entries: Iterable[OutletEntry], designators: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[OutletEntry], designators: Iterable[str] = (),
+                 generic_phrases: Iterable[str] = ()) -> None:
         self._entries = tuple(_merge(entries))
         self._designators = frozenset(fold(d) for d in designators)
+        self._generic = frozenset(" ".join(fold(p).split()) for p in generic_phrases)
         self._keys: dict[str, OutletEntry] = {}
         self._context_only: set[str] = set()
         self._case_sensitive: dict[str, str] = {}
@@ -184,6 +238,7 @@ class Gazetteer:
                 if len(name) <= 4:
                     self._case_sensitive[" ".join(fold(name).split())] = name
         self._regex: re.Pattern[str] | None = None
+        self._bare: frozenset[str] | None = None
         self._compact_keys: dict[str, str] | None = None
 
     @property
@@ -229,24 +284,39 @@ class Gazetteer:
         return entry.canonical if entry else None
 
     def find(self, text: str) -> list[OutletMention]:
-        """Every outlet name written in ``text``, left to right, longest first."""
+        """Every outlet name written in ``text``, left to right, longest first.
+
+        A name whose gazetteer spelling starts with ال is also found without it
+        (``صحيفة «تايمز»`` for التايمز), but only inside quotes or after a designator.
+        A context-only name with a ل proclitic and a complementizer right after it
+        (``مصادر للجزيرة بأن``) is found with ``told=True``.
+        """
         folded, index = fold_with_map(text)
         out: list[OutletMention] = []
         compact = self._compact()
         for match in self._pattern().finditer(folded):
             pre, written = match.group("pre"), _compact_key(match.group("name"))
+            bare = False
             if written in compact:
                 key = compact[written]
             elif pre.endswith("ل") and "ا" + written in compact and written.startswith("ل"):
                 key = compact["ا" + written]
+            elif "ال" + written in compact and compact["ال" + written][2:] in self._bare_keys():
+                key, bare = compact["ال" + written], True
             else:
                 continue
             start, end = index[match.start("name")], index[match.end("name") - 1] + 1
             if key in self._case_sensitive and text[start:end] != self._case_sensitive[key]:
                 continue
             mention = self._mention(text, start, end, self._keys[key], pre)
-            if key in self._context_only and not _has_context(text, mention):
+            if bare and not (mention.quoted or mention.designated):
                 continue
+            if (key in self._context_only or bare) and self._generic_phrase(text, mention):
+                continue
+            if key in self._context_only and not _has_context(text, mention):
+                if not (pre.endswith("ل") and _TOLD_AFTER.match(text, end)):
+                    continue
+                mention = OutletMention(start, end, mention.entry, pre, told=True)
             if _inside_longer_quote(text, start, end):
                 continue
             out.append(mention)
@@ -263,12 +333,42 @@ class Gazetteer:
         designated = first in self._designators or bool(head and self._is_designator(fold(head[-1])))
         return OutletMention(start, end, entry, pre, quoted, designated, paren)
 
+    def _generic_phrase(self, text: str, mention: OutletMention) -> bool:
+        """The name's only context is a designator with which it forms a common noun
+        (وكالة الأنباء الرسمية: "the official news agency", not the paper الأنباء)."""
+        if mention.quoted or mention.parenthesised or not self._generic:
+            return False
+        head = text[:mention.start].rstrip(" ").split()
+        if not head:
+            return False
+        name = " ".join(fold(text[mention.start:mention.end]).split())
+        return any(f"{v} {name}" in self._generic for v in clitic_variants(fold(head[-1])))
+
     def is_designator(self, word: str) -> bool:
         """Whether ``word`` (any spelling, with proclitics) is a designator such as صحيفة."""
         return any(v in self._designators for v in clitic_variants(fold(word)))
 
+    def designator_proclitic(self, word: str) -> str | None:
+        """The proclitic before a designator word (``""`` for صحيفة, ``"ل"`` for لصحيفة,
+        ``"ول"`` for ولوكالة), or ``None`` when ``word`` is not a designator."""
+        folded = fold(word)
+        for variant in clitic_variants(folded):
+            if variant in self._designators:
+                return folded[:len(folded) - len(variant)]
+        return None
+
     def _is_designator(self, folded_word: str) -> bool:
         return any(v in self._designators for v in clitic_variants(folded_word))
+
+    def _bare_keys(self) -> frozenset[str]:
+        """Names of at least four letters written without the ال of their gazetteer spelling
+        (تايمز for التايمز); not for context-only names (عراقية، جريدة) or designators."""
+        if self._bare is None:
+            self._bare = frozenset(
+                k[2:] for k in self._keys
+                if k.startswith("ال") and len(_compact_key(k)) >= 6 and k[2:] not in self._keys
+                and k not in self._context_only and k[2:] not in self._designators)
+        return self._bare
 
     def _compact(self) -> dict[str, str]:
         if self._compact_keys is None:
@@ -279,10 +379,15 @@ class Gazetteer:
         if self._regex is None:
             names = set(self._keys)
             names |= {k[1:] for k in self._keys if k.startswith("ال")}
-            alternation = "|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True))
+            names |= set(self._bare_keys())
+            alternation = _trie_pattern(names)
             self._regex = re.compile(
                 rf"(?<![\w])(?P<pre>[وف]?[بلك]?)(?P<name>{alternation})(?![\w])")
         return self._regex
+
+
+#: A complementizer or a colon right after a told name (``للجزيرة بأن``، ``لرويترز:``).
+_TOLD_AFTER = re.compile(r"\s*[«»\"”]?\s*[،,]?\s*(?:(?:ب|ف)?[أإا]ن(?:ه|ها|هم)?(?![\w])|:)")
 
 
 def _compact_key(name: str) -> str:
@@ -291,6 +396,11 @@ def _compact_key(name: str) -> str:
 
 def clitic_variants(word: str) -> list[str]:
     """``word`` and ``word`` without a proclitic و/ف and then ب/ل/ك (folded input)."""
+    return list(_clitic_variants(word))
+
+
+@lru_cache(maxsize=131072)
+def _clitic_variants(word: str) -> tuple[str, ...]:
     out = [word]
     for conj in ("", "و", "ف"):
         if conj and not word.startswith(conj):
@@ -303,7 +413,7 @@ def clitic_variants(word: str) -> list[str]:
                 out.append(rest[1:])
                 if prep == "ل" and rest.startswith("لل"):
                     out.append("ا" + rest[1:])
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _key_variants(key: str) -> list[str]:
@@ -331,6 +441,8 @@ def _has_context(text: str, mention: OutletMention) -> bool:
         return True
     before = text[:mention.start].rstrip(" ")
     after = text[mention.end:].lstrip(" ")
+    if before.endswith("\\") and after.startswith("\\"):  # وكالات \ سما \
+        return True
     return before.endswith(("-", "–")) and after.startswith(":")
 
 
@@ -348,8 +460,8 @@ def _read_extra(path: Path) -> list[OutletEntry]:
 @cache
 def _packaged() -> Gazetteer:
     table = load_table("outlets")
-    entries = [_entry_from_json(item, "outlets.v1.json") for item in table["entries"]]
-    return Gazetteer(entries, table.get("designators", ()))
+    entries = [_entry_from_json(item, TABLE_FILES["outlets"]) for item in table["entries"]]
+    return Gazetteer(entries, table.get("designators", ()), table.get("generic_phrases", ()))
 
 
 def load_gazetteer(extra: Path | None = None) -> Gazetteer:
@@ -363,5 +475,6 @@ def load_gazetteer(extra: Path | None = None) -> Gazetteer:
     base = _packaged()
     if extra is None:
         return base
-    designators = load_table("outlets").get("designators", ())
-    return Gazetteer(list(base.entries) + _read_extra(extra), designators)
+    table = load_table("outlets")
+    return Gazetteer(list(base.entries) + _read_extra(extra), table.get("designators", ()),
+                     table.get("generic_phrases", ()))
