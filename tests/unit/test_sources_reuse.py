@@ -137,3 +137,15 @@ def test_passages_shared_by_many_documents_are_templates():
     params = ReuseParams(template_df=6)
     links = find_links([LinkSide(str(i), t) for i, t in enumerate(texts)], params)
     assert all(link.shared_fraction > params.template_max_fraction for link in links)
+
+
+def test_compaction_keeps_every_document_and_few_segments():
+    params = LshParams(16, 8, 10, 2)
+    table = LshTable(params)
+    texts = [ORIGINAL, display(COPY), *UNRELATED] * 4
+    for i, text in enumerate(texts):
+        table.add([sketch(i, term_ids(token_spans(text).terms), params)], max_segments=3)
+        assert len(table.segments) <= 3
+    assert table.doc_count == len(texts)
+    query = sketch(99, term_ids(token_spans(ORIGINAL).terms), params)
+    assert set(table.candidates(query).docs) >= {0, 1, 5, 6}

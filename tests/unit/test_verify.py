@@ -95,3 +95,18 @@ def test_markdown_highlights_evidence_in_its_context() -> None:
     md = to_markdown(_report())
     assert "قبل. **نفت الوزارة الخبر.** بعد." in md
     assert "مُفنَّد" in md and "ادعاء \\<b\\>ما\\</b\\>" in md
+
+
+def test_reports_show_evidence_units_and_timeline_marks() -> None:
+    from tahqiq.types import EvidenceUnit
+
+    base = _report()
+    unit = EvidenceUnit(1, "disagree", "<Reuters>", "outlet", ("d" * 16, "e" * 16), ("outlet:<Reuters>",))
+    entry = TimelineEntry("2026-11-11", "e" * 16, "disagree", 1, ("copy", "denial"), "d" * 16)
+    report = Report(base.claim, base.verdict, base.confidence, base.counts, base.articles,
+                    (*base.timeline, entry), base.warnings, {"agree": 0, "disagree": 1, "discuss": 0},
+                    (unit,))
+    md, page = to_markdown(report), to_html(report)
+    assert "الأدلة المستقلة" in md and "الوحدة 1" in md and "نسخة عن dddddddddddd" in md
+    assert "الأدلة المستقلة" in page and "&lt;Reuters&gt;" in page and "<Reuters>" not in page
+    assert "نفي" in page

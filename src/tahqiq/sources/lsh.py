@@ -162,17 +162,31 @@ class LshTable:
         """Documents in all segments."""
         return sum(seg.doc_count for seg in self.segments)
 
-    def add(self, sketches: Sequence[Sketch]) -> Segment:
-        """Add documents as a new segment (and return it)."""
+    def add(self, sketches: Sequence[Sketch], max_segments: int = 8) -> Segment:
+        """Add documents as a new segment (and return it), merging when there are too many."""
         segment = Segment.build(sketches, self.params.perms)
         if segment.doc_count:
             self.segments.append(segment)
+            if len(self.segments) > max_segments:
+                self.compact()
         return segment
 
     def compact(self) -> None:
-        """Merge every segment into one."""
-        if len(self.segments) > 1:
-            self.segments = [Segment.merge(self.segments, self.params.perms)]
+        """Merge segments, log-structured: the small ones together, everything when they grow.
+
+        The largest segment is kept and the others merged into one; once that
+        one outgrows half of the largest, all are merged.  Each posting is so
+        rewritten O(log n) times over a long ingest.
+        """
+        if len(self.segments) < 2:
+            return
+        largest = max(self.segments, key=lambda seg: seg.doc_count)
+        rest = [seg for seg in self.segments if seg is not largest]
+        merged = Segment.merge(rest, self.params.perms)
+        if merged.doc_count * 2 > largest.doc_count:
+            self.segments = [Segment.merge([largest, merged], self.params.perms)]
+        else:
+            self.segments = [largest, merged]
 
     def candidates(self, query: Sketch, extra: Sequence[Segment] = ()) -> Candidates:
         """Documents whose windows verify against ``query``'s, and how common each window is.

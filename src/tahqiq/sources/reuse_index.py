@@ -74,7 +74,7 @@ class ReuseIndex:
         self.cites = cites
         self.manifest = ReuseManifest(REUSE_FORMAT, normalizer_version, self.params.to_json())
         self.table: LshTable = new_table(self.params)
-        self._saved = 0  # segments of self.table already on disk
+        self._entries: dict[int, dict[str, Any]] = {}  # id(segment) -> its manifest entry
         self._ids: OrderedDict[int, np.ndarray] = OrderedDict()
 
     # -- opening -------------------------------------------------------------------
@@ -108,7 +108,7 @@ class ReuseIndex:
         segments = [_read_segment(self.path, entry) for entry in found.segments]
         self.manifest.segments = found.segments
         self.table = new_table(self.params, segments)
-        self._saved = len(segments)
+        self._entries = {id(seg): entry for seg, entry in zip(segments, found.segments, strict=True)}
 
     def _reset(self, clear_links: bool) -> None:
         if clear_links:
@@ -117,7 +117,7 @@ class ReuseIndex:
         self.path.mkdir(parents=True, exist_ok=True)
         self.manifest.segments = []
         self.table = new_table(self.params)
-        self._saved = 0
+        self._entries = {}
         self._write_manifest()
 
     # -- keeping up ------------------------------------------------------------------
@@ -158,7 +158,8 @@ class ReuseIndex:
         if covered >= linked:
             return
         rows = [r for r in stored.iter_link_rows(self.store, covered, SYNC_BATCH) if r[0] <= linked]
-        self.table.add(sketch_batch(((r[0], body_ids(r[5])) for r in rows), self.params))
+        self.table.add(sketch_batch(((r[0], body_ids(r[5])) for r in rows), self.params),
+                       MAX_SEGMENTS)
 
     def _link_batch(self, rows: list[tuple]) -> int:
         sketches = sketch_batch(((r[0], self._remember(r[0], body_ids(r[5]))) for r in rows),
@@ -171,7 +172,7 @@ class ReuseIndex:
         found = link_pairs(pairs, lambda n: self._side(sides[n]), self.params, self.cites,
                            window_df)
         stored.save_links(self.store, found, max(r[0] for r in rows))
-        self.table.add(sketches)
+        self.table.add(sketches, MAX_SEGMENTS)
         return len(rows)
 
     def _side(self, row: tuple) -> LinkSide:
@@ -191,14 +192,13 @@ class ReuseIndex:
 
     # -- saving ----------------------------------------------------------------------
     def save(self) -> None:
-        """Write new segments (merging them when there are many) and the manifest."""
-        if len(self.table.segments) > MAX_SEGMENTS:
-            self.table.compact()
-            self._saved = 0
-            self.manifest.segments = []
-        for segment in self.table.segments[self._saved:]:
-            self.manifest.segments.append(_write_segment(self.path, segment))
-        self._saved = len(self.table.segments)
+        """Write the segments not yet on disk, then the manifest; drop files it no longer names."""
+        entries = {}
+        for segment in self.table.segments:
+            entries[id(segment)] = self._entries.get(id(segment)) or \
+                _write_segment(self.path, segment)
+        self._entries = entries
+        self.manifest.segments = [entries[id(seg)] for seg in self.table.segments]
         self._write_manifest()
         _remove_stale(self.path, self.manifest)
 

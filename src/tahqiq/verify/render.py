@@ -35,18 +35,59 @@ def to_markdown(report: Report) -> str:
              "| يؤيد | ينفي | يناقش |", "|---|---|---|",
              f"| {report.counts['agree']} | {report.counts['disagree']} | {report.counts['discuss']} |", ""]
     lines += [f"> تنبيه: {_md_escape(w)}" for w in report.warnings]
+    lines += _md_units(report)
     for i, article in enumerate(report.articles, 1):
         lines += ["", f"## {i}. {_md_escape(article.title or article.doc_id)}", "",
                   f"{STANCE_AR[article.stance]} ({article.stance}, {article.confidence:.2f}) · "
                   f"{_md_escape(article.source or '?')} · {article.published or 'بلا تاريخ'} · "
-                  f"`{article.doc_id[:12]}`", ""]
+                  f"`{article.doc_id[:12]}`" + _md_unit_tag(article), ""]
         for evidence, context in zip(article.evidence, _contexts(article), strict=True):
             lines.append(f"- [{STANCE_AR[evidence.stance]} {evidence.score:.2f}] "
                          f"{_md_mark(context, evidence.sentence)}")
     if report.timeline:
         lines += ["", "## التسلسل الزمني", ""]
-        lines += [f"- {t.date}: {STANCE_AR[t.stance]} `{t.doc_id[:12]}`" for t in report.timeline]
+        lines += [f"- {t.date}: {STANCE_AR[t.stance]} `{t.doc_id[:12]}`{_marks(t)}"
+                  for t in report.timeline]
     return "\n".join(lines) + "\n"
+
+
+MARKS_AR = {"first_report": "أول خبر", "copy": "نسخة", "denial": "نفي"}
+KIND_AR = {"reuse": "نص منقول", "outlet": "المصدر المنقول عنه", "speaker": "المتحدث نفسه"}
+
+
+def _marks(entry) -> str:
+    marks = [MARKS_AR.get(m, m) for m in entry.marks]
+    if entry.copy_of:
+        marks[marks.index(MARKS_AR["copy"])] += f" عن {entry.copy_of[:12]}"
+    return f" — {'، '.join(marks)}" if marks else ""
+
+
+def _basis(unit) -> str:
+    parts = []
+    for item in unit.basis:
+        kind, _, value = item.partition(":")
+        parts.append(KIND_AR.get(kind, kind) + (f" ({value})" if value else ""))
+    return "، ".join(parts)
+
+
+def _md_unit_tag(article: ArticleVerdict) -> str:
+    return f" · وحدة الأدلة {article.evidence_unit}" if article.evidence_unit else ""
+
+
+def _md_units(report: Report) -> list[str]:
+    grouped = [u for u in report.units if len(u.doc_ids) > 1]
+    if not report.units:
+        return []
+    ind = report.independent_counts
+    lines = ["", "## الأدلة المستقلة", "",
+             f"بعد دمج النسخ والأخبار المنقولة عن مصدر واحد: يؤيد {ind.get('agree', 0)} · "
+             f"ينفي {ind.get('disagree', 0)} · يناقش {ind.get('discuss', 0)}", ""]
+    for unit in grouped:
+        members = "، ".join(f"`{d[:12]}`" for d in unit.doc_ids)
+        origin = _md_escape(unit.origin) if unit.origin_kind == "outlet" else f"`{unit.origin[:12]}`"
+        lines.append(f"- الوحدة {unit.unit} ({STANCE_AR[unit.stance]}): {members} — الأصل: "
+                     f"{origin} — السبب: {_md_escape(_basis(unit))}")
+    return lines
 
 
 def _contexts(article: ArticleVerdict) -> tuple[str, ...]:
@@ -85,13 +126,14 @@ def to_html(report: Report) -> str:
         f"<td>{report.counts['discuss']}</td></tr></table>",
     ]
     parts += [f'<p class="warn">تنبيه: {e(w)}</p>' for w in report.warnings]
+    parts += _html_units(report)
     for article in report.articles:
         link = (f' · <a href="{e(article.url)}" rel="noopener noreferrer nofollow">الرابط</a>'
                 if article.url and article.url.startswith(("http://", "https://")) else "")
         parts.append(f'<article><h2>{e(article.title or article.doc_id)}</h2><p class="meta">'
                      f'<span class="{e(article.stance)}">{STANCE_AR[article.stance]}</span> '
                      f"({article.confidence:.2f}) · {e(article.source or '?')} · "
-                     f"{e(article.published or 'بلا تاريخ')}{link}</p><ul>")
+                     f"{e(article.published or 'بلا تاريخ')}{link}{e(_md_unit_tag(article))}</p><ul>")
         for evidence, context in zip(article.evidence, _contexts(article), strict=True):
             parts.append(f'<li><span class="{e(evidence.stance)}">{STANCE_AR[evidence.stance]} '
                          f"{evidence.score:.2f}</span>: {_html_mark(context, evidence.sentence)}</li>")
@@ -99,10 +141,28 @@ def to_html(report: Report) -> str:
     if report.timeline:
         parts.append("<h2>التسلسل الزمني</h2><ol>")
         parts += [f'<li>{e(t.date)}: <span class="{e(t.stance)}">{STANCE_AR[t.stance]}</span> '
-                  f"<code>{e(t.doc_id[:12])}</code></li>" for t in report.timeline]
+                  f"<code>{e(t.doc_id[:12])}</code>{e(_marks(t))}</li>" for t in report.timeline]
         parts.append("</ol>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def _html_units(report: Report) -> list[str]:
+    if not report.units:
+        return []
+    e = html.escape
+    ind = report.independent_counts
+    parts = ["<h2>الأدلة المستقلة</h2>",
+             f"<p>بعد دمج النسخ والأخبار المنقولة عن مصدر واحد: يؤيد {ind.get('agree', 0)} · "
+             f"ينفي {ind.get('disagree', 0)} · يناقش {ind.get('discuss', 0)}</p><ul>"]
+    for unit in (u for u in report.units if len(u.doc_ids) > 1):
+        members = "، ".join(f"<code>{e(d[:12])}</code>" for d in unit.doc_ids)
+        origin = unit.origin if unit.origin_kind == "outlet" else unit.origin[:12]
+        parts.append(f'<li>الوحدة {unit.unit} (<span class="{e(unit.stance)}">'
+                     f"{STANCE_AR[unit.stance]}</span>): {members} — الأصل: {e(origin)} — "
+                     f"السبب: {e(_basis(unit))}</li>")
+    parts.append("</ul>")
+    return parts
 
 
 __all__ = ["to_html", "to_markdown"]

@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # pragma: no cover
 MAX_CLAIM_CHARS = 1000
 #: Evidence sentences kept per article.
 EVIDENCE_PER_ARTICLE = 3
+#: At most this many unlinked documents are linked by a check before it answers.
+LINK_ON_CHECK = 2000
 
 Retriever = Callable[[str, int], Sequence[tuple[str, float]]]
 
@@ -74,19 +76,29 @@ class Verifier:
                   for d, score in ranked if d in docs]
         related = [doc.doc_id for doc, _, j in judged if j.stance in RELATED]
         return build_report(claim, judged, self.policy, include_unrelated, warnings,
-                            self._links(related))
+                            self._links(related, warnings))
 
     def check_many(self, claims: Sequence[str], k: int = 20, **kw: Any) -> list[Report]:
         """:meth:`check` for each claim, in order."""
         return [self.check(claim, k, **kw) for claim in claims]
 
-    def _links(self, doc_ids: Sequence[str]) -> list[ReuseLink]:
-        """Reuse links among ``doc_ids`` (new documents are linked first)."""
+    def _links(self, doc_ids: Sequence[str], warnings: list[str]) -> list[ReuseLink]:
+        """Reuse links among ``doc_ids``.
+
+        A few documents not yet linked (ingested with ``--no-link``) are linked
+        first; many are not (that is a batch job for ``tahqiq reuse``): the
+        report then says so.
+        """
         if len(doc_ids) < 2:
             return []
         from ..store.links import links_among
 
-        self.corpus.link()
+        pending = self.corpus.reuse_index.pending()
+        if 0 < pending <= LINK_ON_CHECK:
+            self.corpus.link()
+        elif pending:
+            warnings.append(f"{pending} stored articles are not yet checked for copying (run "
+                            "`tahqiq reuse`): copies among them count as independent evidence")
         return links_among(self.corpus.store, doc_ids)
 
     def _retrieve(self, claim: str, k: int) -> Sequence[tuple[str, float]]:
