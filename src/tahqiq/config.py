@@ -39,6 +39,8 @@ class Settings:
     #: Find reuse links for new documents at the end of every ingest (else on
     #: the next ``reuse`` or ``check``).
     link_on_ingest: bool = True
+    #: Processes for batch work such as linking (0: every core this process may use).
+    workers: int = 0
 
     @property
     def index_path(self) -> Path:
@@ -57,6 +59,7 @@ _ENV = {
     "TAHQIQ_SEARCH_ENGINE": "search_engine",
     "TAHQIQ_BATCH_SIZE": "batch_size",
     "TAHQIQ_LINK_ON_INGEST": "link_on_ingest",
+    "TAHQIQ_WORKERS": "workers",
 }
 
 
@@ -70,7 +73,7 @@ def _coerce(name: str, value: Any) -> Any:
             return Path(value).expanduser()
         if kind in ("int", int):
             number = int(value)
-            if number <= 0:
+            if number < (0 if name == "workers" else 1):
                 raise ValueError("must be positive")
             return number
         if kind in ("bool", bool):

@@ -93,11 +93,13 @@ class Corpus:
         """
         if self._reuse is None:
             from .sources.citations import outlet_cites
+            from .sources.parallel import default_workers
             from .sources.reuse_index import ReuseIndex
             from .text import NORMALIZER_VERSION
 
             self._reuse = ReuseIndex.open(self.settings.reuse_path, self.store, NORMALIZER_VERSION,
-                                          cites=outlet_cites())
+                                          cites=outlet_cites(),
+                                          workers=self.settings.workers or default_workers())
         return self._reuse
 
     def link(self, *, progress: ProgressCallback | None = None) -> int:

@@ -149,3 +149,23 @@ def test_compaction_keeps_every_document_and_few_segments():
     assert table.doc_count == len(texts)
     query = sketch(99, term_ids(token_spans(ORIGINAL).terms), params)
     assert set(table.candidates(query).docs) >= {0, 1, 5, 6}
+
+
+def _square_all(state, chunk):
+    return [state * x for x in chunk]
+
+
+def test_fork_map_keeps_order_and_matches_in_process():
+    from tahqiq.sources.parallel import fork_map
+
+    items = list(range(300))
+    assert fork_map(_square_all, items, 3, workers=2, min_items=1) == [3 * x for x in items]
+    assert fork_map(_square_all, items, 3, workers=1) == [3 * x for x in items]
+
+
+def test_two_workers_find_the_same_links():
+    base = [ORIGINAL, *UNRELATED, display(COPY)]
+    texts = [f"{t} {'ت' * (i % 7 + 3)}{i}" for i, t in enumerate(base * 14)]
+    sides = [LinkSide(str(i), t) for i, t in enumerate(texts)]
+    one, two = find_links(sides, workers=1), find_links(sides, workers=2)
+    assert one == two and len(one) > 64

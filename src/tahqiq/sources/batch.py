@@ -16,6 +16,7 @@ import numpy as np
 
 from ..types import ReuseLink
 from .lsh import LshTable, Segment, Sketch, sketch
+from .parallel import fork_map
 from .reuse import Cites, LinkSide, ReuseParams, link_documents
 
 
@@ -30,7 +31,18 @@ def new_table(params: ReuseParams, segments: Sequence[Segment] = ()) -> LshTable
                     segments=segments)
 
 
-def candidate_pairs(new: Sequence[Sketch], table: LshTable
+def query_sketches(state: tuple[LshTable, Segment], queries: Sequence[Sketch]
+                   ) -> list[tuple[int, list[int], np.ndarray]]:
+    """``(doc, candidate docs, window df)`` per query, against the table and the batch segment."""
+    table, batch = state
+    out = []
+    for query in queries:
+        found = table.candidates(query, extra=(batch,))
+        out.append((query.doc, list(found.docs), found.window_df))
+    return out
+
+
+def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int = 1
                     ) -> tuple[list[tuple[int, int]], dict[int, np.ndarray]]:
     """``(older, newer)`` document pairs to align, each once, and each new document's window df.
 
@@ -42,22 +54,27 @@ def candidate_pairs(new: Sequence[Sketch], table: LshTable
     batch = Segment.build(new, table.params.perms)
     pairs: set[tuple[int, int]] = set()
     window_df: dict[int, np.ndarray] = {}
-    for query in new:
-        found = table.candidates(query, extra=(batch,))
-        window_df[query.doc] = found.window_df
-        for doc in found.docs:
-            pairs.add((min(doc, query.doc), max(doc, query.doc)))
+    for doc, found, df in fork_map(query_sketches, list(new), (table, batch), workers):
+        window_df[doc] = df
+        pairs.update((min(other, doc), max(other, doc)) for other in found)
     return sorted(pairs), window_df
 
 
-def link_pairs(pairs: Iterable[tuple[int, int]], side: Callable[[int], LinkSide],
+def link_pairs(pairs: Sequence[tuple[int, int]], side: Callable[[int], LinkSide],
                params: ReuseParams, cites: Cites | None = None,
-               window_df: dict[int, np.ndarray] | None = None) -> list[tuple[int, int, ReuseLink]]:
-    """Align each pair; ``(a, b, link)`` for the pairs that share a passage.
+               window_df: dict[int, np.ndarray] | None = None,
+               workers: int = 1) -> list[tuple[int, int, ReuseLink]]:
+    """Align each pair; ``(a, b, link)`` for the pairs that share a passage, in pair order.
 
     ``window_df`` (from :func:`candidate_pairs`) holds the newer document's
     window frequencies, used to leave out passages that are site templates.
+    With ``workers > 1`` the pairs are split over forked processes.
     """
+    return fork_map(_link_chunk, list(pairs), (side, params, cites, window_df), workers)
+
+
+def _link_chunk(state: tuple, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int, ReuseLink]]:
+    side, params, cites, window_df = state
     out = []
     window_df = window_df or {}
     prepared = _PreparedCache(side, params.align.seed)
@@ -89,13 +106,14 @@ class _PreparedCache:
 
 
 def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,
-               cites: Cites | None = None) -> list[ReuseLink]:
+               cites: Cites | None = None, workers: int = 1) -> list[ReuseLink]:
     """Every reuse link among ``sides`` (documents numbered by position)."""
     params = params or ReuseParams()
     sides = [s if s.ids is not None else _with_ids(s) for s in sides]
     sketches = sketch_batch(((i, s.term_ids()) for i, s in enumerate(sides)), params)
-    pairs, window_df = candidate_pairs(sketches, new_table(params))
-    return [link for _, _, link in link_pairs(pairs, sides.__getitem__, params, cites, window_df)]
+    pairs, window_df = candidate_pairs(sketches, new_table(params), workers)
+    found = link_pairs(pairs, sides.__getitem__, params, cites, window_df, workers)
+    return [link for _, _, link in found]
 
 
 def _with_ids(side: LinkSide) -> LinkSide:

@@ -197,20 +197,24 @@ class LshTable:
         if not query.windows:
             return Candidates({}, np.zeros(0))
         flat = query.keys.ravel()
-        hits = [(seg, *seg.lookup(flat)) for seg in [*self.segments, *extra]]
-        df = np.zeros(len(flat), dtype=np.int64)
+        keys, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
+        hits = [(seg, *seg.lookup(keys)) for seg in [*self.segments, *extra]]
+        df = np.zeros(len(keys), dtype=np.int64)
         for _, which, docs, _ in hits:
-            np.add.at(df, which, docs != query.doc)
+            df += np.bincount(which[docs != query.doc], minlength=len(keys))
         best: dict[int, float] = {}
         bands = query.keys.shape[1]
         for seg, which, docs, wins in hits:
             keep = (docs != query.doc) & (df[which] <= self.max_df)
             if not keep.any():
                 continue
-            agreement = self._agreement(seg, query, which[keep] // bands, docs[keep], wins[keep])
-            for doc, score in zip(docs[keep].tolist(), agreement.tolist(), strict=True):
-                if score >= self.min_agreement and score > best.get(doc, -1.0):
+            qwin = first[which[keep]] // bands
+            agreement = self._agreement(seg, query, qwin, docs[keep], wins[keep])
+            good = agreement >= self.min_agreement
+            for doc, score in zip(docs[keep][good].tolist(), agreement[good].tolist(), strict=True):
+                if score > best.get(doc, -1.0):
                     best[doc] = score
+        df = df[inverse.ravel()]
         return Candidates(best, np.median(df.reshape(-1, bands), axis=1))
 
     @staticmethod

@@ -20,7 +20,7 @@ from functools import cache
 
 import numpy as np
 
-from .shingles import ngram_hashes
+from .shingles import mix64, ngram_hashes
 
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 
@@ -47,14 +47,6 @@ def _seeds(perms: int) -> np.ndarray:
     return rng.integers(1, 2**63, size=perms, dtype=np.uint64) | np.uint64(1)
 
 
-def _mix(x: np.ndarray) -> np.ndarray:
-    """A 64-bit finaliser (splitmix64), elementwise."""
-    with np.errstate(over="ignore"):
-        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return x ^ (x >> np.uint64(31))
-
-
 def window_signatures(ids: np.ndarray, params: LshParams) -> np.ndarray:
     """``(windows, perms)`` min-hashes of the document's token windows.
 
@@ -65,7 +57,7 @@ def window_signatures(ids: np.ndarray, params: LshParams) -> np.ndarray:
     n = len(shingles)
     if n == 0:
         return np.zeros((0, params.perms), dtype=np.uint64)
-    hashed = _mix(shingles[None, :] ^ _seeds(params.perms)[:, None])  # (perms, n)
+    hashed = mix64(shingles[None, :] ^ _seeds(params.perms)[:, None])  # (perms, n)
     stride = params.stride
     blocks = np.minimum.reduceat(hashed, np.arange(0, n, stride), axis=1)  # (perms, nblocks)
     per_window = max(1, params.window // stride)
@@ -89,7 +81,7 @@ def band_keys(signatures: np.ndarray, params: LshParams) -> np.ndarray:
         acc = np.broadcast_to(np.arange(params.bands, dtype=np.uint64) + np.uint64(0x51ED),
                               rows.shape[:2]).copy()
         for r in range(params.rows):
-            acc = _mix(acc * np.uint64(0x100000001B3) ^ rows[:, :, r])
+            acc = mix64(acc * np.uint64(0x100000001B3) ^ rows[:, :, r])
     return acc.view(np.int64)
 
 

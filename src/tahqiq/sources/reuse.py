@@ -27,10 +27,10 @@ import numpy as np
 from ..types import Direction, ReuseLink
 from .align import AlignParams, Passage, Prepared, align, prepare
 from .minhash import LshParams
-from .shingles import term_ids, token_spans
+from .shingles import term_ids, text_ids, token_spans
 
 #: Bump when sketches, alignment or links change for the same text.
-REUSE_FORMAT = 1
+REUSE_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ def body_ids(search_text: str) -> np.ndarray:
     and the body tokens are exactly the tokens of the display text.
     """
     body = search_text.split("\n", 1)[-1] if "\n" in search_text else search_text
-    return term_ids(body.split())
+    return text_ids(body)
 
 
 def link_documents(a: LinkSide, b: LinkSide, params: ReuseParams | None = None,

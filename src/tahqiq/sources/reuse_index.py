@@ -39,8 +39,8 @@ from .reuse import REUSE_FORMAT, Cites, LinkSide, ReuseParams, body_ids
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
-#: Documents linked per store round trip.
-SYNC_BATCH = 500
+#: Documents linked per store round trip (and per fork of the worker pool).
+SYNC_BATCH = 2000
 #: Segments kept before they are merged into one.
 MAX_SEGMENTS = 8
 
@@ -67,11 +67,14 @@ class ReuseIndex:
     """Keeps reuse links up to date with a :class:`~tahqiq.store.Store`."""
 
     def __init__(self, path: Path, store: Any, normalizer_version: str,
-                 params: ReuseParams | None = None, cites: Cites | None = None) -> None:
+                 params: ReuseParams | None = None, cites: Cites | None = None,
+                 workers: int = 1) -> None:
         self.path = Path(path)
         self.store = store
         self.params = params or ReuseParams()
         self.cites = cites
+        #: Processes for large batches (see :mod:`tahqiq.sources.parallel`).
+        self.workers = max(1, workers)
         self.manifest = ReuseManifest(REUSE_FORMAT, normalizer_version, self.params.to_json())
         self.table: LshTable = new_table(self.params)
         self._entries: dict[int, dict[str, Any]] = {}  # id(segment) -> its manifest entry
@@ -80,9 +83,10 @@ class ReuseIndex:
     # -- opening -------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path, store: Any, normalizer_version: str,
-             params: ReuseParams | None = None, cites: Cites | None = None) -> ReuseIndex:
+             params: ReuseParams | None = None, cites: Cites | None = None,
+             workers: int = 1) -> ReuseIndex:
         """Open (or create) the index; rebuild it from the store when it does not match."""
-        index = cls(path, store, normalizer_version, params, cites)
+        index = cls(path, store, normalizer_version, params, cites, workers)
         if not (index.path / MANIFEST).is_file():
             index._reset(clear_links=stored.linked_rowid(store) > 0)
             return index
@@ -164,13 +168,13 @@ class ReuseIndex:
     def _link_batch(self, rows: list[tuple]) -> int:
         sketches = sketch_batch(((r[0], self._remember(r[0], body_ids(r[5]))) for r in rows),
                                 self.params)
-        pairs, window_df = candidate_pairs(sketches, self.table)
+        pairs, window_df = candidate_pairs(sketches, self.table, self.workers)
         sides = {r[0]: r for r in rows}
         missing = {x for pair in pairs for x in pair if x not in sides}
         sides.update({rowid: (rowid, *row) for rowid, row in
                       stored.rows_by_rowid(self.store, missing).items()})
         found = link_pairs(pairs, lambda n: self._side(sides[n]), self.params, self.cites,
-                           window_df)
+                           window_df, self.workers)
         stored.save_links(self.store, found, max(r[0] for r in rows))
         self.table.add(sketches, MAX_SEGMENTS)
         return len(rows)

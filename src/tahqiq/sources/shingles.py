@@ -11,7 +11,6 @@ display text.
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -74,15 +73,59 @@ def _word_terms(word: str) -> tuple[str, ...]:
 NUMBER_ID = 0xFFFFFFFF + 1
 
 
+_BASE = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
+_POWERS: list[np.ndarray] = []
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``BASE**k`` and ``BASE**-k`` modulo 2**64 for ``k < n`` (cached, grown by doubling)."""
+    if not _POWERS or len(_POWERS[0]) < n:
+        size = max(n, 2 * len(_POWERS[0]) if _POWERS else 1 << 16)
+        inverse = np.uint64(pow(int(_BASE), -1, 1 << 64))
+        with np.errstate(over="ignore"):
+            forward = np.cumprod(np.full(size, _BASE, dtype=np.uint64))
+            forward = np.concatenate(([np.uint64(1)], forward[:-1]))  # BASE**k
+            backward = np.cumprod(np.full(size, inverse, dtype=np.uint64))
+            backward = np.concatenate(([np.uint64(1)], backward[:-1]))
+        _POWERS[:] = [forward, backward]
+    return _POWERS[0], _POWERS[1]
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """A 64-bit finaliser (splitmix64), elementwise."""
+    with np.errstate(over="ignore"):
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
+
+
+def text_ids(text: str) -> np.ndarray:
+    """A stable 64-bit id per space-separated token of ``text``; every number is :data:`NUMBER_ID`.
+
+    A polynomial hash of each token's UTF-8 bytes, computed for all tokens at
+    once from prefix sums (no Python loop over tokens), then mixed.  The same
+    token gives the same id in every process and on every machine.
+    """
+    raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    if not len(raw):
+        return np.zeros(0, dtype=np.uint64)
+    space = raw == 32
+    starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
+    ends = np.flatnonzero(~space & np.concatenate((space[1:], [True]))) + 1
+    forward, backward = _powers(len(raw) + 1)
+    with np.errstate(over="ignore"):
+        prefix = np.concatenate(([np.uint64(0)], np.cumsum((raw.astype(np.uint64) + np.uint64(1))
+                                                           * forward[: len(raw)])))
+        ids = mix64((prefix[ends] - prefix[starts]) * backward[starts])
+    digit = (raw >= 48) & (raw <= 57)
+    non_digits = np.concatenate(([0], np.cumsum(~digit)))
+    ids[(non_digits[ends] - non_digits[starts]) == 0] = np.uint64(NUMBER_ID)
+    return ids
+
+
 def term_ids(terms: tuple[str, ...] | list[str]) -> np.ndarray:
-    """A stable id per term (CRC-32 of its UTF-8 bytes) as ``uint64``; every number is :data:`NUMBER_ID`."""
-    return np.fromiter((NUMBER_ID if t.isdigit() else _crc(t) for t in terms), dtype=np.uint64,
-                       count=len(terms))
-
-
-@lru_cache(maxsize=262_144)
-def _crc(term: str) -> int:
-    return zlib.crc32(term.encode("utf-8"))
+    """:func:`text_ids` of the terms joined by spaces (terms never contain spaces)."""
+    return text_ids(" ".join(terms))
 
 
 def ngram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
