@@ -407,3 +407,91 @@ def test_speaker_continues_through_an_apposition() -> None:
     assert (a.speaker, a.content) == ("أحمد سليمان، المتحدث باسم البلدية", "المياه ستعود مساء")
     text = "قال الوزير، في بيان، إن المياه ستعود مساء."
     assert _one(text).speaker == "الوزير"
+
+
+# --------------------------------------------------------------------------- round 4
+
+#: An invented page header longer than the 300 characters in which a name can be the site's
+#: own header, so that the credits below stand in the body of the text.
+_HEADER_FILLER = (
+    "الرئيسية أخبار محلية عربي ودولي اقتصاد رياضة ثقافة منوعات صحة تكنولوجيا مقالات رأي "
+    "تحقيقات حوارات فيديو صور كاريكاتير اتصل بنا من نحن سياسة الخصوصية شروط الاستخدام "
+    "الأرشيف خريطة الموقع النشرة البريدية أسعار العملات حالة الطقس مواقيت الصلاة "
+    "أخبار عاجلة الأكثر قراءة الأكثر مشاركة تابعونا على الشبكات الاجتماعية.\n"
+)
+
+
+def _cited_all(text: str) -> list[tuple[str, str, bool]]:
+    return [(o.name, o.canonical, o.known) for o in extract_sources("d", text).cited_outlets]
+
+
+def test_press_review_labels_in_the_middle_of_a_line_and_unknown_labels() -> None:
+    text = ("جولة الصحف 1.\nسي ان ان: الرئيس يصل إلى باريس في زيارة رسمية 2.\n"
+            "روسيا اليوم: موسكو ترحب بالاتفاق الجديد 3.\nبي بي سي: البرلمان يصوت على الموازنة "
+            "الجديدة سكاي نيوز عربية: الأمطار تغمر شوارع المدينة 4.\nالحياة: الحكومة تستقيل "
+            "غدا 5.\nنبض الشارع: الأسعار ترتفع مجددا في الأسواق")
+    assert _cited_all(text) == [
+        ("سي ان ان", "CNN", True), ("روسيا اليوم", "RT", True), ("بي بي سي", "BBC", True),
+        ("سكاي نيوز عربية", "Sky News Arabia", True), ("الحياة", "Al-Hayat", True),
+        ("نبض الشارع", "نبض الشارع", False)]
+
+
+def test_a_context_only_label_outside_a_press_review_is_a_place() -> None:
+    assert _cited("الرياض: أعلنت وزارة الداخلية أن الطريق سيفتح غدا.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("باريس - «الحياة» تعهدت الحكومة الفرنسية بخفض الضرائب.", ["Al-Hayat"]),
+        (_HEADER_FILLER + "زيارة مفاجئة\nرويترز وصل وزير الخارجية الأمريكي إلى أنقرة أمس.",
+         ["Reuters"]),
+        (_HEADER_FILLER + "جنود في الشارع الرئيسي للمدينة.\nREUTERS / Ahmad Saleh وقالت الشرطة "
+         "إن الوضع هادئ.", ["Reuters"]),
+        (_HEADER_FILLER + "صورة للسوق المدمر - جيتي (أرشيفية) وعاد التجار إلى محالهم.",
+         ["Getty Images"]),
+        ("وكانت وكالة الأنباء «إنترفاكس» الروسية، أكدت وصول الوفد.", ["Interfax"]),
+        ("وقال المزارع وهو أب لخمسة أطفال لوكالة فرانس برس «خسرنا كل المحصول هذا العام».",
+         ["AFP"]),
+        ("وتحدث الوزير، عبر قناة «سكاي نيوز عربية»، بالتفصيل عن الخطة.", ["Sky News Arabia"]),
+        ("وطرحت صحيفة لوموند الفرنسية السؤال نفسه على خبراء.", ["Le Monde"]),
+        ("تحقيق عن تجارة السلاح (صحيفة الغارديان) نشر قبل عامين.", ["The Guardian"]),
+        (_HEADER_FILLER + "زيارة الرئيس إلى موسكو - صحيفة إزفستيا الروسية - ترجمة وتحرير وصل "
+         "الوفد أمس.", ["Izvestia"]),
+        ("سامر يوسف - أربيل / رووداو وصلت القافلة إلى المخيم.", ["Rudaw"]),
+        ("وقالت صحيفة الغاردين البريطانية إن المفاوضات فشلت.", ["The Guardian"]),
+        ("وبحسب مجلة فورن بوليسي فإن الخطة تأجلت.", ["Foreign Policy"]),
+    ],
+)
+def test_round_four_credits_and_positions(text: str, canonical: list[str]) -> None:
+    assert _cited(text) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأفادت وكالة نجمة برس بمقتل شخصين في القصف.", "نجمة برس"),
+        ("وكان قائد الفوج قد كشف لوكالة زاغروس بعد الاجتماع أن الاتفاق قريب.", "زاغروس"),
+    ],
+)
+def test_round_four_unknown_agencies(text: str, name: str) -> None:
+    assert _cited_all(text) == [(name, name, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتشرت الرواية، عبر شبكة الجزيرة الفضائية، في العالم العربي.",
+        "وصدرت جريدة النهار (البغدادية) لأول مرة عام 1950.",
+        "الرئيس يزور المصنع الجديد عربي 21 - سامي خليل الخميس، 05 مارس 2017 قال الوزير إن "
+        "المصنع سيفتح.",
+    ],
+)
+def test_round_four_names_that_are_not_cited(text: str) -> None:
+    assert _cited(text) == []
+
+
+def test_subject_apposition_before_kana_and_qad() -> None:
+    text = "وكان رئيس البلدية، سامي خليل، قد أعلن أن الطريق سيفتح غدا."
+    a = _one(text)
+    assert (a.speaker, a.cue, a.content) == ("رئيس البلدية، سامي خليل", "أعلن", "الطريق سيفتح غدا")

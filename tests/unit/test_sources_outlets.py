@@ -169,3 +169,30 @@ def test_name_without_its_article_is_found_only_in_context(gaz: Gazetteer) -> No
     (m,) = gaz.find("وذكرت صحيفة «تايمز» أن")
     assert m.entry.canonical == "The Times"
     assert gaz.find("قال تايمز إن") == []
+
+
+def test_foreign_name_with_other_vowels_is_found_only_in_context(gaz: Gazetteer) -> None:
+    text = "وقالت صحيفة الغاردين إن ... ونقلت مجلة «فورن بوليسي» عن ... (واشنطون بوست)"
+    found = [(text[m.start:m.end], m.entry.canonical) for m in gaz.find(text)]
+    assert found == [("الغاردين", "The Guardian"), ("فورن بوليسي", "Foreign Policy"),
+                     ("واشنطون بوست", "Washington Post")]
+    assert gaz.find("قال الغاردين إن") == []  # no designator, quote or bracket
+    assert gaz.find("وقالت صحيفة «ميدل ايست» إن") == []  # not as many words as ميدل إيست آي
+    assert gaz.find("وقالت صحيفة «اعتمد» إن") == []  # Iranian names are Persian words: exact only
+
+
+def test_context_only_line_label_is_marked(gaz: Gazetteer) -> None:
+    (m,) = gaz.find("12.\nالحياة: الحكومة تستقيل غدا")
+    assert (m.entry.canonical, m.labelled) == ("Al-Hayat", True)
+    assert gaz.find("في الحياة: الحكومة تستقيل غدا") == []
+    assert gaz.find("الحياة: 12") == []
+
+
+def test_designator_inside_brackets_keeps_the_credit(gaz: Gazetteer) -> None:
+    (m,) = gaz.find("قصة الحرب (مجلة النيويوركر) عدد خاص")
+    assert (m.entry.canonical, m.parenthesised, m.designated) == ("The New Yorker", True, True)
+
+
+def test_foreign_g_is_also_written_with_jim(gaz: Gazetteer) -> None:
+    assert gaz.canonical("لو فيجارو") == "Le Figaro"
+    assert gaz.canonical("ديلي تلجراف") == "The Telegraph"

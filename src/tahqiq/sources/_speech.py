@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .outlets import Gazetteer, clitic_variants, fold, load_table
 
@@ -28,9 +28,9 @@ _TIME_PRONOUN = ("يومها", "حينها", "وقتها", "آنذاك", "دائ
                  "بدورها", "النقاب")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A word or a punctuation mark with its character span and folded key."""
+class Tok(NamedTuple):
+    """A word or a punctuation mark with its character span and folded key (a named tuple:
+    a document makes hundreds of thousands of them)."""
 
     start: int
     end: int
@@ -61,6 +61,8 @@ class Lexicon:
     nouns: frozenset[str]
     sets: dict[str, frozenset[str]]
     kinds: dict[str, frozenset[str]]
+    #: every folded token that may be a single-word cue (a superset, for a quick rejection)
+    single: frozenset[str] = frozenset()
 
 
 @cache
@@ -88,8 +90,15 @@ def lexicon() -> Lexicon:
     sets["adjunct_starts"] |= frozenset(fold(w) for w in _TIME_PRONOUN)
     kinds = {kind: frozenset(fold(w) for w in words)
              for kind, words in table["speaker_kinds"].items()}
-    return Lexicon(forms, frozenset(fold(p) for p in table["prepositions"]), idioms,
-                   frozenset(fold(n) for n in table["noun_cues"]), sets, kinds)
+    preps = frozenset(fold(p) for p in table["prepositions"])
+    nouns = frozenset(fold(n) for n in table["noun_cues"])
+    single = {c + w for w in (*forms, *preps) for c in ("", "و", "ف")}
+    for noun in nouns:
+        for c in ("", "و", "ف"):
+            single.update(c + p + noun for p in ("", "ب", "ل", "ك"))
+            if noun.startswith("ال"):
+                single.add(c + "لل" + noun[2:])
+    return Lexicon(forms, preps, idioms, nouns, sets, kinds, frozenset(single))
 
 
 @cache
@@ -115,8 +124,8 @@ class Doc:
 
         self.text = text
         self.lex = lexicon()
-        self.toks = [Tok(m.start(), m.end(), m.group(0), k, bool(k) and k[0].isalnum())
-                     for m in _token_re().finditer(text) for k in [fold(m.group(0))]]
+        self.toks = [Tok(m.start(), m.end(), w, k, bool(k) and k[0].isalnum())
+                     for m in _token_re().finditer(text) for w in [m.group()] for k in [fold(w)]]
         self.starts = [t.start for t in self.toks]
         self.gazetteer = gazetteer
         self.mentions = gazetteer.find(text)
@@ -128,6 +137,7 @@ class Doc:
             self.sent_of[lo:hi] = [number] * (hi - lo)
             self.sents.append((lo, hi))
         self.cue_tokens: set[int] = set()
+        self.press_review = False  # several lines labelled with known outlets (set by the caller)
 
     def sentence(self, i: int) -> TokRange:
         """Token range ``[lo, hi)`` of the sentence holding token ``i``."""
@@ -193,9 +203,11 @@ def _idiom_at(doc: Doc, i: int) -> Cue | None:
 def _joined_at(doc: Doc, i: int) -> Cue | None:
     """A cue word the glue repair split in two (``قائل ا``، ``أك دت``، ``ون قل``)."""
     toks = doc.toks
-    if i + 1 >= len(toks) or not (toks[i].word and toks[i + 1].word) or doc.cue_at(i):
+    if i + 1 >= len(toks) or not (toks[i].word and toks[i + 1].word):
         return None
     if toks[i + 1].start != toks[i].end + 1 or min(len(toks[i].key), len(toks[i + 1].key)) > 2:
+        return None
+    if doc.cue_at(i):
         return None
     joined = toks[i].key + toks[i + 1].key
     for variant in conj_variants(joined):
@@ -207,7 +219,7 @@ def _joined_at(doc: Doc, i: int) -> Cue | None:
 
 def _single_at(doc: Doc, i: int) -> Cue | None:
     tok = doc.toks[i]
-    if not tok.word:
+    if not tok.word or tok.key not in doc.lex.single:
         return None
     for variant in conj_variants(tok.key):
         if variant in doc.lex.forms:
@@ -357,8 +369,27 @@ def speaker_before(doc: Doc, i: int, lo: int) -> tuple[TokRange, bool] | None:
         start += 1
     if start is None or start >= end:
         return None
+    if k >= lo and toks[k].text in "،,":
+        head = _apposed_head(doc, k, lo)
+        if head is not None:  # وكان مدير المرصد، رامي عبد الرحمن، قد أفاد
+            return (head, end), True
     opens = k < lo or toks[k].text in "،,:." or doc.is_word(k, "complementizers")
+    if comma and k >= lo and toks[k].word and doc.is_word(k, "auxiliaries") and toks[k].key != "قد":
+        return (start, end), True  # وكانت وكالة «X» الروسية، أكدت: كان needs its verb
     return (start, end), opens and not comma
+
+
+def _apposed_head(doc: Doc, comma: int, lo: int) -> int | None:
+    """Start of the head noun phrase before ``comma`` when the subject found after it is an
+    apposition and the head opens its clause after كان (``وكان مدير المرصد، فلان، قد أفاد``)."""
+    toks, k = doc.toks, comma - 1
+    start = None
+    while k >= lo and comma - k <= 8 and toks[k].word and not (
+            stops_speaker(doc, k) or doc.is_word(k, "auxiliaries")):
+        start, k = k, k - 1
+    if start is None or k < lo or not (toks[k].word and doc.is_word(k, "auxiliaries")):
+        return None
+    return start
 
 
 def _opening_before(doc: Doc, k: int, lo: int) -> int | None:

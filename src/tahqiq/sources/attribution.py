@@ -18,7 +18,7 @@ reported clause.  The site that publishes the text (named in its header, footer,
 own credit line or dateline) is never a cited outlet.  Outlets the gazetteer does
 not know are reported with ``known=False`` when a designator introduces them
 (``صحيفة «X»``، ``كشفت صحيفة التيار``) in a citing position.  The word lists of these
-rules are the ``citation`` section of ``tables/outlets.v3.json``.
+rules are the ``citation`` section of ``tables/outlets.v4.json``.
 
 Every span is a character offset into the given text: ``text[s:e]`` is
 exactly the returned speaker, cue, content or outlet.  The rules are
@@ -42,6 +42,7 @@ from ._speech import (
     content_from,
     find_cues,
     in_set,
+    lexicon,
     np_after,
     saying,
     speaker_after,
@@ -54,6 +55,7 @@ from .outlets import (
     OutletMention,
     clitic_variants,
     fold,
+    is_label,
     load_gazetteer,
     load_table,
 )
@@ -325,25 +327,142 @@ def _is_cited(doc: Doc, m: OutletMention, spans: list[Span]) -> bool:
     if head >= 0 and not via_prep and _cited_word(doc, head, "correspondents"):
         return _correspondent_is_source(doc, head, m, spans)
     if m.parenthesised:
+        if _paren_adjective(doc, m):
+            return False
         return not (head >= 0 and not via_prep and _cited_word(doc, head, "place_heads"))
     if m.told:  # a context-only name found only as told (مصادر للجزيرة بأن)
         return _clause_follows(doc, m.end) and _source_or_cue_before(doc, doc.token_at(m.start))
+    if m.labelled:  # a context-only name as a press-review label (13. الرياض: ...)
+        return True
     if any(s < m.end and m.start < e for s, e in spans):
         return True
-    before, after = doc.text[:m.start].rstrip(" «\"“"), doc.text[m.end:].lstrip(" »\"”")
-    told = m.proclitic.endswith("ل") or (m.quoted and before.endswith(("ل", "لـ", "ل -", "ل-")))
-    if told and _clause_follows(doc, m.end):
+    before = doc.text[max(0, m.start - 300):m.start].rstrip(" «\"“")
+    after = doc.text[m.end:m.end + 300].lstrip(" »\"”")
+    told = m.proclitic.endswith("ل") or (m.quoted and before.endswith(("ل", "لـ", "ل -", "ل-"))) or (
+        _designator_told(doc, m))
+    if told and _told_follows(doc, m):
         return True
-    if before.endswith("/") and m.entry.type == "agency":  # photo credit: المصور / رويترز
+    agency = m.entry.type == "agency"
+    if agency and (before.endswith("/") or after.startswith("/")):  # photo credit: فلان / رويترز
+        return True
+    if before.endswith("/") and _dateline_place(before[:-1], "-–"):  # فلان - كوباني / X
+        return True
+    if _translation_credit(doc, m):
         return True
     bare = _without_designators(doc, before)
     if after.startswith(("-", "–")) and bare and not bare.endswith(("-", "–", "|")):
         return True
     if before.endswith(("-", "–", "\\", "/")) and after.startswith((":", "\\", "/")):
         return True
-    if after.startswith(":") and (not before or before.endswith(("\n", ".", ":"))):
+    if after.startswith(":") and (not before or before.endswith(("\n", ".", ":")) or _label(doc, m, bare)):
         return True
-    return _trigger_before(doc, doc.token_at(m.start)) or _verb_after(doc, m)
+    if bare.endswith(("-", "–")) and m.entry.canonical and (_dateline_place(bare[:-1]) or (
+            agency and (not after or after.startswith(("(", "\n")))) or (
+            after.startswith(")") and "(" in bare[-20:])):  # (أ ف ب - رويترز)
+        return True  # لندن - «الحياة» هددت ...; صورة ... - جيتي (أرشيفية)
+    if agency and (not before or before.endswith("\n")) and after[:1].isalpha():
+        return True  # an agency heading a lead: رويترز زار الرئيس ...
+    ambiguous = not m.quoted and _context_only(doc, m)
+    return _trigger_before(doc, doc.token_at(m.start), ambiguous) or _verb_after(doc, m)
+
+
+def _context_only(doc: Doc, m: OutletMention) -> bool:
+    """The name as written is one of its outlet's context-only spellings (an ordinary word)."""
+    if not m.entry.context_only:
+        return False
+    written = " ".join(fold(doc.text[m.start:m.end]).split())
+    return any(" ".join(fold(c).split()) == written for c in m.entry.context_only)
+
+
+#: A list number before a press-review label: ``1.``, ``2 -``, ``3)``.
+_LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\s*[.)\-–]$")
+#: Characters that end the text before a label, a dateline place or a lead.
+_BOUNDARY = "\n.!؟?:؛;"
+
+
+def _label(doc: Doc, m: OutletMention, bare: str) -> bool:
+    """``X: headline``: a source label of a press review or a list of headlines, in the middle
+    of a line (``1. سيريانيوز: ...``, ``... أفغانستان؟! الرياض: ...``, ``... بوتين سي ان ان:
+    بوتين يعلن``).  At least two words follow the colon on its line, and the word before the
+    name (designators skipped) is no preposition (``ظهر على قناة X:``)."""
+    line = doc.text[m.end:m.end + 80].split("\n", 1)[0]
+    colon = line.find(":")
+    if colon < 0 or len(re.findall(r"[^\W\d_]{2,}", line[colon + 1:])) < 2:
+        return False
+    if not bare or bare.endswith(tuple(_BOUNDARY)) or _LIST_NUMBER.search(bare):
+        return True
+    last = bare.split()[-1].strip("«»\"“”()")
+    words = _citation_words()["label_prepositions"]
+    return last[:1].isalpha() and not any(v in words for v in clitic_variants(fold(last)))
+
+
+def _dateline_place(before: str, stops: str = "") -> bool:
+    """``لندن -``: one or two Arabic words (no digit, no cue) after a line start, a sentence
+    end (or one of ``stops``), as in the dateline ``لندن - «الحياة» هددت``."""
+    cut = max(before.rfind(c) for c in _BOUNDARY + stops)
+    words = before[cut + 1:].split()
+    if not 1 <= len(words) <= 2 or cut < 0 and len(before) > 40:
+        return False
+    lex = lexicon()
+    return all(len(w) > 2 and w.isalpha() and not w.isascii() and not any(
+        v in lex.forms for v in clitic_variants(fold(w))) for w in words)
+
+
+def _designator_told(doc: Doc, m: OutletMention) -> bool:
+    """The designator right before the name carries the ل of a dative (``لوكالة فرانس برس``)."""
+    k = doc.token_at(m.start) - 1
+    while k >= 0 and not doc.toks[k].word and doc.toks[k].text in "«\"“":
+        k -= 1
+    return k >= 0 and (doc.gazetteer.designator_proclitic(doc.toks[k].text) or "").endswith("ل")
+
+
+def _told_follows(doc: Doc, m: OutletMention) -> bool:
+    """What a told outlet is told: a complementizer or a colon within three tokens, or a
+    quotation right after the name and its adjectives, in a sentence with a cue before the
+    name (``قال الشاهد ... لوكالة فرانس برس «كنت ...»``)."""
+    if _clause_follows(doc, m.end):
+        return True
+    i = doc.token_at(m.start)
+    lo, hi = doc.sentence(i)
+    j = doc.token_at(m.end - 1) + 1
+    while j < hi and (doc.toks[j].text in "»\"”،," or _cited_word(doc, j, "name_adjectives")):
+        j += 1
+    if j >= hi or doc.toks[j].text not in "«\"“":
+        return False
+    return any(k in doc.cue_tokens for k in range(lo, i))
+
+
+def _translation_credit(doc: Doc, m: OutletMention) -> bool:
+    """``صحيفة X الروسية - ترجمة وتحرير``: a translation credit after the name."""
+    hi = doc.sentence(doc.token_at(m.start))[1]
+    j = doc.token_at(m.end - 1) + 1
+    adjectives = 0
+    while j < hi and (doc.toks[j].text in "»\"”" or (
+            adjectives < 2 and _cited_word(doc, j, "name_adjectives"))):
+        adjectives += doc.toks[j].word
+        j += 1
+    if j + 1 >= hi or doc.toks[j].text not in "-–:":
+        return False
+    return _cited_word(doc, j + 1, "translation_words")
+
+
+def _paren_adjective(doc: Doc, m: OutletMention) -> bool:
+    """``جريدة السجل (البغدادية)``: a context-only name ending in ية, in parentheses right
+    after a designated name, is an adjective of that name, not a credit."""
+    name = fold(doc.text[m.start:m.end])
+    if " " in name or not name.startswith("ال") or not name.endswith("يه"):
+        return False
+    if name not in {" ".join(fold(c).split()) for c in m.entry.context_only}:
+        return False
+    i = doc.token_at(m.start)
+    k = i - 2  # the token before "("
+    lo = doc.sentence(i)[0]
+    for n in range(k, max(lo - 1, k - 4), -1):
+        if doc.toks[n].word and doc.gazetteer.is_designator(doc.toks[n].text):
+            return True
+        if not doc.toks[n].word:
+            break
+    return False
 
 
 @cache
@@ -438,7 +557,7 @@ def _clause_follows(doc: Doc, end: int) -> bool:
     return False
 
 
-def _trigger_before(doc: Doc, i: int) -> bool:
+def _trigger_before(doc: Doc, i: int, ambiguous: bool = False) -> bool:
     """A citation word or a reporting cue among the five words before token ``i``, in its
     sentence, without crossing ``|``, a title dash or a complementizer (a name after أن/إن
     is inside the reported clause).  A venue word (حديث، مقابلة، اتصال ...) counts only with
@@ -455,16 +574,26 @@ def _trigger_before(doc: Doc, i: int) -> bool:
         if doc.is_word(k, "complementizers"):
             return False
         if _cited_word(doc, k, "venues"):
-            if _venue_object(doc, k, i):
+            if _venue_object(doc, k, i) and (tok.key != "عبر" or (
+                    not ambiguous and _speech_in_sentence(doc, i))):
                 return True
         elif not _cited_word(doc, k, "correspondents") and (
                 k in doc.cue_tokens or doc.is_word(k, "citation_triggers")
+                or _cited_word(doc, k, "translation_words")
                 or tok.key in doc.lex.preps or _publishes(doc, k, i)):
             return True
         seen += 1
         if seen >= 5:
             break
     return False
+
+
+def _speech_in_sentence(doc: Doc, i: int) -> bool:
+    """A cue or a venue word other than عبر in the (extended) sentence of token ``i``:
+    ``وأسهب فلان، عبر قناة X، بالحديث``, not ``بلورت، عبر شبكة X، سرديات``."""
+    lo, hi = doc.sentence(i)[0], doc.extended_end(i)
+    return any(k in doc.cue_tokens or (doc.toks[k].key != "عبر" and _cited_word(doc, k, "venues"))
+               for k in range(lo, hi))
 
 
 def _publishes(doc: Doc, k: int, i: int) -> bool:
@@ -500,12 +629,16 @@ def _source_or_cue_before(doc: Doc, i: int) -> bool:
 
 def _verb_after(doc: Doc, m: OutletMention) -> bool:
     """The outlet opens its clause and a reporting or publishing verb follows it, after at
-    most two adjectives (``«الحياة» اللندنية ذكرت``، ``صحيفة التيار نشرت``)."""
+    most two adjectives and a comma (``«الحياة» اللندنية ذكرت``، ``صحيفة التيار نشرت``،
+    ``وكانت وكالة الأنباء «X» الروسية، أكدت``).  Before it may stand كان/قد and the
+    generic أنباء of ``وكالة الأنباء «X»``."""
     i = doc.token_at(m.start)
     lo, hi = doc.sentence(i)
     k = i - 1
-    while k >= lo and (not doc.toks[k].word and doc.toks[k].text in "«\"“(" or (
-            doc.toks[k].word and doc.gazetteer.is_designator(doc.toks[k].text))):
+    while k >= lo and (not doc.toks[k].word and doc.toks[k].text in "«\"“(" or doc.toks[k].word and (
+            doc.gazetteer.is_designator(doc.toks[k].text) or doc.toks[k].key in _GENERIC_NEWS)):
+        k -= 1
+    while k >= lo and doc.toks[k].word and doc.is_word(k, "auxiliaries"):
         k -= 1
     if k >= lo and not (doc.toks[k].text in "،,:.\n" or doc.toks[k].key in ("و", "ف")):
         return False
@@ -514,10 +647,16 @@ def _verb_after(doc: Doc, m: OutletMention) -> bool:
                       or doc.toks[j].word and _cited_word(doc, j, "name_adjectives") and adjectives < 2):
         adjectives += doc.toks[j].word
         j += 1
+    if j + 1 < hi and doc.toks[j].text in "،," and doc.toks[j + 1].word:
+        j += 1
     if j >= hi or not doc.toks[j].word:
         return False
     cue = doc.cue_at(j)
     return (cue is not None and not cue[2]) or _cited_word(doc, j, "publication_verbs")
+
+
+#: The generic word of ``وكالة الأنباء «X»`` (folded).
+_GENERIC_NEWS = frozenset({"الانباء", "انباء"})
 
 
 def _venue_object(doc: Doc, v: int, i: int) -> bool:
@@ -549,8 +688,9 @@ def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: list[Span],
         probe = OutletMention(start, end, _UNKNOWN, quoted=True, designated=True)
         if fold(doc.text[start:end]) not in publishers and _is_cited(doc, probe, spans):
             out.append(CitedOutlet(doc.text[start:end], doc.text[start:end], (start, end), known=False))
+    heads = _bare_head_forms()
     for k, tok in enumerate(doc.toks):
-        if not tok.word or not any(v in _BARE_HEADS for v in clitic_variants(tok.key)):
+        if tok.key not in heads:
             continue
         name = _bare_name(doc, k)
         if name is None:
@@ -567,7 +707,41 @@ def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: list[Span],
         probe = OutletMention(start, end, _UNKNOWN, proclitic, designated=True)
         if _is_cited(doc, probe, spans):
             out.append(CitedOutlet(written, written, (start, end), known=False))
+    if doc.press_review:
+        out.extend(_review_labels(doc, gazetteer, publishers))
     return out
+
+
+def _review_labels(doc: Doc, gazetteer: Gazetteer, publishers: frozenset[str]) -> list[CitedOutlet]:
+    """Unknown outlets of a numbered press review: ``3. X: headline``, a name of one to three
+    words after a list number, in a page where several lines are labelled with known outlets."""
+    out = []
+    for match in _review_label_re().finditer(doc.text):
+        start, end = match.span("name")
+        written = doc.text[start:end]
+        folded = " ".join(fold(written).split())
+        if gazetteer.resolve(written) or folded in publishers or any(
+                m.start < end and start < m.end for m in doc.mentions):
+            continue
+        k = doc.token_at(start)
+        if any(stops_speaker(doc, n) or _cited_word(doc, n, "unknown_stop")
+               for n in range(k, doc.token_at(end - 1) + 1)):
+            continue
+        out.append(CitedOutlet(written, written, (start, end), known=False))
+    return out
+
+
+@cache
+def _review_label_re() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)\d{1,2}\s*[.)]\s*(?P<name>[^\W\d_]{2,}(?:\s[^\W\d_]{2,}){0,2})\s*:"
+                      r"(?=\s*[^\W\d_]{2,}[^\n]*?\s[^\W\d_]{2,})")
+
+
+@cache
+def _bare_head_forms() -> frozenset[str]:
+    """The folded designators of :data:`_BARE_HEADS` with every proclitic that
+    :func:`clitic_variants` strips (و ف, then ب ل ك)."""
+    return frozenset(c + p + h for h in _BARE_HEADS for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
 
 
 def _bare_name(doc: Doc, d: int) -> TokRange | None:
@@ -586,17 +760,23 @@ def _bare_name(doc: Doc, d: int) -> TokRange | None:
     k = first
     while k < hi and k - first < 3 and toks[k].word and not _name_stop(doc, k, k == first):
         k += 1
+        if k - first >= 2 and not toks[k - 1].key.startswith("ال") and _cited_word(
+                doc, k - 1, "outlet_markers"):
+            break  # وكالة مسار برس بمقتل: the marker ends the name
     if k == first:
         return None
     marker = k < hi and toks[k].word and _cited_word(doc, k, "outlet_markers")
-    if head and not (marker or news):
+    inner = k - first >= 2 and not toks[k - 1].key.startswith("ال") and _cited_word(
+        doc, k - 1, "outlet_markers")  # وكالة مسار برس: the marker ends the name
+    if head and not (marker or inner or news):
         # an unmarked site or network only as a direct object or subject of a citation:
-        # told (لموقع X أن) or right after a cue or publishing verb (نشر موقع X)
+        # told (لموقع X أن) or right after a cue or publishing verb (نشر موقع X); an
+        # unmarked agency only right after a cue or publishing verb (كشف لوكالة X بعد ... أن)
         told = (doc.gazetteer.designator_proclitic(toks[d].text) or "").endswith("ل") and (
             _clause_follows(doc, toks[k - 1].end))
         verb = d > lo and toks[d - 1].word and (d - 1 in doc.cue_tokens or _cited_word(
             doc, d - 1, "publication_verbs"))
-        if head[0] == "وكاله" or toks[first].key.startswith("ال") or not (told or verb):
+        if toks[first].key.startswith("ال") or not (verb if head[0] == "وكاله" else told or verb):
             return None
     if marker and not toks[k].key.startswith("ال"):
         k += 1  # للأنباء، نيوز، برس are part of the name; الإخباري is an adjective
@@ -652,18 +832,23 @@ def _publishers(doc: Doc) -> frozenset[str]:
     """Canonical names (and folded written names) of the site that publishes the text, as
     the text itself shows it: a name in a copyright or footer line, a name that opens a
     segment of the page header (``عنوان | السورية نت |``، ``عنوان - عنب بلدي الأحد``،
-    ``موقع خبرني:``), a site's own credit line (``الجماهير: وكالات``، ``X - خاص``) and a
-    dateline ``مكان - X:`` of an outlet that is not an agency.  The publisher is never a
+    ``موقع خبرني:``), a site's own credit line (``الجماهير: وكالات``، ``X - خاص``), a
+    dateline ``مكان - X:`` of an outlet that is not an agency, and a header byline ``X -
+    فلان الجمعة،`` (a name of one to three words, then a weekday).  The publisher is never a
     cited outlet: a site naming itself is not a source it rests on."""
     found: set[str] = set()
     text, gazetteer = doc.text, doc.gazetteer
     for m in doc.mentions:
-        before, after = text[:m.start].rstrip(" «\"“"), text[m.end:].lstrip(" »\"”")
+        before = text[max(0, m.start - 300):m.start].rstrip(" «\"“")
+        after = text[m.end:m.end + 300].lstrip(" »\"”")
         dateline = before.endswith(("-", "–")) and after.startswith(":") or _PLACE_AFTER.match(after)
-        if _in_footer(doc, m) or (m.entry.type != "agency" and dateline and not m.parenthesised):
+        byline = m.start < _HEADER and _byline_re().match(fold(after[:80]))
+        if _in_footer(doc, m) or (m.entry.type != "agency" and (dateline or byline) and not m.parenthesised):
             found.add(m.entry.canonical)
     head = text[:_HEADER]
     for match in _segment_re().finditer(head):
+        if _LIST_NUMBER.search(head[max(0, match.start() - 6):match.start()].rstrip()):
+            continue  # 1.\nX: the first item of a list of headlines, not the header
         sep, words = match.group("sep"), match.group("seg").split()
         words = words[:next((n for n, w in enumerate(words) if any(c in w for c in "()«»\"")),
                             len(words))]
@@ -691,8 +876,18 @@ def _publishers(doc: Doc) -> frozenset[str]:
 
 
 _HEADER = 300
+#: Lines labelled with a known outlet (``X: headline``) that make a page a press review, in
+#: which a context-only name used as a label (``الرياض: ...``) is an outlet too.
+_PRESS_REVIEW = 3
 #: ``بانيت - الاردن:``: a site's own dateline, the name before the place.
 _PLACE_AFTER = re.compile(r"[-–]\s*[^\s\d:\-–|]{2,20}(?:\s[^\s\d:\-–|]{2,20})?\s*:")
+
+
+@cache
+def _byline_re() -> re.Pattern[str]:
+    """(Folded) ``- فلان الفلاني الجمعة``: the author and day of a header byline after a name."""
+    days = "|".join(sorted({re.escape(fold(w)) for w in load_table("outlets")["citation"]["weekdays"]}))
+    return re.compile(rf"[-–]\s*(?:[^\W\d_]+\s+){{1,3}}(?:{days})(?![\w])")
 
 
 @cache
@@ -737,6 +932,10 @@ def extract_sources(doc_id: str, text: str, gazetteer: Gazetteer | None = None) 
     """
     gazetteer = gazetteer or load_gazetteer()
     doc = Doc(text or "", gazetteer)
+    labels = sum(not m.labelled and is_label(doc.text, m.start, m.end) for m in doc.mentions)
+    doc.press_review = labels >= _PRESS_REVIEW
+    if not doc.press_review and any(m.labelled for m in doc.mentions):
+        doc.mentions = [m for m in doc.mentions if not m.labelled]
     found: list[tuple[_Found, int]] = []
     spans: list[Span] = []
     used_until = -1

@@ -1,6 +1,6 @@
 """Gazetteer of news outlets and agencies, and where they are named in a text.
 
-The packaged table ``tables/outlets.v3.json`` lists each outlet once with its
+The packaged table ``tables/outlets.v4.json`` lists each outlet once with its
 canonical name, type (agency, tv, newspaper, website, monitor), country and
 its common Arabic and Latin spellings.  A user JSON file in the same format
 extends it (:func:`load_gazetteer`): an entry whose canonical name is already
@@ -42,7 +42,7 @@ _QUOTES_CLOSE = "»\"”'"
 
 #: The tables in use, name -> file.  The version is part of the file name.
 TABLE_FILES: dict[str, str] = {
-    "outlets": "outlets.v3.json",
+    "outlets": "outlets.v4.json",
     "cues": "cues.v1.json",
     "fold": "fold.v1.json",
 }
@@ -125,7 +125,9 @@ class OutletMention:
     quotes; ``designated``: a designator word (صحيفة، وكالة ...) precedes it or
     starts it; ``parenthesised``: it stands alone inside ``( )``; ``told``: a
     context-only name found only because it is told something (``مصادر للجزيرة
-    بأن``), which :mod:`.attribution` cites only after a cue or a source word.
+    بأن``), which :mod:`.attribution` cites only after a cue or a source word;
+    ``labelled``: a context-only name found only as the label of a line (``13. الرياض:
+    ...``), which :mod:`.attribution` keeps only in a press review (several labels).
     """
 
     start: int
@@ -136,6 +138,7 @@ class OutletMention:
     designated: bool = False
     parenthesised: bool = False
     told: bool = False
+    labelled: bool = False
 
 
 def _entry_from_json(item: Any, where: str) -> OutletEntry:
@@ -238,6 +241,8 @@ class Gazetteer:
                 if len(name) <= 4:
                     self._case_sensitive[" ".join(fold(name).split())] = name
         self._regex: re.Pattern[str] | None = None
+        self._slot: re.Pattern[str] | None = None
+        self._skeleton_map: dict[str, OutletEntry] | None = None
         self._bare: frozenset[str] | None = None
         self._compact_keys: dict[str, str] | None = None
 
@@ -314,23 +319,82 @@ class Gazetteer:
             if (key in self._context_only or bare) and self._generic_phrase(text, mention):
                 continue
             if key in self._context_only and not _has_context(text, mention):
-                if not (pre.endswith("ل") and _TOLD_AFTER.match(text, end)):
+                if pre.endswith("ل") and _TOLD_AFTER.match(text, end):
+                    mention = OutletMention(start, end, mention.entry, pre, told=True)
+                elif not pre and is_label(text, start, end):
+                    mention = OutletMention(start, end, mention.entry, labelled=True)
+                else:
                     continue
-                mention = OutletMention(start, end, mention.entry, pre, told=True)
             if _inside_longer_quote(text, start, end):
                 continue
             out.append(mention)
+        variants = self._variant_mentions(text, folded, index, out)
+        return sorted(out + variants, key=lambda m: m.start) if variants else out
+
+    def _variant_mentions(self, text: str, folded: str, index: list[int],
+                          found: list[OutletMention]) -> list[OutletMention]:
+        """Foreign outlets written with other long vowels or another letter for g
+        (``صحيفة إيكونومست``، ``«ذي أتلانتك»``), only right after a designator or inside
+        quotes or brackets, and only when no listed name is found there: the written name
+        and a listed spelling of a foreign outlet have the same :func:`_skeleton`."""
+        skeletons = self._skeletons()
+        out: list[OutletMention] = []
+        for match in self._slot_re().finditer(folded):
+            a, b = match.span("w")
+            if any(m.start < index[b - 1] + 1 and index[a] < m.end for m in found):
+                continue
+            words = [(w.start() + a, w.end() + a) for w in re.finditer(r"\S+", folded[a:b])]
+            for n in range(len(words), 0, -1):
+                key = f"{n}:" + _skeleton("".join(folded[s:e] for s, e in words[:n]))
+                if key in skeletons:
+                    start, end = index[words[0][0]], index[words[n - 1][1] - 1] + 1
+                    out.append(self._mention(text, start, end, skeletons[key], match.group("pre") or ""))
+                    break
         return out
+
+    def _skeletons(self) -> dict[str, OutletEntry]:
+        """Skeleton -> outlet, for the spellings that are not context-only of outlets based
+        outside :data:`_NATIVE_NAMES`; a skeleton shorter than four letters or shared by two
+        outlets is left out."""
+        if self._skeleton_map is None:
+            seen: dict[str, OutletEntry | None] = {}
+            for entry in self._entries:
+                if entry.country in _NATIVE_NAMES:
+                    continue
+                for name in entry.arabic:
+                    if name in entry.context_only:
+                        continue
+                    key = _skeleton(fold(name))
+                    if len(key) < 4:
+                        continue
+                    key = f"{len(name.split())}:{key}"  # as many words: «ميدل ايست» is not ميدل إيست آي
+                    seen[key] = entry if seen.get(key, entry) is entry else None
+            self._skeleton_map = {k: e for k, e in seen.items() if e is not None}
+        return self._skeleton_map
+
+    def _slot_re(self) -> re.Pattern[str]:
+        if self._slot is None:
+            single = sorted((d for d in self._designators if " " not in d), key=len, reverse=True)
+            heads = "|".join(re.escape(d) for d in single)
+            self._slot = re.compile(
+                rf"(?:(?<![\w])(?P<pre>[وف]?[بلك]?)(?:{heads})\s+[«\"“]?\s*|[«\"“(]\s*)"
+                r"(?P<w>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,2})")
+        return self._slot
 
     def _mention(self, text: str, start: int, end: int, entry: OutletEntry,
                  pre: str) -> OutletMention:
-        before = text[:start].rstrip(" ـ-")
-        after = text[end:].lstrip(" ")
+        before = text[max(0, start - 300):start].rstrip(" ـ-")
+        after = text[end:end + 300].lstrip(" ")
         quoted = bool(before) and before[-1] in _QUOTES_OPEN and after[:1] in _QUOTES_CLOSE
-        paren = before.endswith("(") and after.startswith(")")
         head = before.rstrip(" «\"“(").split()
         first = fold(text[start:end]).split()[0]
-        designated = first in self._designators or bool(head and self._is_designator(fold(head[-1])))
+        designated = first in self._designators or bool(
+            head and self._is_designator(fold(head[-1].lstrip("(«\"“"))))
+        opened = before[-80:]
+        while designated and not opened.endswith("(") and (words := opened.split()) and (
+                self._is_designator(fold(words[-1].lstrip("(")))):
+            opened = opened[:len(opened) - len(words[-1].lstrip("("))].rstrip(" ")
+        paren = opened.endswith("(") and after.startswith(")")  # (رويترز), (مجلة النيويوركر)
         return OutletMention(start, end, entry, pre, quoted, designated, paren)
 
     def _generic_phrase(self, text: str, mention: OutletMention) -> bool:
@@ -338,7 +402,7 @@ class Gazetteer:
         (وكالة الأنباء الرسمية: "the official news agency", not the paper الأنباء)."""
         if mention.quoted or mention.parenthesised or not self._generic:
             return False
-        head = text[:mention.start].rstrip(" ").split()
+        head = text[max(0, mention.start - 80):mention.start].rstrip(" ").split()
         if not head:
             return False
         name = " ".join(fold(text[mention.start:mention.end]).split())
@@ -388,6 +452,36 @@ class Gazetteer:
 
 #: A complementizer or a colon right after a told name (``للجزيرة بأن``، ``لرويترز:``).
 _TOLD_AFTER = re.compile(r"\s*[«»\"”]?\s*[،,]?\s*(?:(?:ب|ف)?[أإا]ن(?:ه|ها|هم)?(?![\w])|:)")
+
+
+#: A press-review label: ``X:`` and at least two words on the line; before it a line start,
+#: a sentence end or a list number (``13. X:``).
+_LABEL_AFTER = re.compile(r"\s*[»\"”]?\s*:\s*[^\W\d_]{2,}[^\n]*?\s[^\W\d_]{2,}")
+_LABEL_BEFORE = re.compile(r"(?:^|[\n.!؟?؛]|\d\s*[.)\-–])[\s«\"“]*$")
+
+
+def is_label(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the label of a line: ``X:`` with two words after it on the line,
+    after a line start, a sentence end or a list number (``13. X: ...``)."""
+    return bool(_LABEL_AFTER.match(text, end)) and bool(_LABEL_BEFORE.search(text[max(0, start - 12):start]))
+
+
+#: ISO codes of the countries whose outlets' names are often Arabic, Persian, Turkish or Hebrew
+#: words (اعتماد، أخبار، إسرائيل): only the other outlets are matched by :func:`_skeleton`.
+_NATIVE_NAMES = frozenset({"SY", "IQ", "LB", "PS", "JO", "EG", "SA", "AE", "QA", "KW", "BH", "OM",
+                           "YE", "SD", "LY", "TN", "DZ", "MA", "MR", "SO", "DJ", "KM", "IR", "TR",
+                           "IL", "PK", "AF", ""})
+_SKELETON_G = str.maketrans({"غ": "ج", "ق": "ج"})
+_SKELETON_DROP = str.maketrans({"ا": None, "و": None, "ي": None, "ى": None, " ": None,
+                                "غ": "ج", "ق": "ج", "ة": "ه"})
+
+
+def _skeleton(folded: str) -> str:
+    """A folded foreign name without ال, spaces and long vowels after its first letter, with
+    غ/ق/ج as one letter (g): ``إيكونومست`` and ``الإيكونوميست`` give the same skeleton."""
+    if folded.startswith("ال") and len(folded) > 5:
+        folded = folded[2:]
+    return folded[:1].translate(_SKELETON_G) + folded[1:].translate(_SKELETON_DROP) if folded else ""
 
 
 def _compact_key(name: str) -> str:
