@@ -31,6 +31,9 @@ from collections import defaultdict
 from itertools import accumulate
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reuse_copies import edit  # noqa: E402  (the same word edits as the quality benchmark)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data" / "baly2018" / "claims"
 OUTLETS = [f"outlet-{i:02d}" for i in range(40)]
@@ -62,18 +65,6 @@ def generate(model, n_words: int, rng: random.Random) -> str:
     if line:
         out.append(" ".join(line))
     return "\n".join(out)
-
-
-def edit(words: list[str], share: float, vocab: list[str], rng: random.Random) -> list[str]:
-    out = []
-    for w in words:
-        r = rng.random()
-        if r < share / 3:
-            continue
-        out.append(rng.choice(vocab) if r < 2 * share / 3 else w)
-        if share * 2 / 3 <= r < share:
-            out.append(rng.choice(vocab))
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:

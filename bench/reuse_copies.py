@@ -57,7 +57,8 @@ def _words_with_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
 
 
-def _edit(words: list[str], share: float, vocab: Sequence[str], rng: random.Random) -> list[str]:
+def edit(words: list[str], share: float, vocab: Sequence[str], rng: random.Random) -> list[str]:
+    """Edit ``share`` of the words: a third deleted, a third replaced, a third followed by a new word."""
     out = []
     for word in words:
         r = rng.random()
@@ -154,9 +155,9 @@ def make_copy(level: str, texts: Sequence[str], source: int, host: int, vocab: S
         words, span = got
         parts_spans = [span]
         if level.startswith("edit"):
-            words = _edit(words, int(level[4:6]) / 100, vocab, rng)
+            words = edit(words, int(level[4:6]) / 100, vocab, rng)
         elif level == "paraphrase":
-            words = _edit(words, 0.5, vocab, rng)
+            words = edit(words, 0.5, vocab, rng)
         body = _spelling(words, rng) if level == "ortho" else " ".join(words)
     host_words = texts[host].split()[:HOST_WORDS]
     cut = rng.randrange(0, len(host_words) + 1)

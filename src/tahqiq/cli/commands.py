@@ -148,10 +148,13 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
             hits = corpus.search(DEMO_QUERY, k=k)
             result = corpus.stats()
             checked = corpus.check(DEMO_CLAIM, k=20)
+            links = corpus.links()
+            linked_docs = corpus.store.get_many({d for link in links for d in (link.a, link.b)})
         if as_json:
             emit_json({"db": target if db else None, "ingest": report.to_json(),
                        "search": {"query": DEMO_QUERY, "results": [h.to_json() for h in hits]},
-                       "stats": result.to_json(), "check": checked.to_json()})
+                       "stats": result.to_json(), "check": checked.to_json(),
+                       "reuse": {"links": [link.to_json() for link in links]}})
             return
         click.echo(f"== ingest: the sample corpus -> {target if db else '(temporary database)'}")
         _print_ingest(report)
@@ -159,13 +162,20 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
         _print_hits(hits)
         click.echo("\n== stats")
         _print_stats(result)
+        click.echo(f"\n== reuse: passages copied between articles")
+        from .sources_commands import print_links
+
+        print_links(links, linked_docs)
         click.echo(f"\n== check: {DEMO_CLAIM}")
         _print_check(checked, k)
 
 
 def _print_check(report: Any, k: int) -> None:
     counts = ", ".join(f"{label} {n}" for label, n in report.counts.items())
+    independent = ", ".join(f"{label} {n}" for label, n in report.independent_counts.items())
     click.echo(f"verdict: {report.verdict} (confidence {report.confidence:.2f}); {counts}")
+    if independent:
+        click.echo(f"independent evidence (copies and shared sources counted once): {independent}")
     for article in report.articles[:k]:
         click.echo(f"  [{article.stance:8s} {article.confidence:.2f}] "
                    f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")

@@ -34,10 +34,11 @@ def reuse(doc_id: str | None, limit: int | None, rebuild: bool, db: str | None,
     if as_json:
         emit_json({"links": [link.to_json() for link in links]})
         return
-    _print_links(links, docs)
+    print_links(links, docs)
 
 
-def _print_links(links: list[Any], docs: dict[str, Any]) -> None:
+def print_links(links: list[Any], docs: dict[str, Any]) -> None:
+    """Print reuse links for people: both sides' outlets and first passage, and why."""
     if not links:
         click.echo("no shared passages found")
     for link in links:
