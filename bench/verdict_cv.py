@@ -26,6 +26,8 @@ DATA = REPO.parent / "shared" / "data"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-k", type=int, default=20)
+    parser.add_argument("--no-expand", action="store_true",
+                        help="plain BM25 retrieval (no idf weighting or variants)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent")
@@ -34,6 +36,7 @@ def main() -> int:
     from tahqiq.stance.data import read_ans, read_baly, read_baly_facts, read_folds
     from tahqiq.stance.evaluate import _fit
     from tahqiq.stance.weights import build_weights
+    from tahqiq.verify import Verifier
     from tahqiq.verify.evaluate import build_corpus, check_claims, relevant_docs, summarize
 
     started = time.perf_counter()
@@ -58,8 +61,10 @@ def main() -> int:
                 model.weights = weights
                 _fit(model, [pairs[i] for i in train] + ans, [prep[i] for i in train] + prep_ans)
                 test_claims = sorted({p.claim_id for p in pairs if folds[p.claim_id] == fold})
-                rows += check_claims(facts, corpus.verifier(model=model), args.k, test_claims,
-                                     reports=reports)
+                verifier = Verifier(corpus, model=model, retriever=(
+                    (lambda claim, k: corpus.rank(claim, k, expand=False)) if args.no_expand
+                    else None))
+                rows += check_claims(facts, verifier, args.k, test_claims, reports=reports)
                 print(f"# fold {fold}: {len(test_claims)} claims, {time.perf_counter() - started:.0f}s",
                       file=sys.stderr, flush=True)
     report = summarize(rows, relevant, args.k)
@@ -67,11 +72,17 @@ def main() -> int:
     print(json.dumps(report, ensure_ascii=False))
     out = REPO / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
+    from tahqiq.verify.report import unit_judgements
+
     saved = [{"claim_id": r[0], "gold": r[1], "articles": [
         {"doc_id": a.doc_id, "stance": a.stance, "confidence": a.confidence,
-         "relevant": a.doc_id in relevant.get(r[0], set())} for a in rep.articles]}
+         "evidence_unit": a.evidence_unit, "relevant": a.doc_id in relevant.get(r[0], set())}
+        for a in rep.articles], "units": [
+        {"stance": j.stance, "confidence": j.confidence}
+        for j in unit_judgements(rep.units, rep.articles)]}
         for r, rep in zip(rows, reports, strict=True)]
-    (out / "verdict_cv_rows.json").write_text(json.dumps(saved, ensure_ascii=False), "utf-8")
+    name = "verdict_cv_rows_noexpand.json" if args.no_expand else "verdict_cv_rows.json"
+    (out / name).write_text(json.dumps(saved, ensure_ascii=False), "utf-8")
     return 0
 
 

@@ -3,7 +3,8 @@
     python bench/verdict_cv.py          # first: judged articles per claim, CV stance models
     python bench/verdict_policy.py      # then: nested CV over the verdict thresholds
 
-Reads bench/out/verdict_cv_rows.json (each Baly claim's judged articles, every
+Reads bench/out/verdict_cv_rows.json (each Baly claim's judged articles and
+evidence units, every
 stance from a model that never saw that claim).  For each fold, picks the
 policy with the best verdict macro-F1 on the other three folds and scores it on
 the held-out fold; the pooled result is the nested-CV figure.  The contested
@@ -20,9 +21,23 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-ROWS = REPO / "bench" / "out" / "verdict_cv_rows.json"
+ROWS = REPO / "bench" / "out" / (sys.argv[1] if len(sys.argv) > 1 else "verdict_cv_rows.json")
 FOLDS = REPO.parent / "shared" / "data" / "baly2018" / "folds.txt"
 ANSWER = {"supported": "true", "refuted": "false"}
+
+
+def _judgements(row: dict, judgement: type, policy) -> tuple:
+    """``(judgements, policy, weights)`` for decide: the claim's evidence units (plus its
+    unrelated articles), or, for rows saved before units existed, its articles."""
+    if "units" not in row:
+        return [judgement(a["stance"], a["confidence"], {}) for a in row["articles"]], policy, None
+    sizes = Counter(a["evidence_unit"] for a in row["articles"] if a["evidence_unit"])
+    unrelated = [a for a in row["articles"] if a["stance"] == "unrelated"]
+    found = [judgement(u["stance"], u["confidence"], {}) for u in row["units"]] + \
+        [judgement(a["stance"], a["confidence"], {}) for a in unrelated]
+    weights = [policy.unit_weight(sizes[i + 1]) for i in range(len(row["units"]))] + \
+        [1.0] * len(unrelated)
+    return found, policy, weights
 
 
 def main() -> int:
@@ -38,7 +53,7 @@ def main() -> int:
     folds = read_folds(FOLDS)
 
     def verdicts(subset: list, policy: VerdictPolicy) -> list[str]:
-        return [decide([Judgement(a["stance"], a["confidence"], {}) for a in r["articles"]], policy)[0]
+        return [decide(*_judgements(r, Judgement, policy))[0]
                 for r in subset]
 
     def score(subset: list, policy: VerdictPolicy) -> dict:
@@ -46,14 +61,16 @@ def main() -> int:
         return classification_report([r["gold"] for r in subset], predicted, ("true", "false"))
 
     default = VerdictPolicy()
-    grid = [VerdictPolicy(c, default.contested_share, w)
-            for c in (0.3, 0.4, 0.5, 0.6, 0.7) for w in (1.0, 1.25, 1.5, 2.0)]
+    grid = [VerdictPolicy(c, default.contested_share, w, g)
+            for c in (0.3, 0.4, 0.5, 0.6, 0.7) for w in (1.0, 1.25, 1.5, 2.0)
+            for g in (0.0, 0.5, 1.0)]
     chosen, pooled = [], []
     for fold in sorted(set(folds.values())):
         train = [r for r in rows if folds[r["claim_id"]] != fold]
         test = [r for r in rows if folds[r["claim_id"]] == fold]
         best = max(grid, key=lambda p: score(train, p)["macro_f1"])
         chosen.append({"fold": fold, "credible": best.credible, "disagree_weight": best.disagree_weight,
+                       "unit_growth": best.unit_growth,
                        "test_macro_f1": score(test, best)["macro_f1"]})
         pooled += [(r["gold"], ANSWER.get(v, "none")) for r, v in zip(test, verdicts(test, best), strict=True)]
     nested = classification_report([g for g, _ in pooled], [p for _, p in pooled], ("true", "false"))

@@ -45,14 +45,24 @@ def test_credible_agree_and_disagree_make_a_contest() -> None:
     assert decide([j("agree", 0.9)] * 4 + [j("disagree", 0.6)], even)[0] == "supported"
 
 
-def test_denials_weigh_more_by_default() -> None:
-    # 0.6 against 0.5: a plain majority for agree, but a denial weighs 1.5 times a report
+def test_the_denial_weight_tips_a_close_balance() -> None:
+    # 0.6 against 0.5: a plain majority for agree, unless a denial weighs 1.5 times a report
     assert decide([j("agree", 0.6), j("disagree", 0.5)],
                   VerdictPolicy(contested_share=0.5, disagree_weight=1.0))[0] == "supported"
     assert decide([j("agree", 0.6), j("disagree", 0.5)],
                   VerdictPolicy(contested_share=0.5, disagree_weight=1.5))[0] == "refuted"
     with pytest.raises(ValueError):
         VerdictPolicy(disagree_weight=0)
+    with pytest.raises(ValueError):
+        VerdictPolicy(unit_growth=-1)
+
+
+def test_unit_weights_grow_with_the_log_of_their_members() -> None:
+    policy = VerdictPolicy(unit_growth=1.0)
+    assert [policy.unit_weight(n) for n in (1, 2, 4, 8)] == [1.0, 2.0, 3.0, 4.0]
+    assert VerdictPolicy(unit_growth=0.0).unit_weight(8) == 1.0
+    one, weighted = decide([j("agree", 0.8)]), decide([j("agree", 0.8)], weights=[3.0])
+    assert one[0] == weighted[0] == "supported" and weighted[1] > one[1]
 
 
 def test_policy_rejects_nonsense_thresholds() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tahqiq.types import ArticleVerdict, Evidence, ReuseLink
 from tahqiq.verify.report import timeline, unit_judgements
 from tahqiq.verify.units import Backing, group_units
-from tahqiq.verify.verdict import decide
+from tahqiq.verify.verdict import VerdictPolicy, decide
 
 TEXT = "سطر أول.\nقالت الوزارة إن الخطة جاهزة.\nسطر ثالث بلا صلة."
 
@@ -54,16 +54,19 @@ def test_opposite_stances_never_share_a_unit() -> None:
     assert numbers["a"] != numbers["b"]
 
 
-def test_copies_count_once_in_the_verdict() -> None:
-    # four copies of one report against two independent denials
-    arts = [art(f"r{i}", "agree", 0.8) for i in range(4)] + [art("d1", "disagree", 0.7),
-                                                              art("d2", "disagree", 0.7)]
+def test_copies_count_less_than_independent_reports() -> None:
+    # four copies of one report against three independent denials
+    arts = [art(f"r{i}", "agree", 0.8) for i in range(4)] + \
+        [art(f"d{i}", "disagree", 0.7) for i in range(3)]
     links = [link("r0", f"r{i}") for i in range(1, 4)]
-    numbers, units = group_units(arts, {a.doc_id: back() for a in arts}, links)
-    assert len(units) == 3
-    by_unit = decide(unit_judgements(units, arts))
-    naive = decide([_j(a) for a in arts])
-    assert naive[0] == "supported" and by_unit[0] == "refuted"
+    _, units = group_units(arts, {a.doc_id: back() for a in arts}, links)
+    assert len(units) == 4
+    policy = VerdictPolicy()
+    weights = [policy.unit_weight(len(u.doc_ids)) for u in units]
+    assert decide([_j(a) for a in arts], policy)[0] == "supported"  # counting articles
+    assert decide(unit_judgements(units, arts), policy, weights)[0] == "contested"
+    once = VerdictPolicy(unit_growth=0.0)
+    assert decide(unit_judgements(units, arts), once)[0] == "refuted"  # a unit counts once
 
 
 def _j(a: ArticleVerdict):
@@ -80,3 +83,20 @@ def test_timeline_marks_first_report_copies_and_denials() -> None:
     assert entries[0].marks == ("first_report",)
     assert entries[1].marks == ("denial",)
     assert entries[2].marks == ("copy",) and entries[2].copy_of == "a"
+
+
+def test_backing_reads_sources_near_the_evidence_only() -> None:
+    from tahqiq.verify.report import line_sources
+    from tahqiq.verify.units import backing
+
+    filler = "وتحدث السكان عن أوضاع معيشية صعبة في المنطقة منذ شهور طويلة. " * 8
+    evidence = "نقلت وكالة رويترز عن مسؤول عسكري أن القوات بدأت الانسحاب من المدينة."
+    later = "وفي سياق آخر ذكرت صحيفة الغارديان أن الأسعار ارتفعت."
+    text = f"{filler}\n{evidence}\n{filler}{later}"
+    article = ArticleVerdict("x", None, None, None, None, None, "agree", 0.8,
+                             (Evidence(0, evidence, "agree", 0.9, 1),))
+    found = backing(text, article, line_sources(text, article))
+    start = text.index(evidence)
+    assert found.passages == ((start, start + len(evidence)),)
+    assert "Reuters" in found.outlets
+    assert not any("Guardian" in o for o in found.outlets)  # cited far from the evidence

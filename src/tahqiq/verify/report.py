@@ -21,7 +21,7 @@ from ..types import (
     Span,
     TimelineEntry,
 )
-from .units import backing, evidence_passages, group_units
+from .units import backing, evidence_passages, group_units, source_windows
 from .verdict import RELATED, VerdictPolicy, counts, decide
 
 #: Characters of context shown each side of an evidence sentence.
@@ -43,7 +43,8 @@ def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]]
     articles = [replace(a, evidence_unit=numbers.get(a.doc_id, 0), origin=origins.get(a.doc_id))
                 for a in articles]
     unrelated = [j for j in judgements if j.stance not in RELATED]
-    verdict, confidence = decide(unit_judgements(units, articles) + unrelated, policy)
+    weights = [policy.unit_weight(len(u.doc_ids)) for u in units] + [1.0] * len(unrelated)
+    verdict, confidence = decide(unit_judgements(units, articles) + unrelated, policy, weights)
     shown = sorted((a for a in articles if a.stance in RELATED), key=lambda a: -a.confidence)
     if include_unrelated:
         shown += sorted((a for a in articles if a.stance not in RELATED),
@@ -88,13 +89,15 @@ def timeline(articles: Sequence[ArticleVerdict], units: Sequence[EvidenceUnit],
 
 
 def line_sources(text: str, article: ArticleVerdict) -> dict[Span, SourceReport]:
-    """Sources extracted from the lead line and each evidence line (keyed by line span)."""
+    """Sources of the lead and of each evidence sentence with its lead-in (keyed by window).
+
+    Only these short stretches are read, so a check costs a few extractions
+    per article, not a whole article's.
+    """
     from ..sources.attribution import extract_sources
 
-    spans = set(evidence_passages(text, article))
-    first = text.find("\n")
-    spans.add((0, len(text) if first < 0 else first))
-    return {span: extract_sources(article.doc_id, text[span[0]:span[1]]) for span in spans}
+    windows = source_windows(text, evidence_passages(text, article))
+    return {w: extract_sources(article.doc_id, text[w[0]:w[1]]) for w in dict.fromkeys(windows)}
 
 
 def _article(doc: Document, score: float, judgement: Judgement) -> ArticleVerdict:

@@ -4,13 +4,13 @@ Two related articles share an *evidence unit* when they take the same
 stance and
 
 - **reuse**: a reuse link joins them and its aligned spans overlap an
-  evidence passage (the evidence sentence's line) in *both* articles; or
+  evidence sentence in *both* articles; or
 - **outlet**: their evidence rests on the same cited outlet (canonical
-  name): the outlet is cited in an evidence line or in the article's lead
-  (first line), which is where Arabic news attributes a whole report
-  ("نقلت صحيفة ... أن"); or
-- **speaker**: their evidence quotes the same *named* speaker (a person or
-  an office).  Unnamed sources ("مصدر أمني") never join units: two
+  name): the outlet is cited in an evidence sentence or just before it, or
+  in the article's lead (its first 300 characters), which is where Arabic
+  news attributes a whole report ("نقلت صحيفة ... أن"); or
+- **speaker**: their evidence sentences report the same *named* speaker (a
+  person, an office or an outlet).  Unnamed sources ("مصدر أمني") never join units: two
   anonymous sources are not known to be one.
 
 Units are the connected components of these relations.  A unit's stance is
@@ -40,8 +40,16 @@ class Backing:
     speakers: frozenset[str]
 
 
+#: Characters read before an evidence sentence for its attribution ("نقلت وكالة X عن ... أن").
+LEAD_IN = 300
+#: A source found this close before the sentence (or inside it) backs the sentence.
+REACH = 150
+#: The article's lead: a source cited in its first characters backs the whole report.
+LEAD = 300
+
+
 def evidence_passages(text: str, article: ArticleVerdict) -> tuple[Span, ...]:
-    """Character spans of the lines that hold the article's evidence sentences."""
+    """Character spans of the article's evidence sentences in ``text``."""
     starts, offset = [], 0
     lines = text.split("\n")
     for line in lines:
@@ -49,28 +57,51 @@ def evidence_passages(text: str, article: ArticleVerdict) -> tuple[Span, ...]:
         offset += len(line) + 1
     spans = []
     for evidence in article.evidence:
+        at = -1
         if 0 <= evidence.line < len(lines):
-            start = starts[evidence.line]
-            spans.append((start, start + len(lines[evidence.line])))
-        else:
+            found = lines[evidence.line].find(evidence.sentence)
+            at = starts[evidence.line] + found if found >= 0 else -1
+        if at < 0:
             at = text.find(evidence.sentence)
-            if at >= 0:
-                spans.append((at, at + len(evidence.sentence)))
+        if at >= 0:
+            spans.append((at, at + len(evidence.sentence)))
     return tuple(sorted(set(spans)))
 
 
-def backing(text: str, article: ArticleVerdict, sources: Mapping[Span, SourceReport]) -> Backing:
-    """An article's :class:`Backing`; ``sources`` maps line spans to their extracted sources."""
+def source_windows(text: str, passages: Sequence[Span]) -> list[Span]:
+    """The stretches of text to read sources from: the lead and each passage with its lead-in."""
+    windows = [(0, min(len(text), LEAD))]
+    windows += [(max(0, start - LEAD_IN), end) for start, end in passages]
+    return windows
+
+
+def backing(text: str, article: ArticleVerdict,
+            sources: Mapping[Span, SourceReport]) -> Backing:
+    """An article's :class:`Backing`.
+
+    ``sources`` maps each window of :func:`source_windows` to the sources
+    extracted from that stretch of text (spans relative to the window).  A
+    cited outlet backs the evidence when it stands in the lead, or in an
+    evidence sentence or just before it; a named speaker when the reported
+    content overlaps an evidence sentence.
+    """
     passages = evidence_passages(text, article)
     outlets, speakers = set(), set()
-    for span, report in sources.items():
-        in_evidence = span in passages
-        if in_evidence or span[0] == 0:
-            outlets.update(c.canonical for c in report.cited_outlets if c.known)
-        if in_evidence:
-            speakers.update(_speaker_key(a.speaker) for a in report.attributions
-                            if a.speaker_kind in NAMED and a.speaker and a.speaker_span[0] >= 0)
+    for (offset, _), report in sources.items():
+        for outlet in report.cited_outlets:
+            at = offset + outlet.span[0]
+            if outlet.known and (at < LEAD or _near(at, passages)):
+                outlets.add(outlet.canonical)
+        for item in report.attributions:
+            start, end = offset + item.span[0], offset + item.span[1]
+            if item.speaker_kind in NAMED and item.speaker and item.speaker_span[0] >= 0 and \
+                    any(start < pe and ps < end for ps, pe in passages):
+                speakers.add(_speaker_key(item.speaker))
     return Backing(passages, frozenset(outlets), frozenset(s for s in speakers if s))
+
+
+def _near(at: int, passages: Sequence[Span]) -> bool:
+    return any(start - REACH <= at < end for start, end in passages)
 
 
 def _speaker_key(name: str) -> str:
@@ -169,4 +200,5 @@ def unit_stance(group: Sequence[ArticleVerdict]) -> str:
     return max(weight, key=lambda s: (weight[s], s == "disagree"))
 
 
-__all__ = ["Backing", "backing", "earliest", "evidence_passages", "group_units", "unit_stance"]
+__all__ = ["Backing", "backing", "earliest", "evidence_passages", "group_units", "source_windows",
+           "unit_stance"]
