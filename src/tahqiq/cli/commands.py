@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from .output import common_options, emit_json, open_corpus, progress_bar
+from .sources_commands import print_links
 
 #: The query `tahqiq demo` runs over the sample corpus.
 DEMO_QUERY = "عملية عسكرية مشتركة على الحدود"
@@ -162,9 +163,7 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
         _print_hits(hits)
         click.echo("\n== stats")
         _print_stats(result)
-        click.echo(f"\n== reuse: passages copied between articles")
-        from .sources_commands import print_links
-
+        click.echo("\n== reuse: passages copied between articles")
         print_links(links, linked_docs)
         click.echo(f"\n== check: {DEMO_CLAIM}")
         _print_check(checked, k)
