@@ -54,6 +54,8 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=100)
     parser.add_argument("-k", type=int, default=20)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--db", type=Path, default=None,
+                        help="an existing store instead (e.g. the linked reuse-100k store)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent")
@@ -63,7 +65,7 @@ def main() -> int:
     from tahqiq.stance.data import read_baly_facts
     from tahqiq.verify import Verifier
 
-    db = build_store(args.n, REPO / "bench" / "out")
+    db = args.db or build_store(args.n, REPO / "bench" / "out")
     facts = read_baly_facts(DATA / "baly2018" / "claims")
     claims = [text for text, _ in facts.values()]
     random.Random(args.seed).shuffle(claims)
