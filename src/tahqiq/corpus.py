@@ -102,9 +102,15 @@ class Corpus:
                                           workers=self.settings.workers or default_workers())
         return self._reuse
 
+    def pending_links(self) -> int:
+        """Stored documents not yet checked for reuse (cheap: the reuse index stays closed)."""
+        from .store.links import pending_count
+
+        return pending_count(self.store)
+
     def link(self, *, progress: ProgressCallback | None = None) -> int:
         """Find reuse links for every document stored since the last call; return how many."""
-        if self.reuse_index.pending() == 0:
+        if self.pending_links() == 0:
             return 0
         return self.reuse_index.sync(progress)
 

@@ -127,7 +127,7 @@ class ReuseIndex:
     # -- keeping up ------------------------------------------------------------------
     def pending(self) -> int:
         """Documents stored but not yet linked."""
-        return max(0, self.store.max_rowid() - stored.linked_rowid(self.store))
+        return stored.pending_count(self.store)
 
     def sync(self, progress: Progress | None = None) -> int:
         """Link every document stored since the last sync; return how many were linked."""

@@ -65,6 +65,11 @@ def linked_rowid(store: Store) -> int:
     return int(value) if value else 0
 
 
+def pending_count(store: Store) -> int:
+    """Documents stored but not yet linked (a store query; the reuse index stays closed)."""
+    return max(0, store.max_rowid() - linked_rowid(store))
+
+
 def load_links(store: Store, doc_id: str | None = None, *, limit: int | None = None,
                offset: int = 0) -> list[ReuseLink]:
     """Stored links (all, or those of one document, oriented with it as ``a``)."""

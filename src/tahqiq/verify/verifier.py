@@ -93,7 +93,7 @@ class Verifier:
             return []
         from ..store.links import links_among
 
-        pending = self.corpus.reuse_index.pending()
+        pending = self.corpus.pending_links()
         if 0 < pending <= LINK_ON_CHECK:
             self.corpus.link()
         elif pending:
