@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,10 @@ class Settings:
     link_on_ingest: bool = True
     #: Processes for batch work such as linking (0: every core this process may use).
     workers: int = 0
+    #: Bearer token the HTTP API requires on writes (empty: writes are open).
+    api_token: str = field(default="", repr=False)
+    #: Largest HTTP request body the API accepts, in bytes (uploads included).
+    max_request_bytes: int = DEFAULT_MAX_FILE_BYTES + 1024 * 1024
 
     @property
     def index_path(self) -> Path:
@@ -60,6 +64,8 @@ _ENV = {
     "TAHQIQ_BATCH_SIZE": "batch_size",
     "TAHQIQ_LINK_ON_INGEST": "link_on_ingest",
     "TAHQIQ_WORKERS": "workers",
+    "TAHQIQ_TOKEN": "api_token",
+    "TAHQIQ_MAX_REQUEST_BYTES": "max_request_bytes",
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings, resolve_settings
-from .errors import InvalidQueryError, TahqiqError
+from .errors import InvalidQueryError, StoreError, TahqiqError
 from .types import (
     Document,
     DocumentStatus,
@@ -45,7 +45,13 @@ class Corpus:
     ...     hits = corpus.search("نفي رسمي", k=5)
     """
 
-    def __init__(self, db_path: str | Path | None = None, *, settings: Settings | None = None):
+    def __init__(self, db_path: str | Path | None = None, *, settings: Settings | None = None,
+                 readonly: bool = False):
+        #: A read-only corpus never writes: its store is opened read-only, its
+        #: search index is read as another process (or thread) last committed
+        #: it, and nothing is linked.  Many read-only corpora may read while
+        #: one writer ingests (the HTTP API does this).
+        self.readonly = readonly
         if settings is None:
             settings = resolve_settings({"db_path": db_path})
         elif db_path is not None:
@@ -63,8 +69,11 @@ class Corpus:
         if self._store is None:
             from .store import Store
 
-            self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)
-            self._store = Store(self.settings.db_path)
+            if self.readonly:
+                self._store = Store(self.settings.db_path, readonly=True)
+            else:
+                self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+                self._store = Store(self.settings.db_path)
         return self._store
 
     @property
@@ -78,8 +87,10 @@ class Corpus:
                 self.settings.index_path,
                 normalizer_version=NORMALIZER_VERSION,
                 engine=self.settings.search_engine,
-                store=self.store,
+                store=None if self.readonly else self.store,
             )
+            if self.readonly:
+                return self._index
             added = self._index.sync(self.store)
             if added:
                 log.info("search index caught up with %d stored documents", added)
@@ -109,8 +120,11 @@ class Corpus:
         return pending_count(self.store)
 
     def link(self, *, progress: ProgressCallback | None = None) -> int:
-        """Find reuse links for every document stored since the last call; return how many."""
-        if self.pending_links() == 0:
+        """Find reuse links for every document stored since the last call; return how many.
+
+        A read-only corpus links nothing and returns 0.
+        """
+        if self.readonly or self.pending_links() == 0:
             return 0
         return self.reuse_index.sync(progress)
 
@@ -160,8 +174,9 @@ class Corpus:
         are copied by (:meth:`link`) unless ``link`` is false (default:
         ``Settings.link_on_ingest``).
         """
-        from .ingest import iter_sources
+        from .ingest import iter_sources, read_file
 
+        self._check_writable()
         sources = list(iter_sources(paths))
         statuses: list[DocumentStatus] = []
         failures: list[IngestFailure] = []
@@ -170,7 +185,8 @@ class Corpus:
             if isinstance(source, IngestFailure):
                 failures.append(source)
             else:
-                for item in self._documents_from(source, failures):
+                items = read_file(source, max_bytes=self.settings.max_file_bytes)
+                for item in self._documents_from(items, failures):
                     batch.append(item)
                     if len(batch) >= self.settings.batch_size:
                         statuses.extend(self._commit(batch))
@@ -179,17 +195,43 @@ class Corpus:
                 progress(done, len(sources))
         if batch:
             statuses.extend(self._commit(batch))
+        return self._finish_ingest(statuses, failures, link)
+
+    def ingest_bytes(self, data: bytes, name: str, *, link: bool | None = None) -> IngestReport:
+        """Ingest one file's bytes (an upload) as :meth:`ingest` reads a file called ``name``.
+
+        The suffix of ``name`` picks the reader (``.html``, ``.json``,
+        ``.jsonl``, ``.xml``/``.rss``/``.atom``, ``.txt``); the size limit and
+        the failure rules are those of :meth:`ingest`.
+        """
+        from .ingest import read_bytes
+
+        self._check_writable()
+        failures: list[IngestFailure] = []
+        items = read_bytes(data, name, max_bytes=self.settings.max_file_bytes)
+        docs = list(self._documents_from(items, failures))
+        statuses: list[DocumentStatus] = []
+        for start in range(0, len(docs), self.settings.batch_size):
+            statuses.extend(self._commit(docs[start:start + self.settings.batch_size]))
+        return self._finish_ingest(statuses, failures, link)
+
+    def _finish_ingest(self, statuses: list[DocumentStatus], failures: list[IngestFailure],
+                       link: bool | None) -> IngestReport:
         if link is None:
             link = self.settings.link_on_ingest
         if link and any(s.status == "added" for s in statuses):
             self.link()
         return IngestReport(documents=tuple(statuses), failed=tuple(failures))
 
-    def _documents_from(self, path: Path, failures: list[IngestFailure]) -> Iterator[Document]:
-        from .ingest import read_file
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise StoreError("this corpus was opened read-only")
+
+    def _documents_from(self, items: Iterable[RawDocument | IngestFailure],
+                        failures: list[IngestFailure]) -> Iterator[Document]:
         from .text import build_document
 
-        for item in read_file(path, max_bytes=self.settings.max_file_bytes):
+        for item in items:
             if isinstance(item, IngestFailure):
                 failures.append(item)
                 continue

@@ -376,13 +376,21 @@ class ArticleVerdict:
     #: Where the unit's evidence comes from: the earliest article's id or a cited outlet.
     origin: str | None = None
 
+    def evidence_contexts(self) -> tuple[str, ...]:
+        """The passage around each evidence sentence (the sentence itself when unknown)."""
+        if len(self.contexts) == len(self.evidence):
+            return self.contexts
+        return tuple(e.sentence for e in self.evidence)
+
     def to_json(self) -> dict[str, Any]:
-        """One entry of ``articles`` in the report JSON."""
+        """One entry of ``articles`` in the report JSON (``context``: the passage around
+        each evidence sentence)."""
         return {"doc_id": self.doc_id, "title": self.title, "source": self.source, "url": self.url,
                 "source_path": self.source_path, "published": self.published,
                 "stance": self.stance, "confidence": self.confidence,
-                "evidence": [{"sentence": e.sentence, "stance": e.stance, "score": e.score}
-                             for e in self.evidence],
+                "evidence": [{"sentence": e.sentence, "stance": e.stance, "score": e.score,
+                              "context": context}
+                             for e, context in zip(self.evidence, self.evidence_contexts(), strict=True)],
                 "evidence_unit": self.evidence_unit, "origin": self.origin}
 
 

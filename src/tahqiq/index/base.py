@@ -232,6 +232,14 @@ class SearchIndex(ABC):
             "format_version": self.format_version,
         }
 
+    def refresh(self) -> None:
+        """Make searches see the last commit of any writer (a no-op where they always do)."""
+        with self._lock:
+            self._refresh()
+
+    def _refresh(self) -> None:  # noqa: B027 - optional hook: FTS5 always reads the last commit
+        """Engine hook of :meth:`refresh` (default: nothing to do)."""
+
     def close(self) -> None:
         """Commit pending rows, then release the engine (idempotent)."""
         with self._lock:

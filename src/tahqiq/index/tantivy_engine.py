@@ -171,6 +171,9 @@ class TantivyIndex(SearchIndex):
     def _checksums(self) -> dict[str, str]:
         return _meta_checksums(self.path)
 
+    def _refresh(self) -> None:
+        self._index.reload()
+
     def _close(self) -> None:
         self._writer = None  # dropping the writer releases its lock file
 

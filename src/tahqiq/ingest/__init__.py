@@ -12,7 +12,7 @@ This package never imports :mod:`tahqiq.text`; cleaning is the next stage.
 from __future__ import annotations
 
 from .decode import decode_bytes
-from .reader import read_file, read_paths
+from .reader import read_bytes, read_file, read_paths
 from .sources import SUPPORTED_SUFFIXES, iter_files, iter_sources
 from .urls import outlet_from_url
 
@@ -22,6 +22,7 @@ __all__ = [
     "iter_files",
     "iter_sources",
     "outlet_from_url",
+    "read_bytes",
     "read_file",
     "read_paths",
 ]

@@ -66,6 +66,20 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | IngestFai
         yield IngestFailure(label, f"cannot read file: {exc.strerror or exc}")
 
 
+def read_bytes(data: bytes, name: str, *, max_bytes: int) -> Iterator[RawDocument | IngestFailure]:
+    """Read an uploaded file's bytes as :func:`read_file` reads a file named ``name``.
+
+    The reader is chosen by the suffix of ``name``; problems become
+    :class:`~tahqiq.types.IngestFailure` items labelled ``name``.
+    """
+    try:
+        reader = _reader_for(Path(name))
+        text = _decode(data, name, max_bytes)
+        yield from reader(text, name)
+    except IngestError as exc:
+        yield IngestFailure(name, exc.reason)
+
+
 def read_paths(
     paths: Iterable[str | Path], *, max_bytes: int
 ) -> Iterator[RawDocument | IngestFailure]:
@@ -112,6 +126,11 @@ def _load(path: Path, max_bytes: int) -> str:
         raise FileTooLargeError(label, _too_large(size, max_bytes))
     with path.open("rb") as handle:
         data = _read_capped(handle, max_bytes)
+    return _decode(data, label, max_bytes)
+
+
+def _decode(data: bytes, label: str, max_bytes: int) -> str:
+    """The text of a file's bytes, refusing oversized, empty and undecodable ones."""
     if len(data) > max_bytes:
         raise FileTooLargeError(label, _too_large(len(data), max_bytes))
     if not data.strip():

@@ -41,7 +41,7 @@ def to_markdown(report: Report) -> str:
                   f"{STANCE_AR[article.stance]} ({article.stance}, {article.confidence:.2f}) · "
                   f"{_md_escape(article.source or '?')} · {article.published or 'بلا تاريخ'} · "
                   f"`{article.doc_id[:12]}`" + _md_unit_tag(article), ""]
-        for evidence, context in zip(article.evidence, _contexts(article), strict=True):
+        for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             lines.append(f"- [{STANCE_AR[evidence.stance]} {evidence.score:.2f}] "
                          f"{_md_mark(context, evidence.sentence)}")
     if report.timeline:
@@ -90,11 +90,6 @@ def _md_units(report: Report) -> list[str]:
     return lines
 
 
-def _contexts(article: ArticleVerdict) -> tuple[str, ...]:
-    return article.contexts if len(article.contexts) == len(article.evidence) else \
-        tuple(e.sentence for e in article.evidence)
-
-
 def _html_mark(context: str, sentence: str) -> str:
     at = context.find(sentence)
     if at < 0:
@@ -134,7 +129,7 @@ def to_html(report: Report) -> str:
                      f'<span class="{e(article.stance)}">{STANCE_AR[article.stance]}</span> '
                      f"({article.confidence:.2f}) · {e(article.source or '?')} · "
                      f"{e(article.published or 'بلا تاريخ')}{link}{e(_md_unit_tag(article))}</p><ul>")
-        for evidence, context in zip(article.evidence, _contexts(article), strict=True):
+        for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             parts.append(f'<li><span class="{e(evidence.stance)}">{STANCE_AR[evidence.stance]} '
                          f"{evidence.score:.2f}</span>: {_html_mark(context, evidence.sentence)}</li>")
         parts.append("</ul></article>")

@@ -94,7 +94,7 @@ class Verifier:
         from ..store.links import links_among
 
         pending = self.corpus.pending_links()
-        if 0 < pending <= LINK_ON_CHECK:
+        if 0 < pending <= LINK_ON_CHECK and not self.corpus.readonly:
             self.corpus.link()
         elif pending:
             warnings.append(f"{pending} stored articles are not yet checked for copying (run "

@@ -1,0 +1,170 @@
+"""The desk behind the HTTP API: one writer, a pool of readers, one stance model.
+
+:class:`Desk` holds no web framework code, so it is tested and reused
+without one.  Its rules:
+
+- **One writer.**  Ingest goes through a single read-write
+  :class:`~tahqiq.corpus.Corpus`, one request at a time (a lock).
+- **Reads never wait for it.**  Searches, documents, reports and links are
+  served by read-only corpora, each with its own SQLite connection (the
+  store runs in WAL mode) and its own view of the search index, so they
+  keep answering while an ingest runs and see its work when it commits.
+- **Checks are bounded.**  A check is CPU work; at most ``check_slots``
+  run at once (one per core by default) and the rest queue.
+- **One model.**  The stance model is loaded once and shared by every
+  reader's verifier.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..config import Settings
+from ..corpus import Corpus
+from ..errors import InvalidQueryError
+from ..types import IngestReport, Report
+
+#: Most results one search or one page of links returns.
+MAX_K = 100
+#: Most links one page of ``/reuse`` returns.
+MAX_LINKS = 1000
+
+
+class Desk:
+    """A corpus opened for many concurrent readers and one writer.
+
+    >>> desk = Desk(settings)                    # doctest: +SKIP
+    >>> desk.search("عملية عسكرية مشتركة", k=5)   # doctest: +SKIP
+    """
+
+    def __init__(self, settings: Settings, *, readers: int = 4, check_slots: int | None = None,
+                 model: Any = None) -> None:
+        self.settings = settings
+        self._writer = Corpus(settings=settings)
+        self._write_lock = threading.Lock()
+        self._writer.index  # noqa: B018 - create or catch up the store and the index once
+        self._readers: queue.LifoQueue[tuple[Corpus, int]] = queue.LifoQueue()
+        #: Bumped after every ingest; a reader older than it refreshes its index view.
+        self._generation = 0
+        self._free = threading.Semaphore(max(1, readers))
+        self._checks = threading.Semaphore(max(1, check_slots or os.cpu_count() or 1))
+        self._model = model
+        self._model_lock = threading.Lock()
+        self._closed = False
+
+    # -- lifetime -------------------------------------------------------------------
+    def close(self) -> None:
+        """Close every corpus (the desk cannot be used afterwards)."""
+        self._closed = True
+        with self._write_lock:
+            self._writer.close()
+        while not self._readers.empty():
+            self._readers.get_nowait()[0].close()
+
+    @contextmanager
+    def reader(self) -> Iterator[Corpus]:
+        """A read-only corpus from the pool (opened on first need), returned afterwards."""
+        with self._free:
+            try:
+                corpus, seen = self._readers.get_nowait()
+            except queue.Empty:
+                corpus, seen = Corpus(settings=self.settings, readonly=True), self._generation
+            generation = self._generation
+            if seen < generation:
+                corpus.index.refresh()
+            try:
+                yield corpus
+            finally:
+                self._readers.put((corpus, generation))
+
+    @property
+    def model(self) -> Any:
+        """The shared stance model (the shipped one unless one was given)."""
+        with self._model_lock:
+            if self._model is None:
+                from ..stance import load_default
+
+                self._model = load_default()
+            return self._model
+
+    # -- writes ---------------------------------------------------------------------
+    def ingest_bytes(self, data: bytes, name: str) -> IngestReport:
+        """Ingest one uploaded file (or a JSON document's bytes, ``name`` ending in ``.json``)."""
+        with self._write_lock:
+            try:
+                return self._writer.ingest_bytes(data, name)
+            finally:
+                self._generation += 1
+
+    # -- reads ----------------------------------------------------------------------
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """One document as ``tahqiq show --json`` prints it, with its reuse links."""
+        from ..store.links import load_links
+
+        with self.reader() as corpus:
+            doc = corpus.get(doc_id)
+            data = doc.to_json()
+            data["links"] = [link.to_json() for link in load_links(corpus.store, doc.doc_id)]
+            return data
+
+    def sources(self, doc_id: str) -> dict[str, Any]:
+        """Reported speech and cited outlets of one document (``tahqiq sources --json``)."""
+        with self.reader() as corpus:
+            return corpus.sources(doc_id).to_json()
+
+    def search(self, query: str, k: int = 10) -> dict[str, Any]:
+        """``{"query", "results"}`` as ``tahqiq search --json`` prints them."""
+        _check_k(k, MAX_K)
+        with self.reader() as corpus:
+            hits = corpus.search(query, k)
+        return {"query": query, "results": [hit.to_json() for hit in hits]}
+
+    def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:
+        """The report on ``claim`` (the same as ``tahqiq check --json``)."""
+        _check_k(k, MAX_K)
+        model = self.model
+        with self._checks, self.reader() as corpus:
+            return corpus.verifier(model=model).check(claim, k, include_unrelated=include_unrelated)
+
+    def reuse(self, doc_id: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        """``{"links", "total"}``: stored reuse links, a page at a time."""
+        from ..store.links import count_links, load_links
+
+        _check_k(limit, MAX_LINKS, "limit")
+        if offset < 0:
+            raise InvalidQueryError("offset must not be negative")
+        with self.reader() as corpus:
+            if doc_id is not None:
+                doc_id = corpus.get(doc_id).doc_id
+            links = load_links(corpus.store, doc_id, limit=limit, offset=offset)
+            total = count_links(corpus.store) if doc_id is None else None
+        return {"links": [link.to_json() for link in links], "total": total,
+                "limit": limit, "offset": offset}
+
+    def stats(self) -> dict[str, Any]:
+        """Store counts (``tahqiq stats --json``) plus links and articles waiting to be linked."""
+        from ..store.links import count_links
+
+        with self.reader() as corpus:
+            data = corpus.stats().to_json()
+            data["reuse_links"] = count_links(corpus.store)
+            data["pending_links"] = corpus.pending_links()
+        return data
+
+    def health(self) -> dict[str, Any]:
+        """``{"status": "ok", "version", "documents"}`` once the store answers."""
+        from importlib.metadata import version
+
+        with self.reader() as corpus:
+            documents = corpus.store.count()
+        return {"status": "ok", "version": version("tahqiq"), "documents": documents}
+
+
+def _check_k(k: int, most: int, name: str = "k") -> None:
+    if not 1 <= k <= most:
+        raise InvalidQueryError(f"{name} must be between 1 and {most}")

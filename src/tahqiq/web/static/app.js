@@ -1,0 +1,437 @@
+// tahqiq web page. Article text only ever enters the page as text nodes
+// (textContent, createTextNode) and charts as SVG elements: nothing from the
+// server is parsed as markup. Nothing is loaded from another host.
+"use strict";
+
+const STANCE = { agree: "يؤيد", disagree: "ينفي", discuss: "يناقش", unrelated: "غير متصل" };
+const VERDICT = { supported: "مدعوم", refuted: "مدحوض", contested: "متنازع عليه", unverified: "غير متحقق منه" };
+const MARKS = { first_report: "أول خبر", copy: "نسخة", denial: "نفي" };
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+// ---- DOM helpers ------------------------------------------------------------
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+function setAttrs(node, attrs) {
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    node.setAttribute(key, String(value));
+  }
+}
+
+function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+function $(id) { return document.getElementById(id); }
+function short(id) { return String(id || "").slice(0, 8); }
+function pct(x) { return Math.round((Number(x) || 0) * 100) + "٪"; }
+function day(value) { return value ? String(value).slice(0, 10) : ""; }
+
+function docLink(docId, label) {
+  return el("a", { href: "#/doc/" + encodeURIComponent(docId) }, label || short(docId));
+}
+
+// ---- API ----------------------------------------------------------------------
+async function api(path, options) {
+  const response = await fetch(path, options);
+  let body = null;
+  try { body = await response.json(); } catch (_) { body = null; }
+  if (!response.ok) {
+    const detail = body && (body.detail || body.title);
+    throw new Error(detail ? String(detail) : "الخادم أعاد الخطأ " + response.status);
+  }
+  return body;
+}
+
+function showError(target, error) {
+  clear(target).appendChild(el("div", { class: "error", role: "alert" }, "تعذّر الطلب: " + error.message));
+}
+
+function status(target, text) {
+  clear(target).appendChild(el("p", { class: "status" }, text));
+}
+
+// ---- router -------------------------------------------------------------------
+function route() {
+  const hash = location.hash.replace(/^#\/?/, "");
+  const [path, query] = hash.split("?");
+  const params = new URLSearchParams(query || "");
+  const parts = path.split("/");
+  const view = ["check", "search", "doc", "upload"].includes(parts[0]) ? parts[0] : "check";
+  for (const section of document.querySelectorAll(".view")) section.hidden = section.id !== "view-" + view;
+  for (const link of document.querySelectorAll("nav a")) {
+    link.classList.toggle("active", link.dataset.view === view);
+  }
+  if (view === "check" && params.get("claim")) {
+    $("claim").value = params.get("claim");
+    if (params.get("k")) $("k").value = params.get("k");
+    runCheck(params.get("claim"), Number(params.get("k") || 20));
+  } else if (view === "search" && params.get("q")) {
+    $("q").value = params.get("q");
+    runSearch(params.get("q"));
+  } else if (view === "doc" && parts[1]) {
+    showDocument(decodeURIComponent(parts.slice(1).join("/")));
+  }
+}
+
+// ---- check --------------------------------------------------------------------
+async function runCheck(claim, k) {
+  const target = $("report");
+  const button = $("check-submit");
+  button.disabled = true;
+  status(target, "جارٍ البحث في المقالات والحكم على كل منها…");
+  try {
+    const report = await api("/check", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ claim: claim, k: k }),
+    });
+    renderReport(target, report);
+  } catch (error) {
+    showError(target, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function renderReport(target, report) {
+  clear(target);
+  const verdict = report.verdict;
+  target.appendChild(el("div", { class: "card verdict " + verdict, id: "verdict", "data-verdict": verdict },
+    el("div", { class: "verdict-label" }, VERDICT[verdict] || verdict),
+    el("div", {},
+      el("div", { class: "meta" }, "الثقة " + pct(report.confidence)),
+      el("div", { class: "meter", role: "meter", "aria-valuemin": 0, "aria-valuemax": 1,
+                  "aria-valuenow": report.confidence },
+        el("span", { style: null }))),
+    el("div", { class: "verdict-claim" }, "«" + report.claim + "»")));
+  target.querySelector(".meter > span").style.width = pct(report.confidence).replace("٪", "%");
+  if (report.warnings && report.warnings.length) {
+    target.appendChild(el("div", { class: "warnings" }, el("strong", {}, "تنبيهات"),
+      el("ul", {}, report.warnings.map((w) => el("li", {}, w)))));
+  }
+  target.appendChild(renderCounts(report));
+  const articles = report.articles || [];
+  if (articles.length) {
+    target.appendChild(el("div", { class: "charts" },
+      el("div", { class: "card" }, el("h2", {}, "الخط الزمني"), timelineChart(report)),
+      el("div", { class: "card" }, el("h2", {}, "من نقل عمّن ومن استند إلى من"), sourceGraph(report))));
+    target.appendChild(renderUnits(report));
+    target.appendChild(el("h2", {}, "المقالات"));
+    for (const article of articles) target.appendChild(renderArticle(article, report));
+  }
+}
+
+function renderCounts(report) {
+  const counts = report.counts || {};
+  const independent = report.independent_counts || counts;
+  return el("div", { class: "counts", id: "counts" }, ["agree", "disagree", "discuss"].map((stance) =>
+    el("div", { class: "count " + stance },
+      el("b", {}, String(counts[stance] || 0)),
+      STANCE[stance],
+      el("small", { class: "independent" }, "مستقلة: " + (independent[stance] || 0)))));
+}
+
+function renderUnits(report) {
+  const units = (report.evidence_units || []).filter((u) => u.doc_ids.length > 1);
+  const box = el("div", { class: "card units" }, el("h2", {}, "الأدلة المستقلة"));
+  if (!units.length) {
+    box.appendChild(el("p", { class: "meta" }, "كل مقالة هنا دليل مستقل: لا نسخ بينها ولا مصدر مشترك."));
+    return box;
+  }
+  box.appendChild(el("ul", {}, units.map((unit) => el("li", {},
+    el("span", { class: "badge " + unit.stance }, STANCE[unit.stance] || unit.stance), " ",
+    "وحدة " + unit.unit + ": " + unit.doc_ids.length + " مقالات تُحسب دليلاً واحداً — الأصل: ",
+    unit.origin_kind === "outlet" ? unit.origin : docLink(unit.origin),
+    " (", unit.basis.map(basisText).join("، "), ")"))));
+  return box;
+}
+
+function basisText(basis) {
+  if (basis === "reuse") return "نص منقول";
+  if (basis.startsWith("outlet:")) return "المصدر نفسه: " + basis.slice(7);
+  if (basis.startsWith("speaker:")) return "المتحدث نفسه: " + basis.slice(8);
+  return basis;
+}
+
+function renderArticle(article, report) {
+  const unit = (report.evidence_units || []).find((u) => u.unit === article.evidence_unit);
+  const card = el("article", { class: "card article " + article.stance, "data-doc": article.doc_id },
+    el("div", { class: "article-head" },
+      docLink(article.doc_id, article.title || "(بلا عنوان)"),
+      el("span", { class: "badge " + article.stance }, (STANCE[article.stance] || article.stance) + " " + pct(article.confidence)),
+      unit && unit.doc_ids.length > 1 ? el("span", { class: "badge unit" }, "وحدة " + unit.unit) : null),
+    el("div", { class: "meta" }, [article.source, day(article.published)].filter(Boolean).join(" · ")));
+  for (const evidence of article.evidence || []) {
+    card.appendChild(el("blockquote", { class: "evidence" },
+      highlight(evidence.context || evidence.sentence, [evidence.sentence], evidence.stance)));
+  }
+  return card;
+}
+
+// The context as text nodes, with each wanted sentence inside a <mark>.
+function highlight(context, sentences, stance) {
+  const out = [];
+  let rest = String(context || "");
+  for (const sentence of sentences) {
+    const at = sentence ? rest.indexOf(sentence) : -1;
+    if (at < 0) continue;
+    out.push(rest.slice(0, at), el("mark", { class: stance || "" }, sentence));
+    rest = rest.slice(at + sentence.length);
+  }
+  out.push(rest);
+  return out.filter((part) => part !== "");
+}
+
+// ---- charts -------------------------------------------------------------------
+function timelineChart(report) {
+  const entries = (report.timeline || []).filter((t) => t.date);
+  if (!entries.length) return el("p", { class: "meta" }, "لا تواريخ لدى المقالات المتصلة.");
+  const lanes = ["agree", "disagree", "discuss"];
+  const width = 560, height = 175, left = 62, right = 20, top = 20, laneH = 42;
+  const times = entries.map((t) => Date.parse(t.date));
+  const t0 = Math.min(...times), t1 = Math.max(...times);
+  const x = (t) => (t1 === t0 ? (left + width - right) / 2 : left + (t - t0) / (t1 - t0) * (width - left - right));
+  const y = (stance) => top + laneH * Math.max(0, lanes.indexOf(stance)) + laneH / 2;
+  const chart = svg("svg", { class: "chart", id: "timeline-chart", viewBox: `0 0 ${width} ${height}`,
+                             role: "img", "aria-label": "الخط الزمني للمقالات بحسب الموقف" });
+  lanes.forEach((stance) => {
+    chart.appendChild(svg("line", { class: "lane", x1: left, x2: width - right, y1: y(stance), y2: y(stance) }));
+    chart.appendChild(svg("text", { x: 4, y: y(stance) + 4 }, STANCE[stance]));
+  });
+  chart.appendChild(svg("text", { x: left, y: height - 6 }, day(entries[0].date)));
+  chart.appendChild(svg("text", { x: width - right, y: height - 6, "text-anchor": "end" }, day(entries[entries.length - 1].date)));
+  const position = {};
+  const seen = {};
+  entries.forEach((entry) => {
+    const key = entry.date + entry.stance;
+    seen[key] = (seen[key] || 0) + 1;
+    position[entry.doc_id] = [x(Date.parse(entry.date)) + (seen[key] - 1) * 7, y(entry.stance) + ((seen[key] - 1) % 3 - 1) * 8];
+  });
+  entries.forEach((entry) => {
+    if (entry.copy_of && position[entry.copy_of]) {
+      const [x1, y1] = position[entry.copy_of], [x2, y2] = position[entry.doc_id];
+      chart.appendChild(svg("path", { class: "edge copy", d: `M${x1},${y1} Q${(x1 + x2) / 2},${Math.min(y1, y2) - 18} ${x2},${y2}` }));
+    }
+  });
+  entries.forEach((entry) => {
+    const [cx, cy] = position[entry.doc_id];
+    const marks = (entry.marks || []).map((m) => MARKS[m] || m);
+    const link = svg("a", { href: "#/doc/" + encodeURIComponent(entry.doc_id) },
+      svg("circle", { class: entry.stance, cx, cy, r: 6, "data-doc": entry.doc_id },
+        svg("title", {}, [day(entry.date), STANCE[entry.stance], ...marks].join(" · "))));
+    chart.appendChild(link);
+    if ((entry.marks || []).includes("first_report")) chart.appendChild(svg("circle", { class: "first", cx, cy, r: 10 }));
+  });
+  return el("div", {}, chart, el("div", { class: "legend" },
+    lanes.map((s) => el("span", {}, el("span", { class: "dot " + s }), STANCE[s])),
+    el("span", {}, "◯ أول خبر"), el("span", {}, "- - - نسخة من مقالة سابقة")));
+}
+
+function sourceGraph(report) {
+  const articles = (report.articles || []).filter((a) => a.stance !== "unrelated");
+  const byId = Object.fromEntries(articles.map((a) => [a.doc_id, a]));
+  const edges = [];
+  for (const entry of report.timeline || []) {
+    if (entry.copy_of && byId[entry.copy_of] && byId[entry.doc_id]) edges.push([entry.copy_of, entry.doc_id, "copy"]);
+  }
+  const outlets = [];
+  for (const unit of report.evidence_units || []) {
+    if (unit.origin_kind !== "outlet") continue;
+    const node = "outlet:" + unit.origin;
+    if (!outlets.includes(node)) outlets.push(node);
+    for (const docId of unit.doc_ids) if (byId[docId]) edges.push([node, docId, "cite"]);
+  }
+  if (!edges.length) return el("p", { class: "meta", id: "source-graph" }, "لا نسخ ولا مصادر مشتركة بين المقالات المتصلة.");
+  const nodes = [...outlets, ...new Set(edges.flatMap((e) => [e[0], e[1]]).filter((n) => !n.startsWith("outlet:")))];
+  const size = 320, center = size / 2, radius = size / 2 - 40;
+  const place = {};
+  nodes.forEach((node, i) => {
+    const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+    place[node] = [center + radius * Math.cos(angle), center + radius * Math.sin(angle)];
+  });
+  const chart = svg("svg", { class: "chart", id: "source-graph", viewBox: `0 0 ${size} ${size}`,
+                             role: "img", "aria-label": "من نقل عمّن ومن استند إلى أي مصدر" },
+    svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
+      svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#5b6670" }))));
+  for (const [from, to, kind] of edges) {
+    const [x1, y1] = place[from], [x2, y2] = place[to];
+    chart.appendChild(svg("line", { class: "edge " + kind, x1, y1, x2, y2, "marker-end": "url(#arrow)" }));
+  }
+  for (const node of nodes) {
+    const [cx, cy] = place[node];
+    if (node.startsWith("outlet:")) {
+      const name = node.slice(7);
+      chart.appendChild(svg("g", {}, svg("rect", { class: "outlet", x: cx - 9, y: cy - 9, width: 18, height: 18, rx: 4 }, svg("title", {}, name)),
+        svg("text", { x: cx, y: cy + 22, "text-anchor": "middle" }, name)));
+    } else {
+      const article = byId[node];
+      chart.appendChild(svg("a", { href: "#/doc/" + encodeURIComponent(node) },
+        svg("circle", { class: article.stance, cx, cy, r: 8 }, svg("title", {}, (article.title || short(node)) + " · " + (article.source || ""))),
+        svg("text", { x: cx, y: cy + 20, "text-anchor": "middle" }, article.source || short(node))));
+    }
+  }
+  return el("div", {}, chart, el("div", { class: "legend" },
+    el("span", {}, el("span", { class: "dot outlet" }), "مصدر مستشهد به"),
+    el("span", {}, "← نقل أو استشهاد")));
+}
+
+// ---- search -------------------------------------------------------------------
+async function runSearch(query) {
+  const target = $("results");
+  status(target, "جارٍ البحث…");
+  try {
+    const data = await api("/search?" + new URLSearchParams({ q: query, k: 20 }));
+    clear(target);
+    if (!data.results.length) target.appendChild(el("p", { class: "status" }, "لا نتائج."));
+    for (const hit of data.results) {
+      target.appendChild(el("div", { class: "card hit" },
+        docLink(hit.doc_id, hit.title || "(بلا عنوان)"),
+        el("div", { class: "meta" }, [hit.source, "درجة " + hit.score].filter(Boolean).join(" · ")),
+        el("p", {}, hit.snippet || "")));
+    }
+  } catch (error) {
+    showError(target, error);
+  }
+}
+
+// ---- document -----------------------------------------------------------------
+async function showDocument(docId) {
+  const target = $("doc");
+  status(target, "جارٍ التحميل…");
+  try {
+    const [doc, sources] = await Promise.all([
+      api("/documents/" + encodeURIComponent(docId)),
+      api("/documents/" + encodeURIComponent(docId) + "/sources").catch(() => null),
+    ]);
+    clear(target);
+    target.appendChild(el("article", { class: "card" },
+      el("h2", { id: "doc-title" }, doc.title || "(بلا عنوان)"),
+      el("dl", { class: "fields" },
+        el("dt", {}, "المصدر"), el("dd", {}, doc.source || "—"),
+        el("dt", {}, "التاريخ"), el("dd", {}, doc.published || "—"),
+        el("dt", {}, "الرابط"), el("dd", { dir: "ltr" }, doc.url || "—"),
+        el("dt", {}, "المعرّف"), el("dd", { dir: "ltr" }, doc.doc_id)),
+      el("div", { class: "doc-text", id: "doc-text" }, spansText(doc.text, doc.links || []))));
+    target.appendChild(renderLinks(doc.links || []));
+    if (sources) target.appendChild(renderSources(sources));
+  } catch (error) {
+    showError(target, error);
+  }
+}
+
+// The document's text with the passages it shares with other articles marked.
+function spansText(text, links) {
+  const spans = links.flatMap((link) => link.spans_a).sort((p, q) => p[0] - q[0]);
+  const out = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    out.push(text.slice(at, start), el("mark", { title: "مقطع مشترك مع مقالة أخرى" }, text.slice(start, end)));
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out.filter((part) => part !== "");
+}
+
+function renderLinks(links) {
+  const box = el("div", { class: "card links" }, el("h2", {}, "مقاطع مشتركة مع مقالات أخرى"));
+  if (!links.length) { box.appendChild(el("p", { class: "meta" }, "لا نسخ معروفة.")); return box; }
+  box.appendChild(el("ul", {}, links.map((link) => el("li", {},
+    link.direction === "a->b" ? "نُقل عنها إلى " : link.direction === "b->a" ? "منقولة عن " : "تشترك مع ",
+    docLink(link.b), " — " + pct(link.shared_fraction) + " من النص",
+    link.reason ? el("div", { class: "meta" }, link.reason) : null))));
+  return box;
+}
+
+function renderSources(sources) {
+  const box = el("div", { class: "card sources" }, el("h2", {}, "من قال ماذا"));
+  const said = sources.attributions || [];
+  const cited = sources.cited_outlets || [];
+  if (!said.length && !cited.length) box.appendChild(el("p", { class: "meta" }, "لا أقوال منسوبة ولا مصادر مستشهد بها."));
+  if (cited.length) {
+    box.appendChild(el("h3", {}, "المصادر المستشهد بها"));
+    box.appendChild(el("ul", {}, cited.map((c) => el("li", {}, c.canonical || c.name, c.canonical && c.canonical !== c.name ? " («" + c.name + "»)" : ""))));
+  }
+  if (said.length) {
+    box.appendChild(el("h3", {}, "الأقوال"));
+    box.appendChild(el("ul", {}, said.map((a) => el("li", {},
+      el("strong", {}, a.speaker || "(غير مسمى)"), " " + (a.cue || "") + ": ", a.content || ""))));
+  }
+  return box;
+}
+
+// ---- upload -------------------------------------------------------------------
+async function runUpload(files, token) {
+  const target = $("upload-results");
+  clear(target);
+  const headers = token ? { Authorization: "Bearer " + token } : {};
+  for (const file of files) {
+    const line = el("div", { class: "card" }, file.name + ": …");
+    target.appendChild(line);
+    const form = new FormData();
+    form.append("file", file, file.name);
+    try {
+      const report = await api("/documents", { method: "POST", body: form, headers });
+      clear(line);
+      append(line, [file.name + ": أضيف " + report.added + "، مكرر " + report.duplicates + "، تعذّر " + report.failed.length,
+        el("ul", {}, report.documents.map((d) => el("li", {}, docLink(d.doc_id), " " + d.status)))]);
+    } catch (error) {
+      clear(line).appendChild(el("div", { class: "error" }, file.name + ": " + error.message));
+    }
+  }
+  loadStats();
+}
+
+async function loadStats() {
+  try {
+    const stats = await api("/stats");
+    $("store-info").textContent = stats.documents + " مقالة · " + stats.reuse_links + " نسخة";
+  } catch (_) {
+    $("store-info").textContent = "";
+  }
+}
+
+// ---- wiring -------------------------------------------------------------------
+function start() {
+  $("check-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const claim = $("claim").value.trim();
+    if (!claim) return;
+    const target = "#/check?" + new URLSearchParams({ claim, k: $("k").value });
+    if (location.hash === target) route(); else location.hash = target;
+  });
+  $("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const target = "#/search?" + new URLSearchParams({ q: $("q").value.trim() });
+    if (location.hash === target) route(); else location.hash = target;
+  });
+  $("upload-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const token = $("token").value.trim();
+    if (token) sessionStorage.setItem("tahqiq-token", token);
+    runUpload(Array.from($("files").files), token);
+  });
+  $("token").value = sessionStorage.getItem("tahqiq-token") || "";
+  window.addEventListener("hashchange", route);
+  route();
+  loadStats();
+}
+
+document.addEventListener("DOMContentLoaded", start);

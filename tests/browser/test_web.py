@@ -1,0 +1,155 @@
+"""The web page in headless Chromium (Debian's ``chromium``, driven by playwright).
+
+`.ci/run` installs chromium and sets TAHQIQ_REQUIRE_BROWSER=1, so there a
+missing browser fails the run; elsewhere these tests skip without one.
+Screenshots go to ``$TAHQIQ_TEST_OUTPUT`` (default ``test-output/``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("TAHQIQ_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+REQUIRED = os.environ.get("TAHQIQ_REQUIRE_BROWSER") == "1"
+if not Path(CHROMIUM).exists():
+    if REQUIRED:
+        raise RuntimeError(f"TAHQIQ_REQUIRE_BROWSER=1 but there is no chromium at {CHROMIUM}")
+    pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
+pytest.importorskip("playwright.sync_api")
+pytest.importorskip("uvicorn")
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+OUTPUT = Path(os.environ.get("TAHQIQ_TEST_OUTPUT", "test-output"))
+#: Chromium as root in a sandbox with no network (see the env notes).
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CLAIM = "مصر والسودان تستعدان لتنفيذ عملية عسكرية مشتركة في المثلث الحدودي قرب جبل العوينات"
+HOSTILE_TITLE = "<img src=x onerror=window.__pwned=1>عنوان مفخخ"
+HOSTILE_TEXT = ("<script>window.__pwned = 2</script> قال المتحدث باسم وزارة الري إن "
+                "<b>مفاوضات</b> سد النهضة ستستأنف في الخرطوم الأسبوع المقبل بحضور الوسطاء الأفارقة. "
+                "وأضاف أن الوفد المصري سيقدم مقترحاً جديداً حول قواعد الملء والتشغيل.")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from tahqiq import Corpus
+    from tahqiq.api import create_app
+    from tahqiq.config import resolve_settings
+    from tahqiq.data import sample_path
+
+    db = tmp_path_factory.mktemp("web") / "desk.db"
+    with sample_path() as sample, Corpus(db) as corpus:
+        corpus.ingest([sample])
+    settings = resolve_settings({"db_path": db}, env={})
+    port = _free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser: object, width: int = 1280, height: int = 900) -> tuple[Page, list[str]]:
+    page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    problems: list[str] = []
+    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("requestfailed", lambda req: problems.append(f"request failed: {req.url}"))
+    page.on("request", lambda req: None if req.url.startswith(("http://127.0.0.1", "data:"))
+            else problems.append(f"left the server: {req.url}"))
+    return page, problems
+
+
+@pytest.mark.parametrize(("width", "height", "name"), [(1280, 900, "desktop"), (390, 844, "phone")])
+def test_a_claim_opens_its_report(server: str, browser: object, width: int, height: int,
+                                  name: str) -> None:
+    page, problems = _page(browser, width, height)
+    page.goto(server + "/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.fill("#claim", CLAIM)
+    page.click("#check-submit")
+    page.wait_for_selector("#verdict", timeout=60_000)
+    verdict = page.get_attribute("#verdict", "data-verdict")
+    assert verdict in {"supported", "refuted", "contested", "unverified"}
+    assert page.locator("#verdict .verdict-label").inner_text().strip() in {
+        "مدعوم", "مدحوض", "متنازع عليه", "غير متحقق منه"}
+    counts = page.locator("#counts .count")
+    assert counts.count() == 3
+    articles = page.locator("article.article")
+    assert articles.count() > 3
+    assert page.locator("article.article blockquote.evidence mark").count() > 0
+    assert page.locator("#timeline-chart circle[data-doc]").count() > 3
+    assert page.locator("#source-graph").count() == 1
+    assert "#/check?claim=" in page.url  # the report can be bookmarked
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    shot = OUTPUT / f"web-report-{name}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    # no horizontal scrolling at this width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    assert problems == []
+
+
+def test_search_then_document_view(server: str, browser: object) -> None:
+    page, problems = _page(browser)
+    page.goto(server + "/#/search")
+    page.fill("#q", "عملية عسكرية مشتركة")
+    page.press("#q", "Enter")
+    page.wait_for_selector("#results .hit a")
+    page.locator("#results .hit a").first.click()
+    page.wait_for_selector("#doc-title")
+    assert page.locator("#doc-text").inner_text().strip()
+    assert problems == []
+
+
+def test_article_markup_renders_as_text(server: str, browser: object, tmp_path: Path) -> None:
+    page, problems = _page(browser)
+    page.goto(server + "/#/upload")
+    upload = tmp_path / "hostile.json"
+    import json
+
+    upload.write_text(json.dumps({"title": HOSTILE_TITLE, "text": HOSTILE_TEXT,
+                                  "source": "<i>منفذ</i>"}, ensure_ascii=False), encoding="utf-8")
+    page.set_input_files("#files", str(upload))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_selector("#upload-results li a")
+    page.locator("#upload-results li a").first.click()
+    page.wait_for_selector("#doc-title")
+    assert page.locator("#doc-title").inner_text() == HOSTILE_TITLE
+    assert "<script>" in page.locator("#doc-text").inner_text()
+    assert page.locator("#doc img, #doc script, #doc b, #doc i").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "web-document-hostile.png"), full_page=True)
+    assert problems == []

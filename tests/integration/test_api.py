@@ -1,0 +1,243 @@
+"""The HTTP API through httpx (FastAPI's TestClient), on the bundled sample corpus."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from tahqiq.api import Desk, create_app  # noqa: E402
+from tahqiq.config import resolve_settings  # noqa: E402
+
+CLAIM = "مصر والسودان تستعدان لتنفيذ عملية عسكرية مشتركة في المثلث الحدودي قرب جبل العوينات"
+HOSTILE = ("<script>alert('x')</script><img src=x onerror=alert(1)> أعلنت وزارة الخارجية "
+           "اليوم أن المفاوضات حول سد النهضة ستستأنف الأسبوع المقبل في الخرطوم بحضور الوسطاء.")
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tahqiq import Corpus
+    from tahqiq.data import sample_path
+
+    path = tmp_path_factory.mktemp("api") / "desk.db"
+    with sample_path() as sample, Corpus(path) as corpus:
+        assert corpus.ingest([sample]).added > 30
+    return path
+
+
+def _client(db: Path, **settings: object) -> Iterator[TestClient]:
+    resolved = resolve_settings({"db_path": db, **settings}, env={})
+    with TestClient(create_app(resolved)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    yield from _client(db)
+
+
+@pytest.fixture()
+def locked(db: Path) -> Iterator[TestClient]:
+    yield from _client(db, api_token="s3cret", max_request_bytes=4096)
+
+
+def test_health_and_stats(client: TestClient) -> None:
+    health = client.get("/health").json()
+    assert health["status"] == "ok" and health["documents"] > 30
+    stats = client.get("/stats").json()
+    assert stats["documents"] == health["documents"]
+    assert stats["reuse_links"] >= 1 and stats["pending_links"] == 0
+
+
+def test_search_matches_the_cli_contract(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "عملية عسكرية مشتركة", "k": 3})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["query"] == "عملية عسكرية مشتركة" and 0 < len(data["results"]) <= 3
+    assert {"doc_id", "score", "title", "snippet"} <= set(data["results"][0])
+
+
+def test_check_returns_the_cli_report(client: TestClient, db: Path) -> None:
+    response = client.post("/check", json={"claim": CLAIM, "k": 8})
+    assert response.status_code == 200
+    report = response.json()
+    from tahqiq import Corpus
+
+    with Corpus(db) as corpus:  # the same library call as `tahqiq check --json`
+        expected = corpus.check(CLAIM, 8).to_json()
+    assert report == json.loads(json.dumps(expected, ensure_ascii=False))
+    assert report["verdict"] in {"supported", "refuted", "contested", "unverified"}
+    assert report["articles"] and "evidence_unit" in report["articles"][0]
+
+
+def test_document_and_its_sources_and_links(client: TestClient) -> None:
+    link = client.get("/reuse", params={"limit": 1}).json()["links"][0]
+    doc = client.get(f"/documents/{link['a']}").json()
+    assert doc["doc_id"] == link["a"] and doc["text"]
+    assert any(other["b"] == link["b"] for other in doc["links"])
+    sources = client.get(f"/documents/{link['a']}/sources").json()
+    assert sources["doc_id"] == link["a"] and "attributions" in sources
+
+
+def test_reuse_pages_and_filters(client: TestClient) -> None:
+    everything = client.get("/reuse").json()
+    assert everything["total"] == len(everything["links"]) >= 1
+    first = everything["links"][0]
+    assert {"a", "b", "spans_a", "spans_b", "shared_fraction", "direction"} <= set(first)
+    one = client.get("/reuse", params={"doc": first["b"]}).json()
+    assert all(link["a"] == first["b"] for link in one["links"]) and one["links"]
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs", "status"), [
+    ("get", "/documents/ffffffffffff", {}, 404),
+    ("get", "/search", {"params": {"q": "؟!… ،", "k": 5}}, 422),
+    ("get", "/search", {"params": {"q": "سد", "k": 0}}, 422),
+    ("get", "/search", {}, 422),
+    ("post", "/check", {"json": {"claim": "سد", "k": 1000}}, 422),
+    ("post", "/check", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 422),
+    ("post", "/documents", {"content": b"text", "headers": {"content-type": "text/plain"}}, 415),
+    ("post", "/documents", {"files": {"file": ("x.exe", b"MZ\x00\x01")}}, 422),
+    ("post", "/documents", {"files": {"other": ("a.txt", b"x")}}, 422),
+    ("post", "/documents", {"json": {"title": "no text"}}, 422),
+    ("get", "/nowhere", {}, 404),
+])
+def test_errors_are_problem_details(client: TestClient, method: str, path: str,
+                                    kwargs: dict, status: int) -> None:
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+
+
+def test_bad_claims_get_a_defined_verdict(client: TestClient) -> None:
+    for claim in ("", "   ", "The two governments deny everything", "ب" * 15000):
+        report = client.post("/check", json={"claim": claim, "k": 5}).json()
+        assert report["verdict"] in {"unverified", "supported", "refuted", "contested"}
+        assert report.get("warnings")
+
+
+def test_upload_json_and_files_then_read_them_back(client: TestClient) -> None:
+    body = {"text": HOSTILE, "title": "<b>عنوان</b>", "source": "اختبار", "published": "2026-11-20"}
+    added = client.post("/documents", json=body)
+    assert added.status_code == 201
+    doc_id = added.json()["documents"][0]["doc_id"]
+    again = client.post("/documents", json=body)
+    assert again.status_code == 200 and again.json()["duplicates"] == 1
+    doc = client.get(f"/documents/{doc_id}").json()
+    assert doc["title"] == "<b>عنوان</b>" and "سد النهضة" in doc["text"]
+    hits = client.get("/search", params={"q": "سد النهضة الخرطوم الوسطاء"}).json()["results"]
+    assert doc_id in [hit["doc_id"] for hit in hits]  # the readers see the writer's commit
+    html = ("<html><head><title>خبر</title></head><body><article><h1>خبر</h1><p>"
+            + "قال المتحدث باسم الحكومة إن الاجتماع الوزاري سيعقد في عمّان يوم الأحد المقبل. " * 6
+            + "</p></article></body></html>")
+    upload = client.post("/documents", files={"file": ("page.html", html.encode("utf-8"), "text/html")})
+    assert upload.status_code == 201, upload.text
+    assert upload.json()["documents"][0]["source_path"] == "page.html"
+
+
+def test_writes_need_the_token_when_one_is_set(locked: TestClient) -> None:
+    body = {"text": "أكدت مصادر مطلعة أن الوفد سيصل إلى القاهرة مساء الغد لاستكمال المحادثات."}
+    refused = locked.post("/documents", json=body)
+    assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith("Bearer")
+    wrong = locked.post("/documents", json=body, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+    ok = locked.post("/documents", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code in (200, 201)
+    assert locked.get("/health").status_code == 200  # reads stay open
+
+
+def test_request_size_is_limited(locked: TestClient) -> None:
+    big = {"text": "خبر " * 5000}
+    response = locked.post("/documents", json=big, headers={"Authorization": "Bearer s3cret"})
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith(PROBLEM)
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it streams
+        for _ in range(10):
+            yield b'{"text": "' + "خبر ".encode() * 200
+
+    streamed = locked.post("/check", content=chunks(), headers={"content-type": "application/json"})
+    assert streamed.status_code == 413
+
+
+def test_docs_and_page_load_nothing_from_elsewhere(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and 'dir="rtl"' in page.text and 'lang="ar"' in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    docs = client.get("/docs").text
+    for text in (page.text, docs, client.get("/static/app.js").text):
+        assert "http://" not in text.replace("http://www.w3.org", "") and "https://" not in text
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert set(client.get("/openapi.json").json()["paths"]) >= {
+        "/documents", "/documents/{doc_id}", "/search", "/check", "/reuse", "/stats", "/health"}
+
+
+def test_reads_keep_working_while_an_ingest_runs(db: Path, tmp_path: Path) -> None:
+    settings = resolve_settings({"db_path": db}, env={})
+    desk = Desk(settings, readers=2)
+    lines = [json.dumps({"text": f"خبر رقم {i}: " + "أعلنت الحكومة خطة جديدة لدعم المزارعين "
+                                  f"في المحافظة {i} مع بداية الموسم الزراعي. " * 5},
+                        ensure_ascii=False) for i in range(400)]
+    data = "\n".join(lines).encode("utf-8")
+    done = threading.Event()
+    reads: list[float] = []
+
+    def ingest() -> None:
+        try:
+            desk.ingest_bytes(data, "batch.jsonl")
+        finally:
+            done.set()
+
+    writer = threading.Thread(target=ingest)
+    writer.start()
+    try:
+        while not done.is_set():
+            started = time.perf_counter()
+            assert desk.search("عملية عسكرية", 3)["results"]
+            reads.append(time.perf_counter() - started)
+    finally:
+        writer.join()
+        desk.close()
+    assert len(reads) >= 3  # reads were served during the ingest, not after it
+
+
+def test_tahqiq_serve_answers_on_loopback(db: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "TAHQIQ_TOKEN": "t0ken"}
+    proc = subprocess.Popen([sys.executable, "-m", "tahqiq", "serve", "--db", str(db), "--port",
+                             str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.2)
+        assert health.json()["status"] == "ok"
+        refused = httpx.post(f"http://127.0.0.1:{port}/documents", json={"text": "نص"}, timeout=30)
+        assert refused.status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "writes: required" in proc.stderr.read()
