@@ -177,12 +177,23 @@ function renderArticle(article, report) {
       docLink(article.doc_id, article.title || "(بلا عنوان)"),
       el("span", { class: "badge " + article.stance }, (STANCE[article.stance] || article.stance) + " " + pct(article.confidence)),
       unit && unit.doc_ids.length > 1 ? el("span", { class: "badge unit" }, "وحدة " + unit.unit) : null),
-    el("div", { class: "meta" }, [article.source, day(article.published)].filter(Boolean).join(" · ")));
+    el("div", { class: "meta" }, [article.source, day(article.published)].filter(Boolean).join(" · ")),
+    provenance(article, unit, report));
   for (const evidence of article.evidence || []) {
     card.appendChild(el("blockquote", { class: "evidence" },
       highlight(evidence.context || evidence.sentence, [evidence.sentence], evidence.stance)));
   }
   return card;
+}
+
+// Where an article's evidence comes from: the article it copies, the outlet it cites.
+function provenance(article, unit, report) {
+  const entry = (report.timeline || []).find((t) => t.doc_id === article.doc_id);
+  const parts = [];
+  if (entry && entry.copy_of) parts.push("منقول عن ", docLink(entry.copy_of), " ");
+  if (entry && (entry.marks || []).includes("first_report")) parts.push("أول من نشر الخبر ");
+  if (unit && unit.origin_kind === "outlet") parts.push("يستند إلى: " + unit.origin);
+  return parts.length ? el("div", { class: "meta provenance" }, parts) : null;
 }
 
 // The context as text nodes, with each wanted sentence inside a <mark>.
