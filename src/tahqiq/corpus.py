@@ -6,20 +6,20 @@ composes the stages and owns their lifetimes; each stage stays usable alone.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings, resolve_settings
-from .errors import InvalidQueryError, StoreError, TahqiqError
+from .errors import InvalidQueryError, StoreError
 from .types import (
     Document,
     DocumentStatus,
     IngestFailure,
     IngestReport,
     QueryTerm,
-    RawDocument,
     Report,
     ReuseLink,
     SearchHit,
@@ -27,6 +27,9 @@ from .types import (
     SourceReport,
     StoreStats,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .sources.parallel import Mapper
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +49,16 @@ class Corpus:
     """
 
     def __init__(self, db_path: str | Path | None = None, *, settings: Settings | None = None,
-                 readonly: bool = False):
+                 readonly: bool = False, mapper: Mapper | None = None):
         #: A read-only corpus never writes: its store is opened read-only, its
         #: search index is read as another process (or thread) last committed
         #: it, and nothing is linked.  Many read-only corpora may read while
         #: one writer ingests (the HTTP API does this).
         self.readonly = readonly
+        #: Where batch work runs (parsing, reuse sketches and alignment, stance
+        #: for claim batches): this process unless a cluster mapper is given
+        #: (:func:`tahqiq.scale.connect`).  This process alone writes.
+        self._mapper = mapper
         if settings is None:
             settings = resolve_settings({"db_path": db_path})
         elif db_path is not None:
@@ -97,6 +104,15 @@ class Corpus:
         return self._index
 
     @property
+    def mapper(self) -> Mapper:
+        """Where batch work runs (see the constructor); parsing runs in-process by default."""
+        if self._mapper is None:
+            from .sources.parallel import LocalMapper
+
+            return LocalMapper(1)
+        return self._mapper
+
+    @property
     def reuse_index(self) -> Any:
         """The :class:`tahqiq.sources.reuse_index.ReuseIndex` beside the database (opened on first use).
 
@@ -110,7 +126,8 @@ class Corpus:
 
             self._reuse = ReuseIndex.open(self.settings.reuse_path, self.store, NORMALIZER_VERSION,
                                           cites=outlet_cites(),
-                                          workers=self.settings.workers or default_workers())
+                                          workers=self._mapper or self.settings.workers
+                                          or default_workers())
         return self._reuse
 
     def pending_links(self) -> int:
@@ -172,27 +189,30 @@ class Corpus:
         file or record becomes an entry of :attr:`IngestReport.failed` and never
         stops the run.  New documents are then linked to the ones they copy or
         are copied by (:meth:`link`) unless ``link`` is false (default:
-        ``Settings.link_on_ingest``).
+        ``Settings.link_on_ingest``).  Files (and blocks of large JSON Lines
+        files) are parsed by this corpus's mapper (in this process unless a
+        cluster was given, :mod:`tahqiq.scale`); this process alone writes,
+        in input order, so the result is the same either way.
         """
-        from .ingest import iter_sources, read_file
+        from .pipeline import parse_unit, plan_units
 
         self._check_writable()
-        sources = list(iter_sources(paths))
+        units = list(plan_units(paths))
         statuses: list[DocumentStatus] = []
         failures: list[IngestFailure] = []
         batch: list[Document] = []
-        for done, source in enumerate(sources, 1):
-            if isinstance(source, IngestFailure):
-                failures.append(source)
-            else:
-                items = read_file(source, max_bytes=self.settings.max_file_bytes)
-                for item in self._documents_from(items, failures):
-                    batch.append(item)
-                    if len(batch) >= self.settings.batch_size:
-                        statuses.extend(self._commit(batch))
-                        batch = []
+        parse = functools.partial(parse_unit, max_bytes=self.settings.max_file_bytes)
+        for done, items in enumerate(self.mapper.imap(parse, units), 1):
+            for item in items:
+                if isinstance(item, IngestFailure):
+                    failures.append(item)
+                    continue
+                batch.append(item)
+                if len(batch) >= self.settings.batch_size:
+                    statuses.extend(self._commit(batch))
+                    batch = []
             if progress is not None:
-                progress(done, len(sources))
+                progress(done, len(units))
         if batch:
             statuses.extend(self._commit(batch))
         return self._finish_ingest(statuses, failures, link)
@@ -205,11 +225,13 @@ class Corpus:
         the failure rules are those of :meth:`ingest`.
         """
         from .ingest import read_bytes
+        from .pipeline import documents_from
 
         self._check_writable()
-        failures: list[IngestFailure] = []
         items = read_bytes(data, name, max_bytes=self.settings.max_file_bytes)
-        docs = list(self._documents_from(items, failures))
+        parsed = list(documents_from(items))
+        failures = [item for item in parsed if isinstance(item, IngestFailure)]
+        docs = [item for item in parsed if isinstance(item, Document)]
         statuses: list[DocumentStatus] = []
         for start in range(0, len(docs), self.settings.batch_size):
             statuses.extend(self._commit(docs[start:start + self.settings.batch_size]))
@@ -226,22 +248,6 @@ class Corpus:
     def _check_writable(self) -> None:
         if self.readonly:
             raise StoreError("this corpus was opened read-only")
-
-    def _documents_from(self, items: Iterable[RawDocument | IngestFailure],
-                        failures: list[IngestFailure]) -> Iterator[Document]:
-        from .text import build_document
-
-        for item in items:
-            if isinstance(item, IngestFailure):
-                failures.append(item)
-                continue
-            try:
-                yield build_document(item)
-            except TahqiqError as exc:
-                failures.append(IngestFailure(_where(item), _reason(exc)))
-            except Exception as exc:  # one bad record never stops a long job
-                log.exception("unexpected error on %s", _where(item))
-                failures.append(IngestFailure(_where(item), f"internal error: {exc!r}"))
 
     def _commit(self, batch: Sequence[Document]) -> list[DocumentStatus]:
         statuses = self.store.add_documents(batch)
@@ -364,11 +370,3 @@ def make_snippet(sentences: Sequence[Sentence], terms: Sequence[str]) -> str:
     text = best.text
     return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rstrip() + "…"
 
-
-def _where(raw: RawDocument) -> str:
-    where = raw.source_path or raw.url or "<input>"
-    return f"{where}:{raw.record + 1}" if raw.record is not None and raw.fmt == "jsonl" else where
-
-
-def _reason(exc: TahqiqError) -> str:
-    return getattr(exc, "reason", None) or str(exc)

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 import click
 
 from .._files import atomic_path
-from .output import open_corpus
+from .output import open_scaled, scheduler_option
 
 FORMATS = ("text", "json", "md", "html")
 
@@ -31,12 +31,15 @@ FORMATS = ("text", "json", "md", "html")
               help="Write to this file instead of stdout.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="SQLite database (default: $TAHQIQ_DB, else ./tahqiq.db).")
+@scheduler_option
 def check(claim: str | None, k: int, claims_file: str | None, include_unrelated: bool,
-          fmt: str | None, out: str | None, db: str | None) -> None:
+          fmt: str | None, out: str | None, db: str | None, scheduler: str | None) -> None:
     """Find, judge and report on CLAIM across the stored articles."""
     if (claim is None) == (claims_file is None):
         raise click.UsageError("give either a CLAIM or --claims FILE.jsonl")
-    with open_corpus(db) as corpus, _output(out) as stream:
+    if scheduler and not claims_file:
+        raise click.UsageError("--scheduler works with --claims (one claim is judged here)")
+    with open_scaled(db, scheduler) as corpus, _output(out) as stream:
         if claims_file:
             failures = _check_batch(corpus, Path(claims_file), k, include_unrelated, stream)
             if failures:
@@ -70,26 +73,34 @@ def _text(report: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: Claims retrieved, judged (on the cluster, with --scheduler) and written per round.
+CLAIMS_PER_ROUND = 64
+
+
 def _check_batch(corpus: Any, path: Path, k: int, include_unrelated: bool, stream: TextIO) -> int:
     """One JSON report per input line; an unreadable line gets an error line, never a stop."""
     from .output import progress_bar
 
     failures = 0
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    with progress_bar(True, "check") as progress:
-        for number, line in enumerate(lines, 1):
-            progress(number, len(lines))
-            if not line.strip():
-                continue
-            claim = _claim_of(line)
-            if claim is None:
-                failures += 1
-                stream.write(json.dumps({"line": number, "error": "not a JSON claim "
-                                         '(expected {"claim": "..."} or a JSON string)'}) + "\n")
-                continue
-            report = corpus.check(claim, k, include_unrelated=include_unrelated)
-            stream.write(json.dumps({"line": number, **report.to_json()}, ensure_ascii=False) + "\n")
+    numbered = [(n, _claim_of(line)) for n, line in enumerate(lines, 1) if line.strip()]
+    verifier = corpus.verifier()
+    with progress_bar(True, "check", unit="claim") as progress:
+        for start in range(0, len(numbered), CLAIMS_PER_ROUND):
+            chunk = numbered[start:start + CLAIMS_PER_ROUND]
+            claims = [claim for _, claim in chunk if claim is not None]
+            reports = iter(verifier.check_many(claims, k, include_unrelated=include_unrelated,
+                                               mapper=corpus.mapper))
+            for number, claim in chunk:
+                if claim is None:
+                    failures += 1
+                    row = {"line": number, "error": "not a JSON claim "
+                           '(expected {"claim": "..."} or a JSON string)'}
+                else:
+                    row = {"line": number, **next(reports).to_json()}
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
             stream.flush()
+            progress(start + len(chunk), len(numbered))
     return failures
 
 

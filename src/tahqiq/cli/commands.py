@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from .output import common_options, emit_json, open_corpus, progress_bar
+from .output import (
+    common_options,
+    emit_json,
+    open_corpus,
+    open_scaled,
+    progress_bar,
+    scheduler_option,
+)
 from .sources_commands import print_links
 
 #: The query `tahqiq demo` runs over the sample corpus.
@@ -22,10 +29,12 @@ DEMO_CLAIM = "مصر والسودان تستعدان لتنفيذ عملية ع�
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--no-link", is_flag=True,
               help="Do not look for copied passages now (done at the next reuse or check).")
+@scheduler_option
 @common_options
-def ingest(paths: tuple[str, ...], no_link: bool, db: str | None, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], no_link: bool, scheduler: str | None, db: str | None,
+           as_json: bool) -> None:
     """Read articles from files and folders (txt, html, json, jsonl, rss, atom)."""
-    with open_corpus(db) as corpus:
+    with open_scaled(db, scheduler) as corpus:
         with progress_bar(not as_json, "ingest") as progress:
             report = corpus.ingest(paths, progress=progress, link=False)
         if not no_link and corpus.settings.link_on_ingest and report.added:

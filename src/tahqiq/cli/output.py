@@ -36,6 +36,31 @@ def open_corpus(db: str | None) -> Any:
     return Corpus(settings=resolve_settings({"db_path": db}))
 
 
+def scheduler_option(func: F) -> F:
+    """Add ``--scheduler`` (run the batch work on Dask) to a command."""
+    return click.option(
+        "--scheduler", default=None, metavar="tcp://HOST:PORT|local[:N]",
+        help="Run parsing, reuse and stance batches on a Dask cluster (the 'dask' extra); "
+             "this process still does every write.",
+    )(func)
+
+
+@contextmanager
+def open_scaled(db: str | None, scheduler: str | None) -> Iterator[Any]:
+    """:func:`open_corpus`, with its batch work on the Dask cluster ``scheduler`` when given."""
+    if scheduler is None:
+        with open_corpus(db) as corpus:
+            yield corpus
+        return
+    from ..config import resolve_settings
+    from ..corpus import Corpus
+    from ..scale import connect
+
+    settings = resolve_settings({"db_path": db})
+    with connect(scheduler) as mapper, Corpus(settings=settings, mapper=mapper) as corpus:
+        yield corpus
+
+
 def emit_json(data: Any) -> None:
     """Print one JSON document, UTF-8, Arabic unescaped."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))

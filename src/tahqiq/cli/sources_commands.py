@@ -6,16 +6,24 @@ from typing import Any
 
 import click
 
-from .output import common_options, emit_json, open_corpus, progress_bar
+from .output import (
+    common_options,
+    emit_json,
+    open_corpus,
+    open_scaled,
+    progress_bar,
+    scheduler_option,
+)
 
 
 @click.command()
 @click.option("--doc", "doc_id", default=None, help="Only the links of this document (id or prefix).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many links.")
 @click.option("--rebuild", is_flag=True, help="Forget every link and find them all again.")
+@scheduler_option
 @common_options
-def reuse(doc_id: str | None, limit: int | None, rebuild: bool, db: str | None,
-          as_json: bool) -> None:
+def reuse(doc_id: str | None, limit: int | None, rebuild: bool, scheduler: str | None,
+          db: str | None, as_json: bool) -> None:
     """Passages shared between stored articles: who copied whom.
 
     New articles are linked first.  Each link gives both documents, the
@@ -23,7 +31,7 @@ def reuse(doc_id: str | None, limit: int | None, rebuild: bool, db: str | None,
     shorter one, and the direction (earlier to later by date, else by
     citation, else unknown).
     """
-    with open_corpus(db) as corpus:
+    with open_scaled(db, scheduler) as corpus:
         with progress_bar(not as_json, "reuse", unit="doc") as progress:
             if rebuild:
                 corpus.reuse_index.rebuild(progress)

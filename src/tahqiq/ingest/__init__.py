@@ -12,8 +12,9 @@ This package never imports :mod:`tahqiq.text`; cleaning is the next stage.
 from __future__ import annotations
 
 from .decode import decode_bytes
-from .reader import read_bytes, read_file, read_paths
+from .reader import read_bytes, read_file, read_jsonl_block, read_paths
 from .sources import SUPPORTED_SUFFIXES, iter_files, iter_sources
+from .stream import is_line_streamable, line_blocks, sniff
 from .urls import outlet_from_url
 
 __all__ = [
@@ -22,7 +23,11 @@ __all__ = [
     "iter_files",
     "iter_sources",
     "outlet_from_url",
+    "is_line_streamable",
+    "line_blocks",
     "read_bytes",
     "read_file",
+    "read_jsonl_block",
     "read_paths",
+    "sniff",
 ]

@@ -80,6 +80,21 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int) -> Iterator[RawDocumen
         yield IngestFailure(name, exc.reason)
 
 
+def read_jsonl_block(path: Path, start: int, end: int, first_line: int, *,
+                     max_bytes: int) -> Iterator[RawDocument | IngestFailure]:
+    """The records of one block of a large JSON Lines file (see :func:`line_blocks`).
+
+    Lines are numbered as in the whole file, so failures read ``path:line``
+    exactly as :func:`read_file` would label them.
+    """
+    label = str(path)
+    try:
+        lines = iter_lines(path, max_bytes, start=start, end=end, first_line=first_line)
+        yield from jsonl_records(lines, label, allow_empty=True)
+    except OSError as exc:
+        yield IngestFailure(label, f"cannot read file: {exc.strerror or exc}")
+
+
 def read_paths(
     paths: Iterable[str | Path], *, max_bytes: int
 ) -> Iterator[RawDocument | IngestFailure]:

@@ -49,11 +49,13 @@ def read_jsonl(text: str, path: str) -> Iterator[RawDocument | IngestFailure]:
 
 
 def jsonl_records(
-    lines: Iterable[tuple[int, str | IngestFailure]], path: str
+    lines: Iterable[tuple[int, str | IngestFailure]], path: str, *, allow_empty: bool = False
 ) -> Iterator[RawDocument | IngestFailure]:
     """Records of numbered JSON Lines; a bad line is one failure labelled
     ``path:line`` and the other lines still count.  A line may already be a
-    failure (too long, undecodable), which is passed on as it is."""
+    failure (too long, undecodable), which is passed on as it is.  Without
+    any record the file is empty (an error) unless ``allow_empty`` (a block
+    of a larger file)."""
     found = False
     for number, line in lines:
         if isinstance(line, IngestFailure):
@@ -64,7 +66,7 @@ def jsonl_records(
             continue
         found = True
         yield _jsonl_line(line, f"{path}:{number}", path, number)
-    if not found:
+    if not found and not allow_empty:
         raise EmptyDocumentError(path, "empty file")
 
 

@@ -29,17 +29,20 @@ def sniff(path: Path) -> bytes:
         return handle.read(_SNIFF_BYTES)
 
 
-def iter_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | IngestFailure]]:
+def iter_lines(path: Path, max_bytes: int, *, start: int = 0, end: int | None = None,
+               first_line: int = 1) -> Iterator[tuple[int, str | IngestFailure]]:
     """Numbered decoded lines of an ASCII-compatible text file.
 
     A line longer than ``max_bytes`` or in no supported encoding becomes an
     :class:`~tahqiq.types.IngestFailure` labelled ``path:line``; it is skipped
-    without being held in memory whole.
+    without being held in memory whole.  ``start``/``end``/``first_line``
+    read one block of :func:`line_blocks` (lines numbered as in the file).
     """
     label = str(path)
     with path.open("rb") as handle:
-        number = 0
-        while True:
+        handle.seek(start)
+        number = first_line - 1
+        while end is None or handle.tell() < end:
             raw = handle.readline(max_bytes + 1)
             if not raw:
                 return
@@ -52,6 +55,38 @@ def iter_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | IngestFa
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
             yield number, _decode_line(raw, where)
+
+
+def line_blocks(path: Path, block_bytes: int) -> list[tuple[int, int, int]]:
+    """``(start, end, first line number)`` of blocks of about ``block_bytes`` that
+    end at line ends, so each block can be read on its own (by another worker)."""
+    size = path.stat().st_size
+    blocks: list[tuple[int, int, int]] = []
+    start, line = 0, 1
+    with path.open("rb") as handle:
+        while start < size:
+            end = start + block_bytes
+            if end >= size:
+                blocks.append((start, size, line))
+                break
+            handle.seek(end - 1)  # finish the line holding the block's last byte
+            end += _drain_line(handle) - 1
+            blocks.append((start, end, line))
+            line += _count_newlines(handle, start, end)
+            start = end
+    return blocks
+
+
+def _count_newlines(handle: BinaryIO, start: int, end: int) -> int:
+    handle.seek(start)
+    count, left = 0, end - start
+    while left > 0:
+        chunk = handle.read(min(1 << 22, left))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        left -= len(chunk)
+    return count
 
 
 def _drain_line(handle: BinaryIO) -> int:

@@ -16,8 +16,8 @@ import numpy as np
 
 from ..types import ReuseLink
 from .lsh import LshTable, Segment, Sketch, sketch
-from .parallel import fork_map
-from .reuse import Cites, LinkSide, ReuseParams, link_documents
+from .parallel import Mapper, as_mapper
+from .reuse import Cites, LinkSide, ReuseParams, body_ids, link_documents
 
 
 def sketch_batch(items: Iterable[tuple[int, np.ndarray]], params: ReuseParams) -> list[Sketch]:
@@ -42,7 +42,12 @@ def query_sketches(state: tuple[LshTable, Segment], queries: Sequence[Sketch]
     return out
 
 
-def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int = 1
+def sketch_rows(params: ReuseParams, rows: Sequence[tuple[int, str]]) -> list[Sketch]:
+    """Sketches of ``(doc number, search text)`` rows (a :class:`Mapper` batch function)."""
+    return [sketch(doc, body_ids(search_text), params.lsh) for doc, search_text in rows]
+
+
+def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mapper = 1
                     ) -> tuple[list[tuple[int, int]], dict[int, np.ndarray]]:
     """``(older, newer)`` document pairs to align, each once, and each new document's window df.
 
@@ -54,7 +59,7 @@ def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int = 1
     batch = Segment.build(new, table.params.perms)
     pairs: set[tuple[int, int]] = set()
     window_df: dict[int, np.ndarray] = {}
-    for doc, found, df in fork_map(query_sketches, list(new), (table, batch), workers):
+    for doc, found, df in as_mapper(workers).map(query_sketches, list(new), (table, batch)):
         window_df[doc] = df
         pairs.update((min(other, doc), max(other, doc)) for other in found)
     return sorted(pairs), window_df
@@ -63,14 +68,16 @@ def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int = 1
 def link_pairs(pairs: Sequence[tuple[int, int]], side: Callable[[int], LinkSide],
                params: ReuseParams, cites: Cites | None = None,
                window_df: dict[int, np.ndarray] | None = None,
-               workers: int = 1) -> list[tuple[int, int, ReuseLink]]:
+               workers: int | Mapper = 1) -> list[tuple[int, int, ReuseLink]]:
     """Align each pair; ``(a, b, link)`` for the pairs that share a passage, in pair order.
 
     ``window_df`` (from :func:`candidate_pairs`) holds the newer document's
     window frequencies, used to leave out passages that are site templates.
-    With ``workers > 1`` the pairs are split over forked processes.
+    With ``workers > 1`` the pairs are split over forked processes; with a
+    distributed :class:`Mapper`, over its workers (``side`` must then pickle,
+    e.g. a :class:`SideTable`).
     """
-    return fork_map(_link_chunk, list(pairs), (side, params, cites, window_df), workers)
+    return as_mapper(workers).map(_link_chunk, list(pairs), (side, params, cites, window_df))
 
 
 def _link_chunk(state: tuple, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int, ReuseLink]]:
@@ -105,6 +112,21 @@ class _PreparedCache:
         return side
 
 
+class SideTable:
+    """Stored rows ``(rowid, doc_id, text, published, source, search_text)`` as link sides.
+
+    A picklable ``side(doc)`` for :func:`link_pairs`: it travels to cluster
+    workers with the rows it holds, and computes term ids where it runs.
+    """
+
+    def __init__(self, rows: dict[int, tuple]) -> None:
+        self.rows = rows
+
+    def __call__(self, doc: int) -> LinkSide:
+        _, doc_id, text, published, source, search_text = self.rows[doc]
+        return LinkSide(doc_id, text, published, source, body_ids(search_text))
+
+
 def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,
                cites: Cites | None = None, workers: int = 1) -> list[ReuseLink]:
     """Every reuse link among ``sides`` (documents numbered by position)."""
@@ -120,4 +142,5 @@ def _with_ids(side: LinkSide) -> LinkSide:
     return LinkSide(side.doc_id, side.text, side.published, side.source, side.term_ids())
 
 
-__all__ = ["candidate_pairs", "find_links", "link_pairs", "new_table", "sketch_batch"]
+__all__ = ["SideTable", "candidate_pairs", "find_links", "link_pairs", "new_table",
+           "sketch_batch", "sketch_rows"]

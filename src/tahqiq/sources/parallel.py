@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,4 +55,48 @@ def _run(chunk: Sequence[Any]) -> list[Any]:
     return fn(state, chunk)
 
 
-__all__ = ["default_workers", "fork_map"]
+class Mapper(Protocol):
+    """Where batch functions run: in this process (forked workers), or on a cluster.
+
+    ``map(fn, items, state)`` returns ``fn(state, chunk)`` over chunks of
+    ``items``, concatenated in order; ``imap(fn, items)`` yields
+    ``fn(item)`` for each item, in order, while later items are computed.
+    ``fn`` is a module-level function and ``state`` and the items pickle.
+    ``distributed`` says whether work leaves this process's memory (then
+    large shared state such as the LSH table stays with the caller).
+    """
+
+    distributed: bool
+    workers: int
+
+    def map(self, fn: Callable[[Any, Sequence[T]], list[R]], items: Sequence[T], state: Any,
+            min_items: int = 64) -> list[R]: ...
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
+
+
+class LocalMapper:
+    """The in-process :class:`Mapper`: :func:`fork_map` for ``map``, a plain loop for ``imap``."""
+
+    distributed = False
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+
+    def map(self, fn: Callable[[Any, Sequence[T]], list[R]], items: Sequence[T], state: Any,
+            min_items: int = 64) -> list[R]:
+        """``fn(state, chunk)`` over chunks of ``items`` (see :func:`fork_map`)."""
+        return fork_map(fn, items, state, self.workers, min_items)
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn(item)`` for each item, here and in order."""
+        for item in items:
+            yield fn(item)
+
+
+def as_mapper(workers: int | Mapper) -> Mapper:
+    """A :class:`Mapper` for a worker count (or the mapper itself)."""
+    return LocalMapper(workers) if isinstance(workers, int) else workers
+
+
+__all__ = ["LocalMapper", "Mapper", "as_mapper", "default_workers", "fork_map"]

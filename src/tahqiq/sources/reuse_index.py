@@ -32,8 +32,9 @@ import numpy as np
 from .._files import atomic_path, sha256_files
 from ..errors import IndexMismatchError
 from ..store import links as stored
-from .batch import candidate_pairs, link_pairs, new_table, sketch_batch
+from .batch import SideTable, candidate_pairs, link_pairs, new_table, sketch_batch, sketch_rows
 from .lsh import LshTable, Segment
+from .parallel import Mapper, as_mapper
 from .reuse import REUSE_FORMAT, Cites, LinkSide, ReuseParams, body_ids
 
 log = logging.getLogger(__name__)
@@ -68,13 +69,15 @@ class ReuseIndex:
 
     def __init__(self, path: Path, store: Any, normalizer_version: str,
                  params: ReuseParams | None = None, cites: Cites | None = None,
-                 workers: int = 1) -> None:
+                 workers: int | Mapper = 1) -> None:
         self.path = Path(path)
         self.store = store
         self.params = params or ReuseParams()
         self.cites = cites
-        #: Processes for large batches (see :mod:`tahqiq.sources.parallel`).
-        self.workers = max(1, workers)
+        #: Where batches are sketched and aligned: forked processes for large
+        #: batches (an int), or a cluster (:mod:`tahqiq.scale`).  Candidate
+        #: lookups stay in this process, beside the LSH table.
+        self.mapper = as_mapper(max(1, workers) if isinstance(workers, int) else workers)
         self.manifest = ReuseManifest(REUSE_FORMAT, normalizer_version, self.params.to_json())
         self.table: LshTable = new_table(self.params)
         self._entries: dict[int, dict[str, Any]] = {}  # id(segment) -> its manifest entry
@@ -84,7 +87,7 @@ class ReuseIndex:
     @classmethod
     def open(cls, path: Path, store: Any, normalizer_version: str,
              params: ReuseParams | None = None, cites: Cites | None = None,
-             workers: int = 1) -> ReuseIndex:
+             workers: int | Mapper = 1) -> ReuseIndex:
         """Open (or create) the index; rebuild it from the store when it does not match."""
         index = cls(path, store, normalizer_version, params, cites, workers)
         if not (index.path / MANIFEST).is_file():
@@ -166,15 +169,20 @@ class ReuseIndex:
                        MAX_SEGMENTS)
 
     def _link_batch(self, rows: list[tuple]) -> int:
-        sketches = sketch_batch(((r[0], self._remember(r[0], body_ids(r[5]))) for r in rows),
-                                self.params)
-        pairs, window_df = candidate_pairs(sketches, self.table, self.workers)
+        mapper = self.mapper
+        if mapper.distributed:  # workers sketch; the table stays here
+            sketches = mapper.map(sketch_rows, [(r[0], r[5]) for r in rows], self.params)
+        else:
+            sketches = sketch_batch(((r[0], self._remember(r[0], body_ids(r[5]))) for r in rows),
+                                    self.params)
+        pairs, window_df = candidate_pairs(sketches, self.table,
+                                           1 if mapper.distributed else mapper.workers)
         sides = {r[0]: r for r in rows}
         missing = {x for pair in pairs for x in pair if x not in sides}
         sides.update({rowid: (rowid, *row) for rowid, row in
                       stored.rows_by_rowid(self.store, missing).items()})
-        found = link_pairs(pairs, lambda n: self._side(sides[n]), self.params, self.cites,
-                           window_df, self.workers)
+        side = SideTable(sides) if mapper.distributed else (lambda n: self._side(sides[n]))
+        found = link_pairs(pairs, side, self.params, self.cites, window_df, mapper)
         stored.save_links(self.store, found, max(r[0] for r in rows))
         self.table.add(sketches, MAX_SEGMENTS)
         return len(rows)

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidQueryError
-from ..types import Report, ReuseLink
+from ..types import Document, Judgement, Report, ReuseLink
+from .batch import judge_chunk
 from .report import build_report
 from .verdict import RELATED, VerdictPolicy, counts
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
+    from ..sources.parallel import Mapper
     from ..stance import StanceClassifier
 
 #: Longest claim read, in characters; longer claims are cut here (with a warning).
 MAX_CLAIM_CHARS = 1000
-#: Evidence sentences kept per article.
-EVIDENCE_PER_ARTICLE = 3
 #: At most this many unlinked documents are linked by a check before it answers.
 LINK_ON_CHECK = 2000
 
@@ -58,8 +59,31 @@ class Verifier:
         claim, or an empty corpus, gives a report whose ``warnings`` say why
         (and, when nothing can be searched, the verdict ``unverified``).
         """
+        return self.check_many([claim], k, include_unrelated=include_unrelated)[0]
+
+    def check_many(self, claims: Sequence[str], k: int = 20, *, include_unrelated: bool = False,
+                   mapper: Mapper | None = None) -> list[Report]:
+        """:meth:`check` for each claim, in order.
+
+        Retrieval and the report happen here; the stance judgements of the
+        whole batch go through ``mapper`` (:func:`tahqiq.verify.batch.judge_chunk`
+        on a cluster, :mod:`tahqiq.scale`), else run in this process.
+        """
         if k <= 0:
             raise InvalidQueryError("k must be a positive number")
+        prepared = [self._prepare(claim, k) for claim in claims]
+        todo = [p for p in prepared if isinstance(p, _Prepared)]
+        items = [(p.claim, [doc.text for doc, _ in p.docs]) for p in todo]
+        if mapper is not None and mapper.distributed:
+            judged = mapper.map(judge_chunk, items, self._model_ref(), min_items=1)
+        else:
+            judged = judge_chunk(self.model, items)
+        verdicts = iter(judged)
+        return [self._conclude(p, next(verdicts), include_unrelated) if isinstance(p, _Prepared)
+                else p for p in prepared]
+
+    def _prepare(self, claim: str, k: int) -> _Prepared | Report:
+        """Retrieve the articles to judge (or the report, when there is nothing to judge)."""
         claim, warnings = _prepare_claim(claim)
         if not claim:
             return _empty_report(claim, warnings)
@@ -72,15 +96,19 @@ class Verifier:
                 return _empty_report(claim, [*warnings, "the corpus is empty: ingest articles first"])
             warnings.append("no article matches the claim's words")
         docs = self.corpus.store.get_many([doc_id for doc_id, _ in ranked])
-        judged = [(docs[d], score, self.model.judge(claim, docs[d].text, k=EVIDENCE_PER_ARTICLE))
-                  for d, score in ranked if d in docs]
+        return _Prepared(claim, warnings, [(docs[d], score) for d, score in ranked if d in docs])
+
+    def _conclude(self, prepared: _Prepared, judgements: Sequence[Judgement],
+                  include_unrelated: bool) -> Report:
+        judged = [(doc, score, j) for (doc, score), j in zip(prepared.docs, judgements, strict=True)]
         related = [doc.doc_id for doc, _, j in judged if j.stance in RELATED]
-        return build_report(claim, judged, self.policy, include_unrelated, warnings,
+        warnings = prepared.warnings
+        return build_report(prepared.claim, judged, self.policy, include_unrelated, warnings,
                             self._links(related, warnings))
 
-    def check_many(self, claims: Sequence[str], k: int = 20, **kw: Any) -> list[Report]:
-        """:meth:`check` for each claim, in order."""
-        return [self.check(claim, k, **kw) for claim in claims]
+    def _model_ref(self) -> Any:
+        """How cluster workers get this verifier's model: by name when it is the shipped one."""
+        return "default" if self._model is None else self._model
 
     def _links(self, doc_ids: Sequence[str], warnings: list[str]) -> list[ReuseLink]:
         """Reuse links among ``doc_ids``.
@@ -105,6 +133,15 @@ class Verifier:
         if self._retriever is not None:
             return self._retriever(claim, k)
         return self.corpus.rank(claim, k)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A claim ready to judge: its text, its warnings so far, the retrieved documents."""
+
+    claim: str
+    warnings: list[str]
+    docs: list[tuple[Document, float]]
 
 
 def _prepare_claim(claim: str | None) -> tuple[str, list[str]]:
