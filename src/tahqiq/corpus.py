@@ -198,24 +198,8 @@ class Corpus:
 
         self._check_writable()
         units = list(plan_units(paths))
-        statuses: list[DocumentStatus] = []
-        failures: list[IngestFailure] = []
-        batch: list[Document] = []
         parse = functools.partial(parse_unit, max_bytes=self.settings.max_file_bytes)
-        for done, items in enumerate(self.mapper.imap(parse, units), 1):
-            for item in items:
-                if isinstance(item, IngestFailure):
-                    failures.append(item)
-                    continue
-                batch.append(item)
-                if len(batch) >= self.settings.batch_size:
-                    statuses.extend(self._commit(batch))
-                    batch = []
-            if progress is not None:
-                progress(done, len(units))
-        if batch:
-            statuses.extend(self._commit(batch))
-        return self._finish_ingest(statuses, failures, link)
+        return self._store_parsed(self.mapper.imap(parse, units), len(units), progress, link)
 
     def ingest_bytes(self, data: bytes, name: str, *, link: bool | None = None) -> IngestReport:
         """Ingest one file's bytes (an upload) as :meth:`ingest` reads a file called ``name``.
@@ -229,16 +213,27 @@ class Corpus:
 
         self._check_writable()
         items = read_bytes(data, name, max_bytes=self.settings.max_file_bytes)
-        parsed = list(documents_from(items))
-        failures = [item for item in parsed if isinstance(item, IngestFailure)]
-        docs = [item for item in parsed if isinstance(item, Document)]
-        statuses: list[DocumentStatus] = []
-        for start in range(0, len(docs), self.settings.batch_size):
-            statuses.extend(self._commit(docs[start:start + self.settings.batch_size]))
-        return self._finish_ingest(statuses, failures, link)
+        return self._store_parsed([list(documents_from(items))], 1, None, link)
 
-    def _finish_ingest(self, statuses: list[DocumentStatus], failures: list[IngestFailure],
-                       link: bool | None) -> IngestReport:
+    def _store_parsed(self, parsed: Iterable[list[Document | IngestFailure]], total: int,
+                      progress: ProgressCallback | None, link: bool | None) -> IngestReport:
+        """Commit each unit's documents in batches, in order; then link (see :meth:`ingest`)."""
+        statuses: list[DocumentStatus] = []
+        failures: list[IngestFailure] = []
+        batch: list[Document] = []
+        for done, items in enumerate(parsed, 1):
+            for item in items:
+                if isinstance(item, IngestFailure):
+                    failures.append(item)
+                    continue
+                batch.append(item)
+                if len(batch) >= self.settings.batch_size:
+                    statuses.extend(self._commit(batch))
+                    batch = []
+            if progress is not None:
+                progress(done, total)
+        if batch:
+            statuses.extend(self._commit(batch))
         if link is None:
             link = self.settings.link_on_ingest
         if link and any(s.status == "added" for s in statuses):

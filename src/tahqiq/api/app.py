@@ -67,19 +67,10 @@ def create_app(settings: Settings, *, desk: Desk | None = None) -> Any:
     app = FastAPI(title="tahqiq", version=version("tahqiq"), docs_url=None, redoc_url=None,
                   lifespan=lifespan,
                   description="Find, judge and report on claims across Arabic news articles.")
-    app.state.desk = desk
     _errors(app)
     _routes(app, desk, settings)
     _pages(app)
-    return BodyLimitApp(app, settings.max_request_bytes)
-
-
-class BodyLimitApp(BodyLimit):
-    """The FastAPI app behind the request-size limit (``.app`` is the FastAPI object)."""
-
-    @property
-    def state(self) -> Any:
-        return self.app.state
+    return BodyLimit(app, settings.max_request_bytes)
 
 
 def _problem(status: int, title: str, detail: str, headers: dict[str, str] | None = None,

@@ -87,9 +87,9 @@ class Desk:
         """The shared stance model (the shipped one unless one was given)."""
         with self._model_lock:
             if self._model is None:
-                from ..stance import load_default
+                from ..verify.batch import resolve_model
 
-                self._model = load_default()
+                self._model = resolve_model("default")
             return self._model
 
     # -- writes ---------------------------------------------------------------------
@@ -104,12 +104,10 @@ class Desk:
     # -- reads ----------------------------------------------------------------------
     def document(self, doc_id: str) -> dict[str, Any]:
         """One document as ``tahqiq show --json`` prints it, with its reuse links."""
-        from ..store.links import load_links
-
         with self.reader() as corpus:
             doc = corpus.get(doc_id)
             data = doc.to_json()
-            data["links"] = [link.to_json() for link in load_links(corpus.store, doc.doc_id)]
+            data["links"] = [link.to_json() for link in corpus.links(doc.doc_id)]
             return data
 
     def sources(self, doc_id: str) -> dict[str, Any]:
@@ -133,15 +131,13 @@ class Desk:
 
     def reuse(self, doc_id: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
         """``{"links", "total"}``: stored reuse links, a page at a time."""
-        from ..store.links import count_links, load_links
+        from ..store.links import count_links
 
         _check_k(limit, MAX_LINKS, "limit")
         if offset < 0:
             raise InvalidQueryError("offset must not be negative")
-        with self.reader() as corpus:
-            if doc_id is not None:
-                doc_id = corpus.get(doc_id).doc_id
-            links = load_links(corpus.store, doc_id, limit=limit, offset=offset)
+        with self.reader() as corpus:  # read-only: links() links nothing, only reads
+            links = corpus.links(doc_id, limit=limit, offset=offset)
             total = count_links(corpus.store) if doc_id is None else None
         return {"links": [link.to_json() for link in links], "total": total,
                 "limit": limit, "offset": offset}

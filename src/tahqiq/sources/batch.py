@@ -115,16 +115,21 @@ class _PreparedCache:
 class SideTable:
     """Stored rows ``(rowid, doc_id, text, published, source, search_text)`` as link sides.
 
-    A picklable ``side(doc)`` for :func:`link_pairs`: it travels to cluster
-    workers with the rows it holds, and computes term ids where it runs.
+    A ``side(doc)`` for :func:`link_pairs`.  Without ``ids`` it pickles: it
+    travels to cluster workers with the rows it holds and computes term ids
+    where it runs; ``ids(rowid, search_text)`` supplies them instead (the
+    reuse index's cache of recently sketched documents).
     """
 
-    def __init__(self, rows: dict[int, tuple]) -> None:
+    def __init__(self, rows: dict[int, tuple],
+                 ids: Callable[[int, str], np.ndarray] | None = None) -> None:
         self.rows = rows
+        self.ids = ids
 
     def __call__(self, doc: int) -> LinkSide:
-        _, doc_id, text, published, source, search_text = self.rows[doc]
-        return LinkSide(doc_id, text, published, source, body_ids(search_text))
+        rowid, doc_id, text, published, source, search_text = self.rows[doc]
+        term_ids = self.ids(rowid, search_text) if self.ids else body_ids(search_text)
+        return LinkSide(doc_id, text, published, source, term_ids)
 
 
 def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,

@@ -35,7 +35,7 @@ from ..store import links as stored
 from .batch import SideTable, candidate_pairs, link_pairs, new_table, sketch_batch, sketch_rows
 from .lsh import LshTable, Segment
 from .parallel import Mapper, as_mapper
-from .reuse import REUSE_FORMAT, Cites, LinkSide, ReuseParams, body_ids
+from .reuse import REUSE_FORMAT, Cites, ReuseParams, body_ids
 
 log = logging.getLogger(__name__)
 
@@ -181,15 +181,14 @@ class ReuseIndex:
         missing = {x for pair in pairs for x in pair if x not in sides}
         sides.update({rowid: (rowid, *row) for rowid, row in
                       stored.rows_by_rowid(self.store, missing).items()})
-        side = SideTable(sides) if mapper.distributed else (lambda n: self._side(sides[n]))
+        side = SideTable(sides, None if mapper.distributed else self._remembered)
         found = link_pairs(pairs, side, self.params, self.cites, window_df, mapper)
         stored.save_links(self.store, found, max(r[0] for r in rows))
         self.table.add(sketches, MAX_SEGMENTS)
         return len(rows)
 
-    def _side(self, row: tuple) -> LinkSide:
-        rowid, doc_id, text, published, source, search_text = row
-        return LinkSide(doc_id, text, published, source, self._remember(rowid, None, search_text))
+    def _remembered(self, rowid: int, search_text: str) -> np.ndarray:
+        return self._remember(rowid, None, search_text)
 
     def _remember(self, rowid: int, ids: np.ndarray | None, search_text: str = "") -> np.ndarray:
         """Term ids of a document, kept for the next few thousand lookups."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidQueryError
 from ..types import Document, Judgement, Report, ReuseLink
-from .batch import judge_chunk
+from .batch import judge_chunk, resolve_model
 from .report import build_report
 from .verdict import RELATED, VerdictPolicy, counts
 
@@ -46,10 +46,8 @@ class Verifier:
     @property
     def model(self) -> StanceClassifier:
         """The stance model (the shipped one unless another was given)."""
-        if self._model is None:
-            from ..stance import load_default
-
-            self._model = load_default()
+        if self._model is None:  # loaded once per process, shared with cluster-style batches
+            self._model = resolve_model("default")
         return self._model
 
     def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:
