@@ -48,23 +48,30 @@ def evaluate() -> None:
 
 
 @evaluate.command("stance")
-@click.option("--format", "fmt", type=click.Choice(["baly", "ans"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["baly", "ans", "jsonl"]), required=True)
 @click.option("--data", "data", type=click.Path(exists=True, path_type=Path), required=True,
-              help="A folder of Baly claim JSON files, or an ANS stance CSV.")
+              help="A folder of Baly claim JSON files, an ANS stance CSV, or a JSONL file "
+                   "of {claim, text or title+text, stance[, capability, id]} records.")
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, help="A model folder (default: the packaged model).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def eval_stance_command(fmt: str, data: Path, model_dir: Path | None, as_json: bool) -> None:
-    """Accuracy, macro-F1, per-class P/R/F1 and the confusion matrix."""
+    """Accuracy, macro-F1, per-class P/R/F1 and the confusion matrix (JSONL: per capability too)."""
     from ..stance import load_default, load_model
-    from ..stance.evaluate import evaluate_ans, evaluate_baly
+    from ..stance.data import read_jsonl_pairs
+    from ..stance.evaluate import evaluate_ans, evaluate_baly, evaluate_jsonl
 
+    if fmt == "baly" and not data.is_dir():
+        raise click.BadParameter("--format baly needs a folder of claim files", param_hint="--data")
+    if fmt in ("ans", "jsonl") and data.is_dir():
+        raise click.BadParameter(f"--format {fmt} needs a file, not a folder", param_hint="--data")
+    pairs = read_jsonl_pairs(data) if fmt == "jsonl" else None  # bad data fails before the model loads
     model = load_model(model_dir) if model_dir else load_default()
-    with progress_bar(not as_json, "stance") as progress:
+    with progress_bar(not as_json, "stance", unit="pair") as progress:
         if fmt == "baly":
-            if not data.is_dir():
-                raise click.BadParameter("--format baly needs a folder of claim files", param_hint="--data")
             report = evaluate_baly(model, data, progress)
+        elif pairs is not None:
+            report = evaluate_jsonl(model, pairs, progress)
         else:
             report = evaluate_ans(model, data, progress)
     if as_json:
@@ -86,6 +93,25 @@ def _print_report(report: dict[str, Any]) -> None:
     click.echo(" " * 10 + "".join(f"{lab[:9]:>10}" for lab in labels))
     for gold in labels:
         click.echo(f"{gold[:9]:<10}" + "".join(f"{report['confusion'][gold][p]:>10}" for p in labels))
+    if "per_capability" in report:
+        _print_capabilities(report["per_capability"])
+
+
+def _print_capabilities(caps: dict[str, Any]) -> None:
+    """Worst capability first; then each one's misses by id (else line number)."""
+    order = sorted(caps, key=lambda name: (caps[name]["accuracy"], name))
+    width = max(10, *(len(name) for name in order))
+    click.echo(f"\n{'capability':<{width}} {'acc':>7} {'correct':>8} {'n':>6}")
+    for name in order:
+        c = caps[name]
+        click.echo(f"{name:<{width}} {c['accuracy']:>7.4f} {c['correct']:>8} {c['n']:>6}")
+    missed = [name for name in order if caps[name]["misses"]]
+    if missed:
+        click.echo("\nmisses (id or line: expected -> predicted)")
+    for name in missed:
+        items = ", ".join(f"{m['id'] if m['id'] is not None else 'line ' + str(m['line'])}: "
+                          f"{m['expected']} -> {m['predicted']}" for m in caps[name]["misses"])
+        click.echo(f"  {name}: {items}")
 
 
 @evaluate.command("verdict")

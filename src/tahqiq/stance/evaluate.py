@@ -1,8 +1,9 @@
 """Training the shipped model and scoring a model on labelled data.
 
 ``train_stance`` reproduces the default model from the research data
-(deterministic for a fixed seed); ``evaluate_baly`` and ``evaluate_ans``
-print-ready reports in the JSON contract of ``tahqiq eval stance``.
+(deterministic for a fixed seed); ``evaluate_baly``, ``evaluate_ans`` and
+``evaluate_jsonl`` return print-ready reports in the JSON contract of
+``tahqiq eval stance``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .data import LabelledPair, data_sha256, read_ans, read_baly, read_folds
+from .data import LabelledPair, data_sha256, read_ans, read_baly, read_folds, read_jsonl_pairs
 from .labels import LABELS
 from .metrics import classification_report
 from .model import Prepared, StanceClassifier
@@ -143,3 +144,49 @@ def evaluate_ans(model: StanceClassifier, path: Path,
     predicted = ["other" if lab in ("discuss", "unrelated") else lab
                  for lab in model.predict([], prepared=prepared)]
     return classification_report([p.stance for p in pairs], predicted, ANS_LABELS)
+
+
+#: ``per_capability`` key of the pairs that carry no capability.
+NO_CAPABILITY = "(none)"
+_BATCH = 64
+
+
+def evaluate_jsonl(model: StanceClassifier, pairs: Sequence[LabelledPair] | Path,
+                   progress: Progress | None = None) -> dict[str, Any]:
+    """Metrics over labelled pairs from a user's JSONL file (see :func:`read_jsonl_pairs`).
+
+    ``pairs`` is a path or the pairs already read.  Uses only the public
+    ``model.predict`` on ``(claim, text)`` pairs.  When any pair has a
+    ``capability``, adds ``per_capability``: for each capability (pairs
+    without one under ``"(none)"``), ``{"n", "correct", "accuracy",
+    "misses": [{"id", "line", "expected", "predicted"}]}``, in name order.
+    """
+    if isinstance(pairs, (str, Path)):
+        pairs = read_jsonl_pairs(Path(pairs))
+    predicted: list[str] = []
+    for start in range(0, len(pairs), _BATCH):
+        batch = pairs[start:start + _BATCH]
+        predicted += model.predict([(p.claim, p.text) for p in batch])
+        if progress:
+            progress(start + len(batch), len(pairs))
+    report = classification_report([p.stance for p in pairs], predicted, LABELS)
+    if any(p.capability is not None for p in pairs):
+        report["per_capability"] = per_capability(pairs, predicted)
+    return report
+
+
+def per_capability(pairs: Sequence[LabelledPair], predicted: Sequence[str]) -> dict[str, Any]:
+    """Accuracy and misses of each capability (see :func:`evaluate_jsonl`)."""
+    groups: dict[str, list[tuple[LabelledPair, str]]] = {}
+    for pair, label in zip(pairs, predicted, strict=True):
+        groups.setdefault(pair.capability or NO_CAPABILITY, []).append((pair, label))
+    out = {}
+    for name in sorted(groups):
+        members = groups[name]
+        correct = sum(pair.stance == label for pair, label in members)
+        out[name] = {"n": len(members), "correct": correct,
+                     "accuracy": round(correct / len(members), 4),
+                     "misses": [{"id": pair.id, "line": pair.line, "expected": pair.stance,
+                                 "predicted": label}
+                                for pair, label in members if pair.stance != label]}
+    return out
