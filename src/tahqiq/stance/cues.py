@@ -1,12 +1,17 @@
-"""Stance cues (denial, negation, hedging, confirmation, reported speech).
+"""Cue lexicons: folded word lists matched against folded tokens.
 
-The lexicon is versioned data (``tables/cues.v1.json``); entries are folded
-with the search folding, so they match whatever spelling variant a text uses.
+A :class:`Lexicon` holds categories of entries written as in text (folded with
+the search folding when compiled, so they match whatever spelling variant a
+text uses).  The stance cues (denial, negation, hedging, confirmation,
+reported speech, questions) are one lexicon, versioned data in
+``tables/cues.v1.json``; the relation operators (``tables/relation.v1.json``)
+are another.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,66 +21,121 @@ from ..text.search import fold_tokens
 #: Cue categories, in the order of :func:`cue_counts`.
 CATEGORIES = ("deny", "negation", "hedge", "confirm", "report", "question")
 CUES_FILE = "cues.v1.json"
+#: Distinct tokens remembered per lexicon (bounded, so a long run cannot grow it without end).
+_MEMO = 200_000
 
 
 @cache
+def stance_table(filename: str) -> dict[str, Any]:
+    """A versioned table of the stance layer, by file name (cached; read-only)."""
+    raw = (resources.files("tahqiq.stance") / "tables" / filename).read_text("utf-8")
+    data = json.loads(raw)
+    if not isinstance(data, dict) or "version" not in data:
+        raise ValueError(f"stance table {filename} lacks a version")
+    return data
+
+
 def cue_table() -> dict[str, Any]:
     """The raw cue table (cached; read-only)."""
-    raw = (resources.files("tahqiq.stance") / "tables" / CUES_FILE).read_text("utf-8")
-    return json.loads(raw)
+    return stance_table(CUES_FILE)
+
+
+class Lexicon:
+    """Categories of folded words, prefixes (``entry*``) and multi-word phrases.
+
+    A single-word entry matches a token equal to it, or equal to it after one
+    leading clitic of ``clitics``; a phrase matches contiguous tokens (its
+    first word also after a clitic).
+    """
+
+    def __init__(self, categories: Mapping[str, Iterable[str]], clitics: Sequence[str]) -> None:
+        self.clitics = tuple(sorted(clitics, key=len, reverse=True))
+        self.names = tuple(categories)
+        self._exact: dict[str, list[str]] = {}
+        self._prefix: dict[str, list[str]] = {}
+        self._phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, entries in categories.items():
+            exact, prefixes, phrases = _compile(entries)
+            for word in exact:
+                self._exact.setdefault(word, []).append(name)
+            for prefix in prefixes:
+                self._prefix.setdefault(prefix, []).append(name)
+            for phrase in phrases:
+                self._phrases.setdefault(phrase[0], []).append((name, phrase))
+        self._lengths = sorted({len(p) for p in self._prefix})
+        self._bare: dict[str, tuple[str, ...]] = {}
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def bare(self, token: str) -> tuple[str, ...]:
+        """The token, and the token without one leading clitic."""
+        forms = self._bare.get(token)
+        if forms is None:
+            out = [token]
+            for clitic in self.clitics:
+                if token.startswith(clitic) and len(token) - len(clitic) >= 2:
+                    out.append(token[len(clitic) :])
+            forms = tuple(out)
+            if len(self._bare) < _MEMO:
+                self._bare[token] = forms
+        return forms
+
+    def _single(self, form: str) -> frozenset[str]:
+        found = self._memo.get(form)
+        if found is None:
+            hits = set(self._exact.get(form, ()))
+            for n in self._lengths:
+                if n > len(form):
+                    break
+                hits.update(self._prefix.get(form[:n], ()))
+            found = frozenset(hits)
+            if len(self._memo) < _MEMO:
+                self._memo[form] = found
+        return found
+
+    def spans(self, tokens: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+        """Per category, the ``(start, length)`` of every match in folded ``tokens``."""
+        found: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        later: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        for i, token in enumerate(tokens):
+            forms = self.bare(token)
+            hit: set[str] = set()
+            for form in forms:
+                hit |= self._single(form)
+                for name, phrase in self._phrases.get(form, ()):
+                    if tuple(tokens[i + 1 : i + len(phrase)]) == phrase[1:]:
+                        later[name].append((i, len(phrase)))
+            for name in hit:
+                found[name].append((i, 1))
+        for name in self.names:
+            found[name].extend(sorted(set(later[name]), key=lambda h: (-h[1], h[0])))
+        return found
+
+
+def _compile(entries: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    for entry in entries:
+        star = entry.endswith("*")
+        tokens = tuple(fold_tokens(entry.rstrip("*"))) or (entry,)
+        if len(tokens) > 1:
+            phrases.append(tokens)
+        elif star:
+            prefixes.append(tokens[0])
+        else:
+            exact.add(tokens[0])
+    return frozenset(exact), tuple(prefixes), tuple(phrases)
 
 
 @cache
-def _compiled() -> dict[str, tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]]:
-    """Per category: exact folded words, folded prefixes, folded multi-word phrases."""
-    out = {}
-    for category in CATEGORIES:
-        exact: set[str] = set()
-        prefixes: list[str] = []
-        phrases: list[tuple[str, ...]] = []
-        for entry in cue_table()[category]:
-            star = entry.endswith("*")
-            tokens = tuple(fold_tokens(entry.rstrip("*"))) or (entry,)
-            if len(tokens) > 1:
-                phrases.append(tokens)
-            elif star:
-                prefixes.append(tokens[0])
-            else:
-                exact.add(tokens[0])
-        out[category] = (frozenset(exact), tuple(prefixes), tuple(phrases))
-    return out
-
-
-@cache
-def _clitics() -> tuple[str, ...]:
-    return tuple(sorted(cue_table()["clitics"], key=len, reverse=True))
-
-
-def _bare(token: str) -> tuple[str, ...]:
-    """The token, and the token without one leading clitic."""
-    forms = [token]
-    for clitic in _clitics():
-        if token.startswith(clitic) and len(token) - len(clitic) >= 2:
-            forms.append(token[len(clitic) :])
-    return tuple(forms)
+def _cue_lexicon() -> Lexicon:
+    table = cue_table()
+    return Lexicon({c: table[c] for c in CATEGORIES}, table["clitics"])
 
 
 def cue_positions(tokens: list[str]) -> dict[str, list[int]]:
     """Token positions at which each cue category fires, for folded ``tokens``."""
-    compiled = _compiled()
-    found: dict[str, list[int]] = {c: [] for c in CATEGORIES}
-    bare = [_bare(tok) for tok in tokens]
-    for category, (exact, prefixes, phrases) in compiled.items():
-        hits = found[category]
-        for i, forms in enumerate(bare):
-            if any(f in exact or (prefixes and f.startswith(prefixes)) for f in forms):
-                hits.append(i)
-        for phrase in phrases:
-            n = len(phrase)
-            for i in range(len(tokens) - n + 1):
-                if phrase[0] in bare[i] and tuple(tokens[i + 1 : i + n]) == phrase[1:]:
-                    hits.append(i)
-    return found
+    return {c: [i for i, _ in hits] for c, hits in _cue_lexicon().spans(tokens).items()}
 
 
 def cue_counts(tokens: list[str]) -> list[int]:

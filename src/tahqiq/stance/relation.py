@@ -1,0 +1,522 @@
+"""Claim-sentence relations: does a sentence entail, contradict, leave open or
+not address the claim's event, and why.
+
+A sentence *addresses* the claim when it carries enough of the claim's
+content words (weighted by rarity; places, times and numbers count less than
+the words that say what happened).  An operator (denial, a false-report
+predicate, negation, cancellation, "no decision", status quo, hedge, rumour,
+question, attribution, confirmation; versioned data in
+``tables/relation.v1.json``) counts only when its scope covers the matched
+claim content: a denial of another matter in the same article does not touch
+the claim.  The sentence's polarity is then compared with the claim's own, so
+a negative claim and a negating sentence agree.  A number next to the same
+word with another value contradicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from ..text.search import arabic_stopwords, fold_tokens
+from .cues import Lexicon, stance_table
+from .units import _stem
+
+RELATION_FILE = "relation.v1.json"
+#: Relation labels, in the column order of :func:`relation_vector`.
+RELATIONS = ("entails", "contradicts", "neutral", "unaddressed")
+#: Operators that leave the claim open (a sentence they govern neither confirms nor denies).
+OPEN_OPS = frozenset({"hedge", "modal", "rumour", "question"})
+#: Operators that deny what they govern (one family: it flips polarity once).
+DENIAL_OPS = frozenset({"deny", "false_report", "no_decision", "status_quo"})
+#: Weight of a matched place, time or number word relative to an event word.
+MINOR_WEIGHT = 0.35
+#: A sentence addresses the claim at this weighted share of its event words or more.
+ADDRESS_MIN = 0.5
+#: Address kept by a sentence that names other places than the claim's and none of them.
+ELSEWHERE_PENALTY = 0.5
+#: Share of the matched claim weight an operator's scope must hold to govern it.
+SCOPE_SHARE = 0.5
+_END = re.compile(r"[.!?؟؛;…]+[\"'»”)]*$")
+_COMMA = re.compile(r"[،,]+[\"'»”)]*$")
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+_IMPERFECT = ("ي", "ت", "ن", "ا")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a sentence: its display form, folded form, stem and clause."""
+
+    shown: str
+    folded: str
+    stem: str
+    clause: int
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """An operator found in a sentence, and whether it governs the claim's content."""
+
+    kind: str
+    cue: str
+    start: int
+    governs: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How one sentence stands toward the claim, with its reasons.
+
+    ``address`` is the weighted share of the claim's content the sentence
+    carries (event words count more than places, times and numbers);
+    ``matched`` maps element kinds (``event``, ``place``, ``time``,
+    ``number``) to the claim words found, as the claim spells them;
+    ``operators`` are those that govern the matched content; ``clash`` names
+    a mismatched value (``"number"``).
+    """
+
+    label: str
+    address: float
+    matched: dict[str, tuple[str, ...]]
+    operators: tuple[Operator, ...]
+    clash: str = ""
+    negative: bool = False
+    #: Cosine of the claim and the sentence (e5), when lexical overlap alone could not decide.
+    similarity: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {"relation": self.label, "address": round(self.address, 4),
+                "matched": {k: list(v) for k, v in self.matched.items()},
+                "operators": [{"kind": o.kind, "cue": o.cue} for o in self.operators],
+                "clash": self.clash, "similarity": self.similarity}
+
+
+@cache
+def relation_table() -> dict[str, Any]:
+    """The operator and element table (cached; read-only)."""
+    return stance_table(RELATION_FILE)
+
+
+@cache
+def _lexicon() -> Lexicon:
+    table = relation_table()
+    ops = {name: spec["entries"] for name, spec in table["operators"].items()}
+    return Lexicon(ops, table["clitics"])
+
+
+@cache
+def _element_words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    table = relation_table()
+    places = frozenset(_stem(t) for w in table["countries"] + table["cities"] for t in fold_tokens(w))
+    times = frozenset(_stem(t) for w in table["time_words"] for t in fold_tokens(w))
+    numbers = {fold_tokens(w)[0]: v for w, v in table["number_words"].items()}
+    return places, times, numbers
+
+
+@cache
+def _not_before() -> frozenset[str]:
+    words = relation_table()["operators"]["negation"].get("not_before", [])
+    return frozenset(t for w in words for t in fold_tokens(w))
+
+
+def words_of(text: str) -> list[Word]:
+    """The words of a sentence with their clause numbers.
+
+    A clause ends at a full stop, semicolon, question or exclamation mark, and
+    at a comma followed by a conjunction (a new coordinated clause).
+    """
+    out: list[Word] = []
+    clause = 0
+    chunks = text.split()
+    for k, chunk in enumerate(chunks):
+        for tok in _fold_chunk(chunk):
+            out.append(Word(chunk, tok, _stem(tok), clause))
+        if "؟" in chunk or "?" in chunk:
+            out.append(Word("؟", "؟", "؟", clause))
+        nxt = chunks[k + 1] if k + 1 < len(chunks) else ""
+        if _END.search(chunk) or (_COMMA.search(chunk) and _opens_clause(nxt)):
+            clause += 1
+    return out
+
+
+@cache
+def _leads() -> frozenset[str]:
+    return frozenset(fold_tokens(w)[0] for w in relation_table()["clause_leads"])
+
+
+_CLAUSE_WORDS = frozenset({"ان", "قد", "لم", "لن", "لا", "كان", "كانت", "هو", "هي", "ذلك"})
+
+
+def _opens_clause(chunk: str) -> bool:
+    """Whether a word after a comma starts a new clause: a lead word ("مؤكدا",
+    "فيما") or a conjunction on a verb, a particle or an operator ("وأكد", "وأن")."""
+    tokens = _fold_chunk(chunk)
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first in _leads():
+        return True
+    if first[:1] not in ("و", "ف") or len(first) < 3:
+        return False
+    rest = first[1:]
+    return rest in _CLAUSE_WORDS or any(_lexicon().spans([rest]).values())
+
+
+@lru_cache(maxsize=131_072)
+def _fold_chunk(chunk: str) -> tuple[str, ...]:
+    return tuple(fold_tokens(chunk))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """Everything about a sentence that does not depend on the claim (computed once)."""
+
+    words: tuple[Word, ...]
+    folded: tuple[str, ...]
+    keys: tuple[str, ...]
+    spans: Mapping[str, list[tuple[int, int]]]
+
+
+@lru_cache(maxsize=65_536)
+def view(text: str) -> SentenceView:
+    """The words, folded tokens, comparison keys and operator matches of ``text`` (cached)."""
+    words = tuple(words_of(text))
+    folded = tuple(w.folded for w in words)
+    keys = tuple(number_value(f) or w.stem for f, w in zip(folded, words, strict=True))
+    return SentenceView(words, folded, keys, _lexicon().spans(folded))
+
+
+def number_value(folded: str) -> str | None:
+    """The value of a digit token or a number word, else ``None``."""
+    if _DIGITS.match(folded):
+        return folded.replace(",", "")
+    return _element_words()[2].get(folded)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFrame:
+    """What every sentence is compared with: the claim's words by element,
+    their weights, its numbers with their neighbours, and its polarity."""
+
+    text: str
+    words: tuple[Word, ...]
+    kinds: Mapping[str, str]
+    weights: Mapping[str, float]
+    numbers: Mapping[str, frozenset[str]]
+    negative: bool
+    change: bool
+    open_ops: frozenset[str]
+    denial: bool
+    alt: Mapping[str, str]
+
+    @property
+    def keyset(self) -> frozenset[str]:
+        """The claim's comparison keys (stems and number values)."""
+        return frozenset(self.weights)
+
+    @property
+    def total(self) -> float:
+        """Summed weight of the claim's content stems."""
+        return sum(self.weights.values()) or 1.0
+
+
+def claim_frame(claim: str, weights: Mapping[str, float]) -> ClaimFrame:
+    """The frame of ``claim`` (``weights``: stem -> informativeness)."""
+    sv = view(claim)
+    words = sv.words
+    places, times, _ = _element_words()
+    stop = arabic_stopwords()
+    kinds: dict[str, str] = {}
+    stem_w: dict[str, float] = {}
+    framing = {i for kind in ("attribution", "confirm") for start, n in sv.spans[kind]
+               for i in range(start, start + n)}
+    for i, w in enumerate(words):
+        if w.folded in stop or len(w.folded) < 2 and not _DIGITS.match(w.folded) or i in framing:
+            continue
+        value = number_value(w.folded)
+        kind = ("number" if value else "place" if w.stem in places
+                else "time" if w.stem in times else "event")
+        key = value or w.stem
+        kinds.setdefault(key, kind)
+        base = weights.get(w.stem, 8.0) if kind == "event" else 8.0 * MINOR_WEIGHT
+        stem_w[key] = max(stem_w.get(key, 0.0), base)
+    numbers = {v: near & frozenset(skeleton(k) for k in stem_w)
+               for v, near in _number_neighbours(words).items()}
+    change = bool({w.stem for w in words} & _change_stems())
+    negative, ops = _polarity(sv, set(range(len(words))), change)
+    governing = frozenset(o.kind for o in ops if o.governs)
+    alt = {_alt(k): k for k, kind in kinds.items() if kind == "event" and _alt(k) != k}
+    return ClaimFrame(claim, words, kinds, stem_w, numbers, negative, change,
+                      governing & OPEN_OPS, bool(governing & DENIAL_OPS), alt)
+
+
+def _alt(stem: str) -> str:
+    """A stem without an imperfect verb prefix (ترفع -> رفع), to match verb and noun forms."""
+    return stem[1:] if len(stem) >= 4 and stem[0] in "يتنا" else stem
+
+
+@cache
+def _change_stems() -> frozenset[str]:
+    return frozenset(_stem(t) for w in relation_table()["change_words"] for t in fold_tokens(w))
+
+
+def skeleton(stem: str) -> str:
+    """A stem without its long vowels after the first letter (قتيل, قتل -> قتل): close
+    derivations of one root compare equal."""
+    return stem[:1] + stem[1:].translate(_VOWELS)
+
+
+_VOWELS = str.maketrans("", "", "اوي")
+
+
+def place_key(stem: str) -> str | None:
+    """The place a stem names (a place name or its adjective: مصري -> مصر), else ``None``."""
+    places = _element_words()[0]
+    for form in (stem, stem[:-1] if stem.endswith("ي") else "", stem + "ا"):
+        if form and form in places:
+            return form.rstrip("ا")
+    return None
+
+
+@cache
+def _place_sets() -> tuple[frozenset[str], frozenset[str]]:
+    table = relation_table()
+
+    def keys(words: list[str]) -> frozenset[str]:
+        return frozenset(k for w in words for t in fold_tokens(w) if (k := place_key(_stem(t))))
+
+    return keys(table["countries"]), keys(table["cities"])
+
+
+def _elsewhere(frame: ClaimFrame, sv: SentenceView) -> bool:
+    """Whether the sentence names countries (or cities) none of which the claim
+    names, while the claim names one of that kind."""
+    claim = {place_key(w.stem) for w in frame.words} - {None}
+    if not claim:
+        return False
+    named = {place_key(w.stem) for w in sv.words} - {None}
+    if not named or named & claim:
+        return False
+    return any(claim & kind and named & kind for kind in _place_sets())
+
+
+def _number_neighbours(words: Sequence[Word]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for i, w in enumerate(words):
+        value = number_value(w.folded)
+        if value:
+            near = {skeleton(x.stem) for x in words[max(i - 2, 0) : i + 3]
+                    if x is not w and not number_value(x.folded) and len(x.folded) > 2}
+            out[value] = frozenset(near)
+    return out
+
+
+def _key(w: Word) -> str:
+    return number_value(w.folded) or w.stem
+
+
+def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Relation:
+    """The relation of one sentence ``text`` to the claim of ``frame``; a
+    sentence carrying less than ``address_min`` of the claim is unaddressed."""
+    sv = view(text)
+    words = sv.words
+    keys_at = [k if k in frame.weights else frame.alt.get(k) or frame.alt.get(_alt(k), k)
+               for k in sv.keys]
+    matched_at = {i for i, k in enumerate(keys_at) if k in frame.weights}
+    keys = {keys_at[i] for i in matched_at}
+    address = sum(frame.weights[k] for k in keys) / frame.total
+    event = [k for k in frame.weights if frame.kinds[k] == "event"]
+    if event and not any(k in keys for k in event):
+        address = min(address, 0.2)
+    if _elsewhere(frame, sv):
+        address *= ELSEWHERE_PENALTY
+    negative, ops = _polarity(sv, matched_at, frame.change)
+    governing = tuple(o for o in ops if o.governs)
+    clash = "number" if _number_clash(frame, words) else ""
+    return Relation(_label(frame, address, negative, governing, clash, address_min), address,
+                    _matched_shown(frame, keys), governing, clash, negative)
+
+
+#: The relation of a sentence that shares nothing with the claim.
+UNADDRESSED = Relation("unaddressed", 0.0, {}, ())
+
+
+def relate_unit(frame: ClaimFrame, text: str, stems: frozenset[str],
+                numbers: frozenset[str]) -> Relation:
+    """:func:`relate`, skipping sentences whose stems and numbers share nothing with the claim."""
+    keys = frame.keyset
+    alt = frame.alt.keys()
+    if not (stems & keys or numbers & keys or alt and (stems & alt or {_alt(s) for s in stems} & alt)):
+        return UNADDRESSED
+    return relate(frame, text)
+
+
+def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Operator],
+           clash: str, address_min: float) -> str:
+    kinds = {o.kind for o in ops}
+    denied = bool(kinds & DENIAL_OPS) and not (frame.denial and kinds & DENIAL_OPS)
+    open_ = kinds - frame.open_ops & OPEN_OPS
+    if address < address_min:
+        return "unaddressed"
+    if open_ and not denied:
+        return "neutral"
+    if clash or negative != frame.negative:
+        return "contradicts"
+    return "entails"
+
+
+def _matched_shown(frame: ClaimFrame, keys: set[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in frame.words:
+        k = _key(w)
+        if k in keys and k in frame.kinds:
+            shown = w.shown.strip("«»\"'()[]،,.:؛؟?!")
+            if shown not in out.setdefault(frame.kinds[k], []):
+                out[frame.kinds[k]].append(shown)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _polarity(sv: SentenceView, matched_at: set[int], change: bool) -> tuple[bool, list[Operator]]:
+    """Whether the operators governing the matched words flip their polarity.
+
+    Each family of polarity operators (a denial in any of its forms, a
+    cancellation, a negation) flips at most once, so "نفت … مؤكدة أنها عارية
+    عن الصحة" is one denial, while "نفت إلغاء …" (a denied cancellation) is
+    two flips and keeps the claim.  A cue inside a longer cue of another kind
+    ("لم" in "لم يتخذ") is not counted again.
+    """
+    table = relation_table()
+    words, folded = sv.words, sv.folded
+    hits = [(start, length, kind) for kind, found in sv.spans.items() for start, length in found
+            if _fires(kind, folded, start, length) and (kind != "status_quo" or change)]
+    hits = [h for h in hits if not any(o is not h and o[2] != h[2] and o[0] <= h[0]
+                                       and h[0] + h[1] <= o[0] + o[1] and o[1] > h[1] for o in hits)]
+    ops: list[Operator] = []
+    flipped: set[str] = set()
+    for start, length, kind in sorted(hits):
+        spec = table["operators"][kind]
+        governs = _governs(_scope(spec, words, start, length), matched_at, start, length)
+        ops.append(Operator(kind, " ".join(w.shown for w in words[start : start + length]),
+                            start, governs))
+        if governs and spec["polarity"]:
+            flipped.add(_family(kind))
+    return len(flipped) % 2 == 1, ops
+
+
+@cache
+def _families() -> dict[str, str]:
+    return {kind: family for family, kinds in relation_table()["operator_families"].items()
+            for kind in kinds}
+
+
+def _family(kind: str) -> str:
+    return _families().get(kind, kind)
+
+
+def _fires(kind: str, folded: Sequence[str], start: int, length: int) -> bool:
+    """Whether a lexicon hit is really an operator here."""
+    nxt = folded[start + length] if start + length < len(folded) else ""
+    prev = folded[start - 1] if start else ""
+    if kind == "negation":
+        return nxt not in _not_before()
+    if kind == "hedge" and folded[start] == "قد":
+        return nxt.startswith(_IMPERFECT) and nxt not in ("تم", "تمت")
+    if kind == "cancel" and prev == "من":
+        return False  # من أجل: "in order to"
+    if kind == "rumour" and "وكاله" in folded[max(start - 3, 0) : start]:
+        return False  # وكالة … للأنباء: a news agency's name
+    return True
+
+
+def _scope(spec: Mapping[str, Any], words: Sequence[Word], start: int, length: int) -> range:
+    clause = words[start].clause
+    lo = start
+    while lo > 0 and words[lo - 1].clause == clause:
+        lo -= 1
+    hi = start + length
+    while hi < len(words) and words[hi].clause == clause:
+        hi += 1
+    direction = spec["direction"]
+    if direction == "both":
+        return range(lo, hi)
+    if direction == "clause_near":
+        return range(lo, min(hi, start + length + int(spec.get("span", 4))))
+    if direction == "near":
+        return range(start + length, min(hi, start + length + int(spec.get("span", 4))))
+    return range(start + length, hi)
+
+
+def _governs(scope: range, matched_at: set[int], start: int, length: int) -> bool:
+    own = set(range(start, start + length))
+    targets = matched_at - own
+    if not targets:
+        return False
+    inside = sum(1 for i in targets if i in scope)
+    return inside > 0 and inside >= SCOPE_SHARE * len(targets)
+
+
+def _number_clash(frame: ClaimFrame, words: Sequence[Word]) -> bool:
+    """A number beside one of the claim's number's neighbours, with another value."""
+    if not frame.numbers:
+        return False
+    found = _number_neighbours(words)
+    for value, near in frame.numbers.items():
+        if value in found or not near:
+            continue
+        if any(v != value and near & other for v, other in found.items()):
+            return True
+    return False
+
+
+def relation_vector(rel: Relation) -> list[float]:
+    """Numeric features of a relation: one-hot label, address, polarity, clash,
+    and which operator kinds govern the claim."""
+    kinds = {o.kind for o in rel.operators}
+    return [*(float(rel.label == r) for r in RELATIONS), rel.address, float(rel.negative),
+            float(bool(rel.clash)), *(float(k in kinds) for k in OPERATOR_KINDS)]
+
+
+OPERATOR_KINDS = ("deny", "false_report", "negation", "cancel", "no_decision", "status_quo",
+                  "hedge", "rumour", "question", "attribution", "confirm")
+
+
+#: Words that point back at reports an article has already named ("the reports", "what circulated").
+ANAPHORS = frozenset({"انباء", "الانباء", "اخبار", "الاخبار", "الخبر", "خبر", "شائعات", "الشائعات", "الشائعه",
+            "المعلومات", "التقارير", "تقارير", "ما", "هذه", "ذلك", "هذا", "ادعاءات", "الادعاءات", "مزاعم"})
+#: Foreign content words a denial's scope may hold and still point back at the claim.
+ANAPHOR_SLACK = 0
+_NEUTRAL = frozenset({"يتم", "تم", "صحه", "حول", "بشان", "مؤخرا", "اليوم", "امس"})
+#: Tokens after the pointing word read for what the denied reports are about.
+ANAPHOR_WINDOW = 5
+
+
+def anaphoric_denial(frame: ClaimFrame, text: str) -> Operator | None:
+    """A denial or false-report operator whose object points back at reports
+    (``الأخبار المتداولة عارية عن الصحة``) rather than naming another matter."""
+    sv = view(text)
+    if not sv.spans["deny"] and not sv.spans["false_report"]:
+        return None
+    words, folded = sv.words, sv.folded
+    table = relation_table()["operators"]
+    stop = arabic_stopwords()
+    skip = {"deny", "false_report", "rumour", "attribution", "confirm", "hedge"}
+    cue_at = {i for k, hits in sv.spans.items() if k in skip for s, n in hits for i in range(s, s + n)}
+    lex = _lexicon()
+    for kind in ("deny", "false_report"):
+        for start, length in sv.spans[kind]:
+            scope = _scope(table[kind], words, start, length)
+            refs = [i for i in scope if set(lex.bare(folded[i])) & ANAPHORS]
+            if not refs:
+                continue
+            after = range(refs[0] + 1, min(refs[0] + 1 + ANAPHOR_WINDOW, len(words)))
+            foreign = [i for i in after if i not in cue_at and folded[i] not in stop
+                       and folded[i] not in _NEUTRAL and not set(lex.bare(folded[i])) & ANAPHORS
+                       and sv.keys[i] not in frame.weights and len(folded[i]) > 2]
+            if len(foreign) <= ANAPHOR_SLACK:
+                return Operator(kind, " ".join(w.shown for w in words[start : start + length]),
+                                start, True)
+    return None
