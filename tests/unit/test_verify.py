@@ -87,7 +87,8 @@ def test_report_json_has_the_documented_keys() -> None:
     assert set(data["counts"]) == set(data["independent_counts"]) == {"agree", "disagree", "discuss"}
     assert set(data["articles"][0]) == {"doc_id", "title", "source", "url", "source_path", "published",
                                         "stance", "confidence", "evidence", "evidence_unit", "origin"}
-    assert set(data["articles"][0]["evidence"][0]) == {"sentence", "stance", "score", "context"}
+    assert set(data["articles"][0]["evidence"][0]) == {"sentence", "stance", "score", "context",
+                                                       "relation", "decisive", "reasons"}
     assert data["timeline"] == [{"date": "2026-11-10", "doc_id": "d" * 16, "stance": "disagree",
                                  "evidence_unit": 0, "marks": [], "copy_of": None}]
 

@@ -29,7 +29,9 @@ from .heads import HASH_FEATURES, LinearHead
 if TYPE_CHECKING:
     from .model import StanceClassifier
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+#: Versioned tables the model's features are computed from (pinned by checksum).
+TABLES = ("cues.v1.json", "relation.v1.json")
 MANIFEST = "manifest.json"
 FILES = ("heads.npz", "trees.txt", "weights.json.gz")
 #: Permissions of written model files (temporary files start as 0600; a model is shared data).
@@ -40,6 +42,12 @@ def _normalizer_version() -> str:
     from ..text.tables import normalizer_version
 
     return normalizer_version()
+
+
+def table_checksums() -> dict[str, str]:
+    """sha256 of each stance table, by file name."""
+    base = Path(str(resources.files("tahqiq.stance"))) / "tables"
+    return {name: sha256_files([base / name]) for name in TABLES}
 
 
 def save_model(model: StanceClassifier, directory: Path, extra: dict[str, Any]) -> Path:
@@ -66,6 +74,7 @@ def save_model(model: StanceClassifier, directory: Path, extra: dict[str, Any]) 
         "unit_features": list(UNIT_FEATURES),
         "article_features": list(ARTICLE_FEATURES),
         "hash_features": HASH_FEATURES,
+        "tables": table_checksums(),
         **extra,
         "checksums": {name: sha256_files([directory / name]) for name in FILES},
     }
@@ -86,7 +95,7 @@ def read_manifest(directory: Path) -> dict[str, Any]:
     expected = {"kind": "tahqiq.stance", "format_version": FORMAT_VERSION,
                 "normalizer_version": _normalizer_version(),
                 "unit_features": list(UNIT_FEATURES), "article_features": list(ARTICLE_FEATURES),
-                "hash_features": HASH_FEATURES}
+                "hash_features": HASH_FEATURES, "tables": table_checksums()}
     for key, value in expected.items():
         if manifest.get(key) != value:
             raise ModelArtifactError(

@@ -14,12 +14,15 @@ from typing import Any
 
 import numpy as np
 
+from .contrast import contrast_pairs
 from .data import LabelledPair, data_sha256, read_ans, read_baly, read_folds, read_jsonl_pairs
 from .labels import LABELS
 from .metrics import classification_report
 from .model import Prepared, StanceClassifier
 
 ANS_LABELS = ("agree", "disagree", "other")
+#: ``capability`` prefix of generated contrast pairs.
+CONTRAST_PREFIX = "contrast:"
 Progress = Callable[[int, int], None]
 
 
@@ -53,20 +56,23 @@ def train_stance(data_dir: Path, *, seed: int = 13, cv: bool = True,
     baly_files = sorted((baly_dir / "claims").glob("*.json"))
     ans_file = data_dir / "ans" / "stance" / "train.csv"
     baly, ans = read_baly(baly_dir / "claims"), read_ans(ans_file)
-    pairs = baly + ans
     model = StanceClassifier(seed=seed, **params)
+    contrast = contrast_pairs(baly, seed) if model.params["contrast"] else []
+    pairs = baly + ans + contrast
     model.weights = build_weights()
     prepared = _prepare_all(model, pairs, progress)
     metrics: dict[str, Any] = {}
     if cv and (baly_dir / "folds.txt").is_file():
         folds = read_folds(baly_dir / "folds.txt")
-        metrics["baly_cv"] = cross_validate(model.params, model.weights, baly, prepared[: len(baly)],
-                                            folds, ans, prepared[len(baly):])
+        n, m = len(baly), len(baly) + len(ans)
+        metrics["baly_cv"] = cross_validate(model.params, model.weights, baly, prepared[:n],
+                                            folds, ans, prepared[n:m], contrast, prepared[m:])
     _fit(model, pairs, prepared)
     dev = data_dir / "ans" / "stance" / "dev.csv"
     if cv and dev.is_file():
         metrics["ans_dev"] = _summary(evaluate_ans(model, dev))
-    info = {"training_data": {"files": len(baly_files) + 1, "pairs": len(pairs),
+    info = {"training_data": {"files": len(baly_files) + 1, "pairs": len(pairs) - len(contrast),
+                              "generated_contrast_pairs": len(contrast),
                               "sha256": data_sha256([*baly_files, ans_file])},
             "metrics": metrics}
     return model, info
@@ -75,15 +81,23 @@ def train_stance(data_dir: Path, *, seed: int = 13, cv: bool = True,
 def _fit(model: StanceClassifier, pairs: Sequence[LabelledPair], prepared: Sequence[Prepared]) -> None:
     model.fit([(p.claim, p.text) for p in pairs], [_as_stance(p.stance) for p in pairs],
               groups=[p.claim_id for p in pairs], rationales=[p.rationale for p in pairs],
-              prepared=prepared)
+              prepared=prepared, generated=[is_generated(p) for p in pairs])
+
+
+def is_generated(pair: LabelledPair) -> bool:
+    """Whether a pair is a contrast pair built at training time."""
+    return (pair.capability or "").startswith(CONTRAST_PREFIX)
 
 
 def cross_validate(params: dict[str, Any], weights: dict[str, float],
                    pairs: Sequence[LabelledPair], prepared: Sequence[Prepared],
                    folds: dict[str, int], extra: Sequence[LabelledPair] = (),
-                   extra_prepared: Sequence[Prepared] = ()) -> dict[str, Any]:
+                   extra_prepared: Sequence[Prepared] = (),
+                   generated: Sequence[LabelledPair] = (),
+                   generated_prepared: Sequence[Prepared] = ()) -> dict[str, Any]:
     """Claim-level cross-validation: each fold's claims are scored by a model
-    fitted on the other folds (plus ``extra`` pairs, e.g. ANS train)."""
+    fitted on the other folds (plus ``extra`` pairs, e.g. ANS train, and the
+    ``generated`` contrast pairs whose source claim is in the training folds)."""
     fold_of = np.array([folds[p.claim_id] for p in pairs])
     gold, predicted, hits = [], [], []
     for fold in sorted(set(fold_of)):
@@ -91,8 +105,9 @@ def cross_validate(params: dict[str, Any], weights: dict[str, float],
         test = np.flatnonzero(fold_of == fold)
         model = StanceClassifier(**params)
         model.weights = weights
-        _fit(model, [pairs[i] for i in train] + list(extra),
-             [prepared[i] for i in train] + list(extra_prepared))
+        gen = [i for i, p in enumerate(generated) if folds.get(p.claim_id) != fold]
+        _fit(model, [pairs[i] for i in train] + list(extra) + [generated[i] for i in gen],
+             [prepared[i] for i in train] + list(extra_prepared) + [generated_prepared[i] for i in gen])
         test_pairs, test_prep = [pairs[i] for i in test], [prepared[i] for i in test]
         predicted += model.predict([], prepared=test_prep)
         gold += [p.stance for p in test_pairs]

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .cues import CATEGORIES, cue_positions
+from .decide import Decision
+from .relation import OPERATOR_KINDS, RELATIONS, Relation, relation_vector
 from .units import ClaimView, Unit, _stem, char4
 
 #: Weight of a stem unknown to the term-weight table (rarest).
@@ -27,7 +29,11 @@ NEAR_NEG = 3
 UNIT_FEATURES = (
     "cov", "wcov", "jaccard", "bigram", "char4", "num_match", "num_clash",
     *(f"cue_{c}" for c in CATEGORIES), "deny_near", "neg_near", "log_len", "position", "semantic",
+    *(f"rel_{r}" for r in RELATIONS), "rel_address", "rel_negative", "rel_clash",
+    *(f"op_{k}" for k in OPERATOR_KINDS),
 )
+#: Unit features that come from the relation layer (appended by :func:`relation_columns`).
+N_RELATION = len(RELATIONS) + 3 + len(OPERATOR_KINDS)
 _CUE0 = UNIT_FEATURES.index("cue_deny")
 
 
@@ -83,13 +89,15 @@ def unit_vector(ctx: ClaimContext, unit: Unit, position: float, semantic: float 
     ]
 
 
-def unit_matrix(ctx: ClaimContext, units: Sequence[Unit], semantic: Sequence[float] | None = None) -> np.ndarray:
+def unit_matrix(ctx: ClaimContext, units: Sequence[Unit], relations: Sequence[Relation],
+                semantic: Sequence[float] | None = None) -> np.ndarray:
     """Unit features for every unit, one row each (zero rows for no units)."""
     if not units:
         return np.zeros((0, len(UNIT_FEATURES)), dtype=np.float32)
     last = max(len(units) - 1, 1)
     sem = semantic if semantic is not None else [0.0] * len(units)
-    rows = [unit_vector(ctx, u, i / last, sem[i]) for i, u in enumerate(units)]
+    rows = [unit_vector(ctx, u, i / last, sem[i]) + relation_vector(r)
+            for i, (u, r) in enumerate(zip(units, relations, strict=True))]
     return np.asarray(rows, dtype=np.float32)
 
 
@@ -102,7 +110,29 @@ ARTICLE_FEATURES = (
     "top_deny_near", "top_neg_near", "top_num_clash", "top_semantic", "max_semantic", "short_semantic",
     "sent_agree", "sent_disagree", "sent_discuss", "max_sent_disagree",
     "claim_deny", "claim_neg", "claim_len",
+    "rel_max_address", *(f"rel_decides_{lab}" for lab in ("agree", "disagree", "discuss", "unrelated")),
+    "rel_decisive_address", "rel_share_entails", "rel_share_contradicts", "rel_share_neutral",
+    "rel_points_back", "rel_claim_negative",
 )
+#: Article features from the relation layer (the last ones of :data:`ARTICLE_FEATURES`).
+N_ARTICLE_RELATION = 11
+
+
+def relation_summary(relations: Sequence[Relation], decision: Decision, points_back: bool,
+                     claim_negative: bool) -> list[float]:
+    """The article features of the relation layer: best address, the transparent
+    decision and its sentence's address, and the shares of addressing sentences
+    that entail, contradict or leave the claim open."""
+    addressed = [r for r in relations if r.label != "unaddressed"]
+    n = len(addressed) or 1
+    decisive = relations[decision.unit].address if decision.unit is not None else 0.0
+    return [
+        max((r.address for r in relations), default=0.0),
+        *(float(decision.label == lab) for lab in ("agree", "disagree", "discuss", "unrelated")),
+        decisive,
+        *(sum(r.label == rel for r in addressed) / n for rel in ("entails", "contradicts", "neutral")),
+        float(points_back), float(claim_negative),
+    ]
 
 
 def article_vector(
@@ -112,6 +142,7 @@ def article_vector(
     relevance: np.ndarray,
     sentence_proba: np.ndarray,
     short_semantic: float = 0.0,
+    relation: Sequence[float] = (),
 ) -> np.ndarray:
     """Article features from unit features, unit relevance and unit stance.
 
@@ -121,9 +152,10 @@ def article_vector(
     ``short_semantic`` is the whole-text cosine of a headline pair (0 otherwise).
     """
     claim_side = [ctx.claim_deny, ctx.claim_neg, math.log1p(len(ctx.claim.tokens))]
+    relation = list(relation) or [0.0] * N_ARTICLE_RELATION
     if len(units) == 0:
         out = np.zeros(len(ARTICLE_FEATURES), dtype=np.float32)
-        out[-3:] = claim_side
+        out[-3 - N_ARTICLE_RELATION :] = claim_side + relation
         return out
     order = np.argsort(-relevance, kind="stable")
     top = order[:3]
@@ -154,5 +186,6 @@ def article_vector(
         *(w @ sentence_proba[top]),
         float(sentence_proba[order[:5], 1].max()),
         *claim_side,
+        *relation,
     ]
     return np.asarray(feats, dtype=np.float32)

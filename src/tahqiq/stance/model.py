@@ -12,15 +12,17 @@ features are cross-fitted (level-1 heads never see the claim they score).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..types import Evidence, Judgement
-from .features import ARTICLE_FEATURES, ClaimContext, article_vector, unit_matrix
+from ..types import Judgement
+from .decide import decide
+from .features import ARTICLE_FEATURES, ClaimContext, article_vector, relation_summary, unit_matrix
 from .heads import LinearHead, hashed
-from .labels import LABELS, SENTENCE_LABELS
+from .relation import anaphoric_denial, claim_frame, relate, relate_unit
 from .trees import TreeEnsemble
 from .units import SHORT_PAIR_UNITS, Unit, article_units, view_claim
 
@@ -30,12 +32,19 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "seed": 13, "inner_folds": 3, "n_estimators": 500, "learning_rate": 0.02,
     "num_leaves": 7, "min_child_samples": 10, "class_weight_power": 1.0,
     "relevance_c": 0.5, "sentence_c": 1.0, "use_ngrams": True, "use_sentence_head": True,
-    "encoder": "use", "short_encoder": "e5",
+    "encoder": "use", "short_encoder": "e5", "contrast": True, "contrast_weight": 0.5,
+    "policy": "demote",
 }
 
 
 #: Sentences per article compared with the claim by the encoder (the lexically closest).
 SEMANTIC_TOP = 5
+#: Sentences compared by meaning when none addresses the claim in its own words.
+PARAPHRASE_TOP = 3
+#: ... and the least lexical address for that comparison to be worth its cost.
+PARAPHRASE_MIN_ADDRESS = 0.1
+#: e5 cosine at which such a sentence addresses the claim (tuned on suite parts A-B).
+PARAPHRASE_SIMILARITY = 0.87
 
 
 class Prepared:
@@ -50,13 +59,21 @@ class Prepared:
     too much for every sentence of every article.
     """
 
-    __slots__ = ("ctx", "units", "matrix", "texts", "short_semantic")
+    __slots__ = ("ctx", "units", "matrix", "texts", "short_semantic", "frame", "relations",
+                 "denials", "decision")
 
     def __init__(self, claim: str, text: str, weights: dict[str, float],
                  encoder: str | None = None, short_encoder: str | None = None) -> None:
         self.ctx = ClaimContext(view_claim(claim), weights)
         self.units: list[Unit] = article_units(text)
-        self.matrix = unit_matrix(self.ctx, self.units)
+        self.frame = claim_frame(claim, weights)
+        self.relations = [relate_unit(self.frame, u.text, u.stems, u.numbers) for u in self.units]
+        self.denials = [anaphoric_denial(self.frame, u.text) if u.cues["deny"] else None
+                        for u in self.units]
+        if short_encoder:
+            self._paraphrases(claim, short_encoder)
+        self.decision = decide(self.relations, self.denials)
+        self.matrix = unit_matrix(self.ctx, self.units, self.relations)
         self.texts = [" ".join(u.tokens) for u in self.units]
         self.short_semantic = 0.0
         if encoder and self.units:
@@ -67,6 +84,24 @@ class Prepared:
             whole = " ".join(u.text for u in self.units)
             self.short_semantic = float(encode_sentences(short_encoder, [whole])[0]
                                         @ encode_claim(short_encoder, claim)[0])
+
+    def _paraphrases(self, claim: str, encoder: str) -> None:
+        """When no sentence shares enough of the claim's words, compare the
+        :data:`PARAPHRASE_TOP` closest ones with the claim by meaning (e5): a
+        paraphrase addresses the claim in other words."""
+        if not self.relations or any(r.label != "unaddressed" for r in self.relations):
+            return
+        top = sorted(range(len(self.relations)), key=lambda i: -self.relations[i].address)
+        top = [i for i in top[:PARAPHRASE_TOP] if self.relations[i].address >= PARAPHRASE_MIN_ADDRESS]
+        if not top:
+            return
+        from .encoders import encode_claim, encode_sentences
+
+        sims = encode_sentences(encoder, [self.units[i].text for i in top]) @ encode_claim(encoder, claim).T
+        for i, sim in zip(top, sims[:, 0], strict=True):
+            if sim >= PARAPHRASE_SIMILARITY:
+                rel = relate(self.frame, self.units[i].text, address_min=0.0)
+                self.relations[i] = replace(rel, similarity=round(float(sim), 4))
 
     def _add_semantic(self, claim: str, encoder: str) -> None:
         from .encoders import encode_claim, encode_sentences
@@ -101,11 +136,14 @@ class StanceClassifier:
     # -- scikit-learn contract ------------------------------------------------
     def fit(self, X: Sequence[Pair], y: Sequence[str], *, groups: Sequence[str] | None = None,
             rationales: Sequence[Sequence[int] | None] | None = None,
-            prepared: Sequence[Prepared] | None = None) -> StanceClassifier:
-        """Fit both levels on labelled pairs; returns ``self``."""
+            prepared: Sequence[Prepared] | None = None,
+            generated: Sequence[bool] | None = None) -> StanceClassifier:
+        """Fit both levels on labelled pairs; returns ``self``.  ``generated``
+        marks contrast pairs built at training time (weighed apart)."""
         from .training import fit_classifier
 
-        fit_classifier(self, X, y, groups=groups, rationales=rationales, prepared=prepared)
+        fit_classifier(self, X, y, groups=groups, rationales=rationales, prepared=prepared,
+                       generated=generated)
         return self
 
     def predict_proba(self, X: Sequence[Pair], *, prepared: Sequence[Prepared] | None = None) -> np.ndarray:
@@ -119,31 +157,39 @@ class StanceClassifier:
     def _proba(self, vectors: np.ndarray) -> np.ndarray:
         return self.trees.predict_proba(vectors)
 
-    def predict(self, X: Sequence[Pair], **kw: Any) -> list[str]:
-        """The most probable label of each pair."""
-        return [LABELS[i] for i in self.predict_proba(X, **kw).argmax(axis=1)]
+    def predict(self, X: Sequence[Pair], *, prepared: Sequence[Prepared] | None = None) -> list[str]:
+        """The label of each pair: the trees' probabilities joined with the
+        sentence relations by the model's policy (see :mod:`tahqiq.stance.policy`)."""
+        from .explain import screen
+        from .policy import final_label
+
+        stops = [screen(c, t)[2] for c, t in X] if prepared is None else [None] * len(prepared)
+        prepared = prepared if prepared is not None else [self.prepare(screen(c, t)[0], t) for c, t in X]
+        probas = self.predict_proba(X, prepared=prepared)
+        return [final_label(p, prep.decision.label, self.params["policy"], len(prep.units) <= 1)[0]
+                if prep.units and not stop else "unrelated"
+                for p, prep, stop in zip(probas, prepared, stops, strict=True)]
 
     # -- evidence ---------------------------------------------------------------
     def judge(self, claim: str, text: str, k: int = 3) -> Judgement:
-        """The stance of one article toward ``claim``, with its ``k`` most relevant sentences.
+        """The stance of one article toward ``claim``, the sentence that decided it and why,
+        and its ``k`` most relevant sentences (the deciding one first).
 
         Evidence items unpack as ``(sentence_index, sentence, stance, score)``
-        and also carry the article line they came from.
+        and also carry the article line, the sentence's relation to the claim
+        and its reasons.  Bad input (an empty or one-word claim, no sentences,
+        no Arabic) gets ``unrelated`` with a warning.
         """
+        from .explain import early, judgement, screen
+
         self._check_fitted()
+        claim, warnings, stop = screen(claim, text)
+        if stop:
+            return early(stop, warnings)
         prep = self.prepare(claim, text)
         vector, relevance, sentence = self.article_features(prep)
         proba = self._proba(vector[None, :])[0]
-        best = int(proba.argmax())
-        order = np.argsort(-relevance, kind="stable")[:k]
-        evidence = tuple(
-            Evidence(int(i), prep.units[i].text, SENTENCE_LABELS[int(sentence[i].argmax())],
-                     round(float(relevance[i]), 4), prep.units[i].line)
-            for i in order
-        )
-        return Judgement(LABELS[best], round(float(proba[best]), 4),
-                         {lab: round(float(p), 4) for lab, p in zip(LABELS, proba, strict=True)},
-                         evidence)
+        return judgement(prep, proba, relevance, sentence, k, self.params["policy"], warnings)
 
     def prepare(self, claim: str, text: str) -> Prepared:
         """Units and unit features of one pair (reusable across calls)."""
@@ -166,8 +212,10 @@ class StanceClassifier:
     def article_features(self, prep: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Article vector, unit relevance and unit stance of a prepared pair."""
         relevance, sentence = self.unit_scores(prep)
+        summary = relation_summary(prep.relations, prep.decision,
+                                   any(d is not None for d in prep.denials), prep.frame.negative)
         vector = article_vector(prep.ctx, prep.units, prep.matrix, relevance, sentence,
-                                prep.short_semantic)
+                                prep.short_semantic, summary)
         return vector, relevance, sentence
 
     def _check_fitted(self) -> None:

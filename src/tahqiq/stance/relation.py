@@ -38,8 +38,11 @@ MINOR_WEIGHT = 0.35
 ADDRESS_MIN = 0.5
 #: Address kept by a sentence that names other places than the claim's and none of them.
 ELSEWHERE_PENALTY = 0.5
-#: Share of the matched claim weight an operator's scope must hold to govern it.
+#: Share of the claim words in its clause that an operator's scope must hold to govern them.
 SCOPE_SHARE = 0.5
+#: ... and of all the claim words the sentence carries (a clause about another matter does not count).
+SENTENCE_SHARE = 0.3
+_CLAUSE = {"direction": "both"}
 _END = re.compile(r"[.!?؟؛;…]+[\"'»”)]*$")
 _COMMA = re.compile(r"[،,]+[\"'»”)]*$")
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -249,14 +252,22 @@ def claim_frame(claim: str, weights: Mapping[str, float]) -> ClaimFrame:
     change = bool({w.stem for w in words} & _change_stems())
     negative, ops = _polarity(sv, set(range(len(words))), change)
     governing = frozenset(o.kind for o in ops if o.governs)
-    alt = {_alt(k): k for k, kind in kinds.items() if kind == "event" and _alt(k) != k}
+    reported = "deny" in governing
+    if reported:  # "X نفى Y": the denial is what the claim reports, not its polarity
+        negative, _ = _polarity(sv, set(range(len(words))), change, skip=DENIAL_OPS)
+    alt = {a: k for k, kind in kinds.items() if kind == "event" and len(a := _alt(k)) >= 3}
     return ClaimFrame(claim, words, kinds, stem_w, numbers, negative, change,
-                      governing & OPEN_OPS, bool(governing & DENIAL_OPS), alt)
+                      governing & OPEN_OPS, reported, alt)
 
 
 def _alt(stem: str) -> str:
-    """A stem without an imperfect verb prefix (ترفع -> رفع), to match verb and noun forms."""
-    return stem[1:] if len(stem) >= 4 and stem[0] in "يتنا" else stem
+    """A stem without a future or imperfect verb prefix, reduced to its skeleton
+    (سيخفض, تخفيض -> خفض; ترفع -> رفع), so verb and noun forms of one root meet."""
+    if len(stem) >= 4 and stem[0] == "س" and stem[1] in "يتنا":
+        stem = stem[1:]
+    if len(stem) >= 4 and stem[0] in "يتنا":
+        stem = stem[1:]
+    return skeleton(stem)
 
 
 @cache
@@ -324,8 +335,7 @@ def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Re
     sentence carrying less than ``address_min`` of the claim is unaddressed."""
     sv = view(text)
     words = sv.words
-    keys_at = [k if k in frame.weights else frame.alt.get(k) or frame.alt.get(_alt(k), k)
-               for k in sv.keys]
+    keys_at = [k if k in frame.weights else frame.alt.get(_alt(k), k) for k in sv.keys]
     matched_at = {i for i, k in enumerate(keys_at) if k in frame.weights}
     keys = {keys_at[i] for i in matched_at}
     address = sum(frame.weights[k] for k in keys) / frame.total
@@ -334,7 +344,7 @@ def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Re
         address = min(address, 0.2)
     if _elsewhere(frame, sv):
         address *= ELSEWHERE_PENALTY
-    negative, ops = _polarity(sv, matched_at, frame.change)
+    negative, ops = _polarity(sv, matched_at, frame.change, DENIAL_OPS if frame.denial else frozenset())
     governing = tuple(o for o in ops if o.governs)
     clash = "number" if _number_clash(frame, words) else ""
     return Relation(_label(frame, address, negative, governing, clash, address_min), address,
@@ -358,7 +368,7 @@ def relate_unit(frame: ClaimFrame, text: str, stems: frozenset[str],
 def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Operator],
            clash: str, address_min: float) -> str:
     kinds = {o.kind for o in ops}
-    denied = bool(kinds & DENIAL_OPS) and not (frame.denial and kinds & DENIAL_OPS)
+    denied = bool(kinds & DENIAL_OPS) and not frame.denial
     open_ = kinds - frame.open_ops & OPEN_OPS
     if address < address_min:
         return "unaddressed"
@@ -380,7 +390,8 @@ def _matched_shown(frame: ClaimFrame, keys: set[str]) -> dict[str, tuple[str, ..
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _polarity(sv: SentenceView, matched_at: set[int], change: bool) -> tuple[bool, list[Operator]]:
+def _polarity(sv: SentenceView, matched_at: set[int], change: bool,
+              skip: frozenset[str] = frozenset()) -> tuple[bool, list[Operator]]:
     """Whether the operators governing the matched words flip their polarity.
 
     Each family of polarity operators (a denial in any of its forms, a
@@ -399,10 +410,11 @@ def _polarity(sv: SentenceView, matched_at: set[int], change: bool) -> tuple[boo
     flipped: set[str] = set()
     for start, length, kind in sorted(hits):
         spec = table["operators"][kind]
-        governs = _governs(_scope(spec, words, start, length), matched_at, start, length)
+        governs = _governs(_scope(spec, words, start, length), _scope(_CLAUSE, words, start, length),
+                           matched_at, start, length, spec["direction"] == "clause_near")
         ops.append(Operator(kind, " ".join(w.shown for w in words[start : start + length]),
                             start, governs))
-        if governs and spec["polarity"]:
+        if governs and spec["polarity"] and kind not in skip:
             flipped.add(_family(kind))
     return len(flipped) % 2 == 1, ops
 
@@ -450,13 +462,20 @@ def _scope(spec: Mapping[str, Any], words: Sequence[Word], start: int, length: i
     return range(start + length, hi)
 
 
-def _governs(scope: range, matched_at: set[int], start: int, length: int) -> bool:
+def _governs(scope: range, clause: range, matched_at: set[int], start: int, length: int,
+             right_needed: bool = False) -> bool:
+    """Whether a scope holds enough of the matched claim words (and, for a
+    negation, at least one just after it: "لا يعني تخفيضا" negates the verb it
+    precedes, not the subject before it)."""
     own = set(range(start, start + length))
     targets = matched_at - own
     if not targets:
         return False
     inside = sum(1 for i in targets if i in scope)
-    return inside > 0 and inside >= SCOPE_SHARE * len(targets)
+    if right_needed and not any(start + length <= i < scope.stop for i in targets):
+        return False
+    local = sum(1 for i in targets if clause.start <= i < clause.stop)
+    return inside > 0 and inside >= SCOPE_SHARE * local and inside >= SENTENCE_SHARE * len(targets)
 
 
 def _number_clash(frame: ClaimFrame, words: Sequence[Word]) -> bool:

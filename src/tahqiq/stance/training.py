@@ -19,8 +19,14 @@ if TYPE_CHECKING:
 
 def fit_classifier(model: StanceClassifier, X: Sequence[Pair], y: Sequence[str], *,
                    groups: Sequence[str] | None, rationales: Sequence[Sequence[int] | None] | None,
-                   prepared: Sequence[Prepared] | None) -> None:
-    """Fit level-1 heads and the level-2 trees of ``model`` in place."""
+                   prepared: Sequence[Prepared] | None,
+                   generated: Sequence[bool] | None = None) -> None:
+    """Fit level-1 heads and the level-2 trees of ``model`` in place.
+
+    ``generated`` marks contrast pairs (:mod:`tahqiq.stance.contrast`): they
+    are left out of the articles' class balance and weigh
+    ``params["contrast_weight"]`` times their class weight.
+    """
     from .weights import build_weights
 
     if len(X) != len(y):
@@ -33,8 +39,10 @@ def fit_classifier(model: StanceClassifier, X: Sequence[Pair], y: Sequence[str],
     groups = list(groups) if groups is not None else [str(i) for i in range(len(X))]
     vectors = cross_fitted_vectors(model, prepared, labels, rats, groups)
     fit_heads(model, prepared, labels, rats, np.arange(len(prepared)))
-    long_text = np.array([len(p.units) > SHORT_PAIR_UNITS for p in prepared])
-    model.set_trees(fit_trees(model.params, vectors, labels, long_text).model_to_string())
+    gen = np.array(list(generated) if generated is not None else [False] * len(X), dtype=bool)
+    long_text = np.array([len(p.units) > SHORT_PAIR_UNITS for p in prepared]) & ~gen
+    scale = np.where(gen, model.params["contrast_weight"], 1.0)
+    model.set_trees(fit_trees(model.params, vectors, labels, long_text, scale=scale).model_to_string())
 
 
 def cross_fitted_vectors(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
@@ -110,13 +118,16 @@ def class_weights(labels: np.ndarray, long_text: np.ndarray, power: float = 1.0)
 
 
 def fit_trees(params: dict, vectors: np.ndarray, labels: np.ndarray,  # noqa: ANN201 - Booster
-              long_text: np.ndarray | None = None, names: Sequence[str] = ARTICLE_FEATURES):
+              long_text: np.ndarray | None = None, names: Sequence[str] = ARTICLE_FEATURES,
+              scale: np.ndarray | None = None):
     """Gradient-boosted trees over article vectors (columns ``names``), weighted by
-    :func:`class_weights`."""
+    :func:`class_weights` (times ``scale`` per pair, when given)."""
     import lightgbm as lgb
 
     long_text = long_text if long_text is not None else np.zeros(len(labels), dtype=bool)
     weights = class_weights(labels, long_text, params["class_weight_power"])
+    if scale is not None:
+        weights = weights * scale
     data = lgb.Dataset(vectors, label=labels, weight=weights,
                        feature_name=list(names), free_raw_data=False)
     booster_params = {

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..text.boilerplate import is_boilerplate
 from ..text.display import clean_display
 from ..text.glue import repair_glued
 from ..text.search import arabic_stopwords, fold_tokens, stem
 from ..text.segmenter import segment
-from .cues import cue_positions
+from .cues import cue_positions, stance_table
 
 #: Units shorter than this many tokens carry no evidence.
 MIN_UNIT_TOKENS = 4
@@ -93,6 +93,33 @@ def char4(text: str) -> frozenset[str]:
     return frozenset(squashed[i : i + 4] for i in range(max(len(squashed) - 3, 0)))
 
 
+@cache
+def _not_evidence_prefixes() -> tuple[tuple[str, ...], ...]:
+    table = stance_table("relation.v1.json")
+    return tuple(tuple(fold_tokens(entry)) for entry in table["not_evidence"])
+
+
+#: A line led by a caption, byline or sharing word is skipped when it is at most this long.
+NOT_EVIDENCE_WORDS = 12
+
+
+def not_evidence(line: str) -> bool:
+    """Bylines, captions, "read also" and sharing lines: never evidence.
+
+    A line qualifies when it starts with one of the table's lead words and is
+    short, or when that lead word is followed by a colon (``بقلم:``, ``اقرأ أيضا:``).
+    """
+    tokens = fold_tokens(line[:200])
+    if not tokens:
+        return False
+    for lead in _not_evidence_prefixes():
+        if tuple(tokens[: len(lead)]) == lead:
+            short = len(line.split()) <= NOT_EVIDENCE_WORDS
+            colon = ":" in line[: line.find(lead[-1][-1]) + 3] if lead else False
+            return short or colon or lead[0] in ("اقرا", "شارك")
+    return False
+
+
 def article_units(text: str) -> list[Unit]:
     """The evidence units of a raw or cleaned article, in order."""
     units: list[Unit] = []
@@ -100,7 +127,7 @@ def article_units(text: str) -> list[Unit]:
         if not raw.strip():
             continue
         line = repair_glued(clean_display(raw))
-        if not line or is_boilerplate(line):
+        if not line or is_boilerplate(line) or not_evidence(line):
             continue
         for sentence in segment(line):
             unit = make_unit(number, sentence.text)

@@ -1,0 +1,95 @@
+"""How the article label follows its sentences: the trees' probabilities and
+the transparent relation decision (:mod:`tahqiq.stance.decide`), joined by an
+explicit rule.
+
+The shipped rule, ``"demote"``: the sentences decide, and the trees may only
+weaken what they say, never strengthen or reverse it.
+
+- no sentence addresses the claim's event -> **unrelated**;
+- a sentence contradicts the claim -> **disagree**, or **unrelated** when the
+  trees find the article unrelated;
+- a sentence entails it -> **agree**, or the trees' **discuss** or **unrelated**;
+- the best addressing sentences leave it open -> **discuss**, or the trees'
+  **unrelated**;
+- a one-sentence text (a headline) is left to the trees: two headlines
+  contradict each other by their facts far more often than by a denial,
+  which the operators cannot see.
+
+``"trees"`` (the learned decision alone), ``"rules"`` (the sentence decision
+alone), ``"follow"`` and ``"guard"`` are kept for measurement
+(``bench/stance_judgement.py``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .features import ARTICLE_FEATURES
+from .labels import LABELS
+
+POLICIES = ("trees", "rules", "follow", "guard", "demote")
+#: What the trees may weaken a sentence decision to ("demote"): never a stronger or opposite label.
+WEAKER = {"agree": ("discuss", "unrelated"), "disagree": ("unrelated",), "discuss": ("unrelated",),
+          "unrelated": ()}
+_DEC = [ARTICLE_FEATURES.index(f"rel_decides_{lab}") for lab in LABELS]
+_STRENGTH = ARTICLE_FEATURES.index("rel_decisive_address")
+_UNRELATED = LABELS.index("unrelated")
+_UNITS = ARTICLE_FEATURES.index("log_units")
+_SHORT = float(np.log1p(1)) + 1e-6
+
+
+def final_label(proba: np.ndarray, rule: str, policy: str = "follow",
+                short: bool = False) -> tuple[str, str]:
+    """The article label and who decided it (``"trees"`` or ``"sentences"``),
+    from the trees' probabilities and the relation decision ``rule``.
+
+    A headline-length text (``short``) is left to the trees: two headlines
+    contradict each other by their facts far more often than by a denial, which
+    the operators cannot see.
+    """
+    trees = LABELS[int(np.argmax(proba))]
+    if policy == "trees" or short and policy != "rules":
+        return trees, "trees"
+    if policy == "demote":
+        return (trees, "trees") if trees in WEAKER[rule] else (rule, "sentences")
+    if policy == "rules" or rule in ("unrelated", "disagree"):
+        return rule, "sentences"
+    p = np.asarray(proba, dtype=float)
+    if policy.startswith("guard"):
+        return _guard(p, trees, rule, policy)
+    related = p[0] + p[1] + p[2]
+    if p[_UNRELATED] > related:
+        return "unrelated", "trees"
+    return rule, "sentences"
+
+
+def confidence(proba: np.ndarray, label: str, strength: float) -> float:
+    """The confidence of a final label: the trees' probability for it, or the
+    address of the sentence that decided it when that is higher."""
+    return round(float(max(proba[LABELS.index(label)], min(strength, 0.99))), 4)
+
+
+def final_labels(probas: np.ndarray, vectors: np.ndarray, policy: str = "follow") -> list[str]:
+    """:func:`final_label` for each row of tree probabilities and article vectors."""
+    return [final_label(p, LABELS[int(np.argmax(v[_DEC]))], policy, bool(v[_UNITS] <= _SHORT))[0]
+            for p, v in zip(probas, vectors, strict=True)]
+
+
+def rule_strength(vector: np.ndarray) -> float:
+    """The address of the deciding sentence, as stored in an article vector."""
+    return float(vector[_STRENGTH])
+
+
+def _guard(p: np.ndarray, trees: str, rule: str, policy: str) -> tuple[str, str]:
+    """The trees decide, within what the sentences allow (rule is agree or discuss here)."""
+    if trees == "disagree":
+        q = p.copy()
+        q[LABELS.index("disagree")] = 0.0
+        trees = LABELS[int(np.argmax(q))]
+    if policy == "guard_lite":
+        return trees, "trees"
+    if policy == "guard_related" and trees == "unrelated":
+        return rule, "sentences"
+    if rule == "discuss" and trees == "agree":
+        return "discuss", "sentences"
+    return trees, "trees"
