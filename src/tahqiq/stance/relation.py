@@ -376,6 +376,8 @@ def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Oper
         return "neutral"
     if clash or negative != frame.negative:
         return "contradicts"
+    if frame.denial and not kinds & DENIAL_OPS:
+        return "neutral"  # the claim reports a denial; this sentence speaks of the matter, not of it
     return "entails"
 
 
@@ -435,8 +437,9 @@ def _fires(kind: str, folded: Sequence[str], start: int, length: int) -> bool:
     prev = folded[start - 1] if start else ""
     if kind == "negation":
         return nxt not in _not_before()
-    if kind == "hedge" and folded[start] == "قد":
-        return nxt.startswith(_IMPERFECT) and nxt not in ("تم", "تمت")
+    if folded[start] == "قد":  # قد + imperfect verb: "may"; قد + past verb: "has"
+        past = nxt.endswith(("ت", "وا")) or nxt in ("تم", "كان") or any(_lexicon().spans([nxt]).values())
+        return nxt.startswith(_IMPERFECT) and not past
     if kind == "cancel" and prev == "من":
         return False  # من أجل: "in order to"
     if kind == "rumour" and "وكاله" in folded[max(start - 3, 0) : start]:
