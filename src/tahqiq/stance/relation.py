@@ -189,7 +189,7 @@ def view(text: str) -> SentenceView:
     """The words, folded tokens, comparison keys and operator matches of ``text`` (cached)."""
     words = tuple(words_of(text))
     folded = tuple(w.folded for w in words)
-    keys = tuple(number_value(f) or w.stem for f, w in zip(folded, words, strict=True))
+    keys = tuple(number_value(f) or place_key(w.stem) or w.stem for f, w in zip(folded, words, strict=True))
     return SentenceView(words, folded, keys, _lexicon().spans(folded))
 
 
@@ -241,9 +241,10 @@ def claim_frame(claim: str, weights: Mapping[str, float]) -> ClaimFrame:
         if w.folded in stop or len(w.folded) < 2 and not _DIGITS.match(w.folded) or i in framing:
             continue
         value = number_value(w.folded)
-        kind = ("number" if value else "place" if w.stem in places
+        place = place_key(w.stem)
+        kind = ("number" if value else "place" if place
                 else "time" if w.stem in times else "event")
-        key = value or w.stem
+        key = value or place or w.stem
         kinds.setdefault(key, kind)
         base = weights.get(w.stem, 8.0) if kind == "event" else 8.0 * MINOR_WEIGHT
         stem_w[key] = max(stem_w.get(key, 0.0), base)
@@ -327,7 +328,7 @@ def _number_neighbours(words: Sequence[Word]) -> dict[str, frozenset[str]]:
 
 
 def _key(w: Word) -> str:
-    return number_value(w.folded) or w.stem
+    return number_value(w.folded) or place_key(w.stem) or w.stem
 
 
 def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Relation:
