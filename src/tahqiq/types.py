@@ -221,10 +221,26 @@ class Evidence:
     stance: str
     score: float
     line: int = -1
+    #: How the sentence stands toward the claim's event: ``entails``, ``contradicts``,
+    #: ``neutral`` or ``unaddressed`` ("" when not computed).
+    relation: str = ""
+    #: Why: the claim words it carries by element (``matched``), the operators that
+    #: govern them (``operators``: kind and cue as written), a mismatched value
+    #: (``clash``), and the claim-sentence similarity when meaning was compared.
+    reasons: dict[str, Any] | None = None
+    #: Whether this sentence decided the article's label.
+    decisive: bool = False
 
     def __iter__(self) -> Iterator[Any]:
         """Unpack as ``(sentence_index, sentence, stance, score)``."""
         return iter((self.sentence_index, self.sentence, self.stance, self.score))
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {"sentence_index": self.sentence_index, "sentence": self.sentence,
+                "stance": self.stance, "score": self.score, "line": self.line,
+                "relation": self.relation, "decisive": self.decisive,
+                "reasons": dict(self.reasons) if self.reasons else {}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,14 +255,25 @@ class Judgement:
     confidence: float
     probabilities: dict[str, float]
     evidence: tuple[Evidence, ...] = ()
+    #: Why the label: ``no_sentence_addresses``, ``contradicts``, ``denies_reports``,
+    #: ``entails``, ``neutral``, ``trees`` (the learned decision, within what the
+    #: sentences allow) or a bad-input code.
+    reason: str = ""
+    #: Problems with the input that shaped the label (``claim_too_short``,
+    #: ``claim_truncated``, ``no_sentences``, ``not_arabic``).
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def decisive(self) -> Evidence | None:
+        """The evidence sentence that decided the label, if one did."""
+        return next((e for e in self.evidence if e.decisive), None)
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict; evidence items carry their line too."""
+        """A JSON-ready dict; evidence items carry their line, relation and reasons too."""
         return {"stance": self.stance, "confidence": self.confidence,
-                "probabilities": dict(self.probabilities),
-                "evidence": [{"sentence_index": e.sentence_index, "sentence": e.sentence,
-                              "stance": e.stance, "score": e.score, "line": e.line}
-                             for e in self.evidence]}
+                "probabilities": dict(self.probabilities), "reason": self.reason,
+                "warnings": list(self.warnings),
+                "evidence": [e.to_json() for e in self.evidence]}
 
 
 #: A character span ``(start, end)`` in a document's display text (``Document.text``).
@@ -389,7 +416,8 @@ class ArticleVerdict:
                 "source_path": self.source_path, "published": self.published,
                 "stance": self.stance, "confidence": self.confidence,
                 "evidence": [{"sentence": e.sentence, "stance": e.stance, "score": e.score,
-                              "context": context}
+                              "context": context, "relation": e.relation, "decisive": e.decisive,
+                              "reasons": dict(e.reasons) if e.reasons else {}}
                              for e, context in zip(self.evidence, self.evidence_contexts(), strict=True)],
                 "evidence_unit": self.evidence_unit, "origin": self.origin}
 

@@ -153,7 +153,7 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
 
     @app.post("/check", summary="Check a claim: the report of `tahqiq check --json`")
     def check(body: CheckRequest) -> Any:
-        return desk.check(body.claim, body.k, include_unrelated=body.all).to_json()
+        return _with_reasons(desk.check(body.claim, body.k, include_unrelated=body.all))
 
     @app.get("/reuse", summary="Passages that articles share (reuse links)")
     def reuse(doc: str | None = None, limit: int = Query(100, ge=1, le=MAX_LINKS),
@@ -211,3 +211,15 @@ def _pages(app: Any) -> None:
     def index() -> Any:
         return FileResponse(static / "index.html", media_type="text/html; charset=utf-8",
                             headers=PAGE_HEADERS)
+
+
+def _with_reasons(report: Any) -> dict[str, Any]:
+    """The report JSON, each deciding evidence sentence with ``why``: its reasons in Arabic."""
+    from ..verify.render import why
+
+    data = report.to_json()
+    for article, shown in zip(report.articles, data["articles"], strict=True):
+        for evidence, entry in zip(article.evidence, shown["evidence"], strict=True):
+            if evidence.decisive:
+                entry["why"] = why(evidence)
+    return data

@@ -64,12 +64,17 @@ def _render(report: Any, fmt: str) -> str:
 
 
 def _text(report: Any) -> str:
+    from ..verify.render import why
+
     lines = [f"claim:      {report.claim}", f"verdict:    {report.verdict} ({report.confidence:.2f})",
              "counts:     " + ", ".join(f"{k} {v}" for k, v in report.counts.items())]
     for article in report.articles:
         lines.append(f"\n[{article.stance} {article.confidence:.2f}] {article.doc_id[:12]}  "
                      f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
-        lines += [f"    - ({e.stance} {e.score:.2f}) {e.sentence}" for e in article.evidence]
+        for e in article.evidence:
+            lines.append(f"    - ({e.stance} {e.score:.2f}) {e.sentence}")
+            if e.decisive:
+                lines.append(f"      ← {why(e)}")
     return "\n".join(lines) + "\n"
 
 

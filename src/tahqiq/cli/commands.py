@@ -189,3 +189,7 @@ def _print_check(report: Any, k: int) -> None:
                    f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
         if article.evidence:
             click.echo(f"      {article.evidence[0].sentence[:160]}")
+            if article.evidence[0].decisive:
+                from ..verify.render import why
+
+                click.echo(f"      ← {why(article.evidence[0])}")

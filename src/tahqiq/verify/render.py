@@ -8,11 +8,38 @@ from __future__ import annotations
 
 import html
 
-from ..types import ArticleVerdict, Report
+from ..types import ArticleVerdict, Evidence, Report
 
 VERDICT_AR = {"supported": "مؤيَّد", "refuted": "مُفنَّد", "contested": "متنازع عليه",
               "unverified": "غير متحقَّق منه"}
 STANCE_AR = {"agree": "يؤيد", "disagree": "ينفي", "discuss": "يناقش", "unrelated": "لا علاقة له"}
+#: What an evidence sentence does to the claim, and the operators that govern it, in Arabic.
+RELATION_AR = {"entails": "تؤكد مضمون الادعاء", "contradicts": "تناقض الادعاء",
+               "neutral": "تتناوله دون أن تحسمه", "unaddressed": "لا تتناول حدث الادعاء"}
+OPERATOR_AR = {"deny": "نفي", "false_report": "تكذيب", "negation": "أداة نفي", "cancel": "إلغاء أو تأجيل",
+               "no_decision": "لا قرار", "status_quo": "بقاء الحال", "hedge": "تحفظ", "modal": "احتمال",
+               "rumour": "تداول غير مؤكد", "question": "تساؤل", "attribution": "إسناد", "confirm": "تأكيد"}
+
+
+def why(evidence: Evidence) -> str:
+    """Why a deciding sentence decided, in Arabic: its relation, the governing
+    operators with their cues as written, a clashing number, and the claim words it carries."""
+    if not evidence.relation:
+        return ""
+    reasons = evidence.reasons or {}
+    parts = [RELATION_AR.get(evidence.relation, evidence.relation)]
+    ops = [f"{OPERATOR_AR.get(o['kind'], o['kind'])} «{o['cue']}»" for o in reasons.get("operators", [])
+           if o["kind"] not in ("attribution", "confirm")]
+    if reasons.get("denies_reports"):
+        ops.append(f"تكذيب ما تداولته التقارير «{reasons['denies_reports']}»")
+    if ops:
+        parts.append("، ".join(ops))
+    if reasons.get("clash") == "number":
+        parts.append("رقم مختلف عن رقم الادعاء")
+    words = [w for kind in ("event", "place", "time", "number") for w in reasons.get("matched", {}).get(kind, [])]
+    if words:
+        parts.append("تحمل من الادعاء: " + "، ".join(words[:8]))
+    return " — ".join(parts)
 
 
 def _md_escape(text: str) -> str:
@@ -44,6 +71,8 @@ def to_markdown(report: Report) -> str:
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             lines.append(f"- [{STANCE_AR[evidence.stance]} {evidence.score:.2f}] "
                          f"{_md_mark(context, evidence.sentence)}")
+            if evidence.decisive:
+                lines.append(f"  - الجملة الحاسمة: {_md_escape(why(evidence))}")
     if report.timeline:
         lines += ["", "## التسلسل الزمني", ""]
         lines += [f"- {t.date}: {STANCE_AR[t.stance]} `{t.doc_id[:12]}`{_marks(t)}"
@@ -130,8 +159,10 @@ def to_html(report: Report) -> str:
                      f"({article.confidence:.2f}) · {e(article.source or '?')} · "
                      f"{e(article.published or 'بلا تاريخ')}{link}{e(_md_unit_tag(article))}</p><ul>")
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
+            decisive = (f'<br><small class="why">الجملة الحاسمة: {e(why(evidence))}</small>'
+                        if evidence.decisive else "")
             parts.append(f'<li><span class="{e(evidence.stance)}">{STANCE_AR[evidence.stance]} '
-                         f"{evidence.score:.2f}</span>: {_html_mark(context, evidence.sentence)}</li>")
+                         f"{evidence.score:.2f}</span>: {_html_mark(context, evidence.sentence)}{decisive}</li>")
         parts.append("</ul></article>")
     if report.timeline:
         parts.append("<h2>التسلسل الزمني</h2><ol>")

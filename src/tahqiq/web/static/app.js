@@ -182,6 +182,9 @@ function renderArticle(article, report) {
   for (const evidence of article.evidence || []) {
     card.appendChild(el("blockquote", { class: "evidence" },
       highlight(evidence.context || evidence.sentence, [evidence.sentence], evidence.stance)));
+    if (evidence.decisive && evidence.why) {
+      card.appendChild(el("div", { class: "meta why" }, "الجملة الحاسمة: " + evidence.why));
+    }
   }
   return card;
 }
