@@ -3,7 +3,8 @@
     python bench/verdict_cv.py [-k 20]
 
 One corpus holds every article of the four folds (text only).  For each fold, a
-stance model is fitted on the other three folds + ANS train (shipped parameters,
+stance model is fitted on the other three folds + ANS train + the contrast pairs
+generated from those folds (shipped parameters,
 no inner CV report), and the fold's claims are checked against the whole corpus
 with it.  Prints the summary JSON of `tahqiq eval verdict` over all folds, plus
 per-verdict counts, and saves the per-claim rows (with the judged stances) for
@@ -48,6 +49,10 @@ def main() -> int:
     base.weights = weights
     prep = [base.prepare(p.claim, p.text) for p in pairs]
     prep_ans = [base.prepare(p.claim, p.text) for p in ans]
+    from tahqiq.stance.contrast import contrast_pairs
+
+    generated = contrast_pairs(pairs) if base.params["contrast"] else []
+    prep_gen = [base.prepare(p.claim, p.text) for p in generated]
     print(f"# prepared in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
     facts = read_baly_facts(claims_dir)
     rows, reports = [], []
@@ -59,7 +64,9 @@ def main() -> int:
                 train = [i for i, p in enumerate(pairs) if folds[p.claim_id] != fold]
                 model = StanceClassifier()
                 model.weights = weights
-                _fit(model, [pairs[i] for i in train] + ans, [prep[i] for i in train] + prep_ans)
+                gen = [i for i, p in enumerate(generated) if folds[p.claim_id] != fold]
+                _fit(model, [pairs[i] for i in train] + ans + [generated[i] for i in gen],
+                     [prep[i] for i in train] + prep_ans + [prep_gen[i] for i in gen])
                 test_claims = sorted({p.claim_id for p in pairs if folds[p.claim_id] == fold})
                 verifier = Verifier(corpus, model=model, retriever=(
                     (lambda claim, k: corpus.rank(claim, k, expand=False)) if args.no_expand
