@@ -37,6 +37,7 @@ def build(cache: Path, contrast: bool) -> dict:
     from tahqiq.stance.contrast import contrast_pairs
     from tahqiq.stance.data import read_ans, read_baly, read_folds, read_jsonl_pairs
     from tahqiq.stance.labels import label_index
+    from tahqiq.stance.policy import is_headline
     from tahqiq.stance.training import cross_fitted_vectors, fit_heads
     from tahqiq.stance.weights import build_weights
 
@@ -68,6 +69,7 @@ def build(cache: Path, contrast: bool) -> dict:
         out[f"{key}_long"] = np.array([len(p.units) > 2 for p in train_prep]) & ~gen
         for name, test_prep in tests.items():
             out[f"{name}_xte"] = np.stack([model.article_features(p)[0] for p in test_prep])
+            out[f"{name}_short"] = np.array([is_headline(p.units) for p in test_prep])
 
     for fold in sorted(set(fold_of)):
         train, test = np.flatnonzero(fold_of != fold), np.flatnonzero(fold_of == fold)
@@ -131,10 +133,11 @@ def main() -> int:
     probas["suite"] = trees_proba(vec, "all", "suite")
     gold = np.concatenate([vec[f"{f}_yte"] for f in folds])
     for policy in POLICIES:
-        baly = [lab for f in folds for lab in final_labels(probas[f], vec[f"{f}_xte"], policy)]
+        baly = [lab for f in folds
+                for lab in final_labels(probas[f], vec[f"{f}_xte"], policy, vec[f"{f}_short"])]
         dev = ["other" if x in ("discuss", "unrelated") else x
-               for x in final_labels(probas["dev"], vec["dev_xte"], policy)]
-        suite = np.array(final_labels(probas["suite"], vec["suite_xte"], policy))
+               for x in final_labels(probas["dev"], vec["dev_xte"], policy, vec["dev_short"])]
+        suite = np.array(final_labels(probas["suite"], vec["suite_xte"], policy, vec["suite_short"]))
         held = np.array([i.startswith("c") for i in vec["suite_id"]])
         caps: dict = {}
         for cap, g, p, h in zip(vec["suite_cap"], vec["suite_yte"], suite, held, strict=True):

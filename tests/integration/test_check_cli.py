@@ -40,7 +40,8 @@ def test_check_json_follows_the_report_contract(db: str) -> None:
     assert sum(report["counts"].values()) == len(report["articles"])  # unrelated left out
     first = report["articles"][0]
     assert first["stance"] in ("agree", "disagree", "discuss") and first["evidence"]
-    assert {"sentence", "stance", "score", "context"} == set(first["evidence"][0])
+    assert set(first["evidence"][0]) == {"sentence", "stance", "score", "context", "relation",
+                                         "decisive", "reasons"}
     assert first["evidence"][0]["sentence"] in first["evidence"][0]["context"]
     dates = [t["date"] for t in report["timeline"]]
     assert dates == sorted(dates)

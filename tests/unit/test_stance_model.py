@@ -169,3 +169,23 @@ def test_headline_pairs_get_the_e5_cosine_and_articles_do_not() -> None:
                        {}, None, "e5")
     assert headline.short_semantic > other.short_semantic > 0.0
     assert article.short_semantic == 0.0 and len(article.units) > 2
+
+
+@pytest.mark.parametrize(("claim", "text", "warning"), [
+    ("", "قررت الحكومة رفع أسعار الوقود اعتبارا من الشهر المقبل.", "claim_too_short"),
+    ("الوقود", "قررت الحكومة رفع أسعار الوقود اعتبارا من الشهر المقبل.", "claim_too_short"),
+    ("الحكومة ترفع أسعار الوقود", "", "no_sentences"),
+    ("الحكومة ترفع أسعار الوقود", "The government raised fuel prices today.", "not_arabic"),
+])
+def test_bad_input_gets_a_defined_label_and_a_warning(fitted: StanceClassifier, claim: str, text: str,
+                                                      warning: str) -> None:
+    result = fitted.judge(claim, text)
+    assert (result.stance, result.reason) == ("unrelated", warning)
+    assert warning in result.warnings
+    assert fitted.predict([(claim, text)]) == ["unrelated"]
+
+
+def test_a_very_long_claim_is_cut_with_a_warning(fitted: StanceClassifier) -> None:
+    claim = "قررت الحكومة رفع أسعار الوقود " * 80
+    result = fitted.judge(claim, "قررت الحكومة رفع أسعار الوقود اعتبارا من الشهر المقبل.")
+    assert "claim_truncated" in result.warnings and result.stance in LABELS

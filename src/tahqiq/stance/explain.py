@@ -17,7 +17,7 @@ import numpy as np
 
 from ..types import Evidence, Judgement
 from .labels import LABELS, SENTENCE_LABELS
-from .policy import confidence, final_label
+from .policy import confidence, final_label, is_headline
 from .relation import Relation
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def judgement(prep: Prepared, proba: np.ndarray, relevance: np.ndarray, sentence
     if not prep.units:
         return early("no_sentences", (*warnings, "no_sentences"))
     decision = prep.decision
-    label, by = final_label(proba, decision.label, policy, short=len(prep.units) <= 1)
+    label, by = final_label(proba, decision.label, policy, short=is_headline(prep.units))
     unit = decision.unit if by == "sentences" else _best_for(label, prep.relations, relevance)
     strength = prep.relations[unit].address if unit is not None and by == "sentences" else 0.0
     order = [int(i) for i in np.argsort(-relevance, kind="stable") if i != unit]

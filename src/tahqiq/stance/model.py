@@ -161,12 +161,12 @@ class StanceClassifier:
         """The label of each pair: the trees' probabilities joined with the
         sentence relations by the model's policy (see :mod:`tahqiq.stance.policy`)."""
         from .explain import screen
-        from .policy import final_label
+        from .policy import final_label, is_headline
 
         stops = [screen(c, t)[2] for c, t in X] if prepared is None else [None] * len(prepared)
         prepared = prepared if prepared is not None else [self.prepare(screen(c, t)[0], t) for c, t in X]
         probas = self.predict_proba(X, prepared=prepared)
-        return [final_label(p, prep.decision.label, self.params["policy"], len(prep.units) <= 1)[0]
+        return [final_label(p, prep.decision.label, self.params["policy"], is_headline(prep.units))[0]
                 if prep.units and not stop else "unrelated"
                 for p, prep, stop in zip(probas, prepared, stops, strict=True)]
 

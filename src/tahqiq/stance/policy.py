@@ -11,7 +11,7 @@ weaken what they say, never strengthen or reverse it.
 - a sentence entails it -> **agree**, or the trees' **discuss** or **unrelated**;
 - the best addressing sentences leave it open -> **discuss**, or the trees'
   **unrelated**;
-- a one-sentence text (a headline) is left to the trees: two headlines
+- a headline (one sentence of at most 20 words) is left to the trees: two headlines
   contradict each other by their facts far more often than by a denial,
   which the operators cannot see.
 
@@ -22,10 +22,13 @@ alone), ``"follow"`` and ``"guard"`` are kept for measurement
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .features import ARTICLE_FEATURES
 from .labels import LABELS
+from .units import Unit
 
 POLICIES = ("trees", "rules", "follow", "guard", "demote")
 #: What the trees may weaken a sentence decision to ("demote"): never a stronger or opposite label.
@@ -34,8 +37,6 @@ WEAKER = {"agree": ("discuss", "unrelated"), "disagree": ("unrelated",), "discus
 _DEC = [ARTICLE_FEATURES.index(f"rel_decides_{lab}") for lab in LABELS]
 _STRENGTH = ARTICLE_FEATURES.index("rel_decisive_address")
 _UNRELATED = LABELS.index("unrelated")
-_UNITS = ARTICLE_FEATURES.index("log_units")
-_SHORT = float(np.log1p(1)) + 1e-6
 
 
 def final_label(proba: np.ndarray, rule: str, policy: str = "follow",
@@ -69,10 +70,22 @@ def confidence(proba: np.ndarray, label: str, strength: float) -> float:
     return round(float(max(proba[LABELS.index(label)], min(strength, 0.99))), 4)
 
 
-def final_labels(probas: np.ndarray, vectors: np.ndarray, policy: str = "follow") -> list[str]:
-    """:func:`final_label` for each row of tree probabilities and article vectors."""
-    return [final_label(p, LABELS[int(np.argmax(v[_DEC]))], policy, bool(v[_UNITS] <= _SHORT))[0]
-            for p, v in zip(probas, vectors, strict=True)]
+def final_labels(probas: np.ndarray, vectors: np.ndarray, policy: str = "demote",
+                 short: Sequence[bool] | None = None) -> list[str]:
+    """:func:`final_label` for each row of tree probabilities and article vectors
+    (``short``: which texts are headlines, see :func:`is_headline`)."""
+    short = short if short is not None else [False] * len(probas)
+    return [final_label(p, LABELS[int(np.argmax(v[_DEC]))], policy, bool(h))[0]
+            for p, v, h in zip(probas, vectors, short, strict=True)]
+
+
+#: A one-sentence text of at most this many words is a headline (ANS's are at most 16).
+HEADLINE_TOKENS = 20
+
+
+def is_headline(units: Sequence[Unit]) -> bool:
+    """Whether a text is a single headline-length sentence, left to the trees."""
+    return len(units) == 1 and len(units[0].tokens) <= HEADLINE_TOKENS
 
 
 def rule_strength(vector: np.ndarray) -> float:

@@ -382,14 +382,27 @@ def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Oper
     return "entails"
 
 
+_PUNCT = "«»\"'()[]،,.:؛;؟?!…-–—"
+
+
+def shown(words: Sequence[Word]) -> str:
+    """Words as the text writes them, without the punctuation around them (for people)."""
+    out: list[str] = []
+    for w in words:
+        text = w.shown.strip(_PUNCT)
+        if text and (not out or out[-1] != text):
+            out.append(text)
+    return " ".join(out)
+
+
 def _matched_shown(frame: ClaimFrame, keys: set[str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for w in frame.words:
         k = _key(w)
         if k in keys and k in frame.kinds:
-            shown = w.shown.strip("«»\"'()[]،,.:؛؟?!")
-            if shown not in out.setdefault(frame.kinds[k], []):
-                out[frame.kinds[k]].append(shown)
+            text = w.shown.strip(_PUNCT)
+            if text not in out.setdefault(frame.kinds[k], []):
+                out[frame.kinds[k]].append(text)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -415,7 +428,7 @@ def _polarity(sv: SentenceView, matched_at: set[int], change: bool,
         spec = table["operators"][kind]
         governs = _governs(_scope(spec, words, start, length), _scope(_CLAUSE, words, start, length),
                            matched_at, start, length, spec["direction"] == "clause_near")
-        ops.append(Operator(kind, " ".join(w.shown for w in words[start : start + length]),
+        ops.append(Operator(kind, shown(words[start : start + length]),
                             start, governs))
         if governs and spec["polarity"] and kind not in skip:
             flipped.add(_family(kind))
@@ -540,6 +553,6 @@ def anaphoric_denial(frame: ClaimFrame, text: str) -> Operator | None:
                        and folded[i] not in _NEUTRAL and not set(lex.bare(folded[i])) & ANAPHORS
                        and sv.keys[i] not in frame.weights and len(folded[i]) > 2]
             if len(foreign) <= ANAPHOR_SLACK:
-                return Operator(kind, " ".join(w.shown for w in words[start : start + length]),
+                return Operator(kind, shown(words[start : start + length]),
                                 start, True)
     return None
