@@ -74,6 +74,8 @@ def test_check_returns_the_cli_report(client: TestClient, db: Path) -> None:
 
     with Corpus(db) as corpus:  # the same library call as `tahqiq check --json`
         expected = corpus.check(CLAIM, 8).to_json()
+    whys = [e.pop("why") for a in report["articles"] for e in a["evidence"] if "why" in e]
+    assert whys and all(any("\u0600" <= ch <= "\u06ff" for ch in why) for why in whys)  # Arabic
     assert report == json.loads(json.dumps(expected, ensure_ascii=False))
     assert report["verdict"] in {"supported", "refuted", "contested", "unverified"}
     assert report["articles"] and "evidence_unit" in report["articles"][0]
