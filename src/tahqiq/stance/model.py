@@ -40,9 +40,11 @@ DEFAULT_PARAMS: dict[str, Any] = {
 #: Sentences per article compared with the claim by the encoder (the lexically closest).
 SEMANTIC_TOP = 5
 #: Sentences compared by meaning when none addresses the claim in its own words.
-PARAPHRASE_TOP = 3
+PARAPHRASE_TOP = 1
 #: ... and the least lexical address for that comparison to be worth its cost.
-PARAPHRASE_MIN_ADDRESS = 0.1
+PARAPHRASE_MIN_ADDRESS = 0.25
+#: Words of a sentence read for that comparison (e5's cost grows with length).
+PARAPHRASE_WORDS = 24
 #: e5 cosine at which such a sentence addresses the claim (tuned on suite parts A-B).
 PARAPHRASE_SIMILARITY = 0.87
 
@@ -97,7 +99,8 @@ class Prepared:
             return
         from .encoders import encode_claim, encode_sentences
 
-        sims = encode_sentences(encoder, [self.units[i].text for i in top]) @ encode_claim(encoder, claim).T
+        texts = [" ".join(self.units[i].text.split()[:PARAPHRASE_WORDS]) for i in top]
+        sims = encode_sentences(encoder, texts) @ encode_claim(encoder, claim).T
         for i, sim in zip(top, sims[:, 0], strict=True):
             if sim >= PARAPHRASE_SIMILARITY:
                 rel = relate(self.frame, self.units[i].text, address_min=0.0)
