@@ -373,12 +373,14 @@ def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Oper
     open_ = kinds - frame.open_ops & OPEN_OPS
     if address < address_min:
         return "unaddressed"
+    if frame.denial:  # the claim reports a denial: a sentence that denies or negates the matter agrees
+        if clash:
+            return "contradicts"
+        return "entails" if negative or kinds & DENIAL_OPS else "neutral"
     if open_ and not denied:
         return "neutral"
     if clash or negative != frame.negative:
         return "contradicts"
-    if frame.denial and not kinds & DENIAL_OPS:
-        return "neutral"  # the claim reports a denial; this sentence speaks of the matter, not of it
     return "entails"
 
 
