@@ -8,14 +8,8 @@ from hypothesis import strategies as st
 
 from tahqiq.stance.cues import Lexicon
 from tahqiq.stance.decide import decide
-from tahqiq.stance.relation import (
-    RELATIONS,
-    anaphoric_denial,
-    claim_frame,
-    relate,
-    skeleton,
-    view,
-)
+from tahqiq.stance.relation import RELATIONS, anaphoric_denial, claim_frame, relate
+from tahqiq.stance.sentence import skeleton, view
 from tahqiq.stance.units import article_units, not_evidence
 
 WEIGHTS: dict[str, float] = {}  # every stem weighs the same: the rules are what is tested

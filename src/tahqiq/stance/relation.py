@@ -15,17 +15,30 @@ word with another value contradicts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from ..text.search import arabic_stopwords, fold_tokens
-from .cues import Lexicon, stance_table
+from .sentence import (
+    DIGITS,
+    PUNCT,
+    SentenceView,
+    Word,
+    element_words,
+    not_before_words,
+    number_value,
+    operator_lexicon,
+    place_key,
+    place_sets,
+    relation_table,
+    shown,
+    skeleton,
+    view,
+)
 from .units import _stem
 
-RELATION_FILE = "relation.v1.json"
 #: Relation labels, in the column order of :func:`relation_vector`.
 RELATIONS = ("entails", "contradicts", "neutral", "unaddressed")
 #: Operators that leave the claim open (a sentence they govern neither confirms nor denies).
@@ -43,20 +56,7 @@ SCOPE_SHARE = 0.5
 #: ... and of all the claim words the sentence carries (a clause about another matter does not count).
 SENTENCE_SHARE = 0.3
 _CLAUSE = {"direction": "both"}
-_END = re.compile(r"[.!?؟؛;…]+[\"'»”)]*$")
-_COMMA = re.compile(r"[،,]+[\"'»”)]*$")
-_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 _IMPERFECT = ("ي", "ت", "ن", "ا")
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One token of a sentence: its display form, folded form, stem and clause."""
-
-    shown: str
-    folded: str
-    stem: str
-    clause: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,108 +98,6 @@ class Relation:
                 "clash": self.clash, "similarity": self.similarity}
 
 
-@cache
-def relation_table() -> dict[str, Any]:
-    """The operator and element table (cached; read-only)."""
-    return stance_table(RELATION_FILE)
-
-
-@cache
-def _lexicon() -> Lexicon:
-    table = relation_table()
-    ops = {name: spec["entries"] for name, spec in table["operators"].items()}
-    return Lexicon(ops, table["clitics"])
-
-
-@cache
-def _element_words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    table = relation_table()
-    places = frozenset(_stem(t) for w in table["countries"] + table["cities"] for t in fold_tokens(w))
-    times = frozenset(_stem(t) for w in table["time_words"] for t in fold_tokens(w))
-    numbers = {fold_tokens(w)[0]: v for w, v in table["number_words"].items()}
-    return places, times, numbers
-
-
-@cache
-def _not_before() -> frozenset[str]:
-    words = relation_table()["operators"]["negation"].get("not_before", [])
-    return frozenset(t for w in words for t in fold_tokens(w))
-
-
-def words_of(text: str) -> list[Word]:
-    """The words of a sentence with their clause numbers.
-
-    A clause ends at a full stop, semicolon, question or exclamation mark, and
-    at a comma followed by a conjunction (a new coordinated clause).
-    """
-    out: list[Word] = []
-    clause = 0
-    chunks = text.split()
-    for k, chunk in enumerate(chunks):
-        for tok in _fold_chunk(chunk):
-            out.append(Word(chunk, tok, _stem(tok), clause))
-        if "؟" in chunk or "?" in chunk:
-            out.append(Word("؟", "؟", "؟", clause))
-        nxt = chunks[k + 1] if k + 1 < len(chunks) else ""
-        if _END.search(chunk) or (_COMMA.search(chunk) and _opens_clause(nxt)):
-            clause += 1
-    return out
-
-
-@cache
-def _leads() -> frozenset[str]:
-    return frozenset(fold_tokens(w)[0] for w in relation_table()["clause_leads"])
-
-
-_CLAUSE_WORDS = frozenset({"ان", "قد", "لم", "لن", "لا", "كان", "كانت", "هو", "هي", "ذلك"})
-
-
-def _opens_clause(chunk: str) -> bool:
-    """Whether a word after a comma starts a new clause: a lead word ("مؤكدا",
-    "فيما") or a conjunction on a verb, a particle or an operator ("وأكد", "وأن")."""
-    tokens = _fold_chunk(chunk)
-    if not tokens:
-        return False
-    first = tokens[0]
-    if first in _leads():
-        return True
-    if first[:1] not in ("و", "ف") or len(first) < 3:
-        return False
-    rest = first[1:]
-    return rest in _CLAUSE_WORDS or any(_lexicon().spans([rest]).values())
-
-
-@lru_cache(maxsize=131_072)
-def _fold_chunk(chunk: str) -> tuple[str, ...]:
-    return tuple(fold_tokens(chunk))
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceView:
-    """Everything about a sentence that does not depend on the claim (computed once)."""
-
-    words: tuple[Word, ...]
-    folded: tuple[str, ...]
-    keys: tuple[str, ...]
-    spans: Mapping[str, list[tuple[int, int]]]
-
-
-@lru_cache(maxsize=65_536)
-def view(text: str) -> SentenceView:
-    """The words, folded tokens, comparison keys and operator matches of ``text`` (cached)."""
-    words = tuple(words_of(text))
-    folded = tuple(w.folded for w in words)
-    keys = tuple(number_value(f) or place_key(w.stem) or w.stem for f, w in zip(folded, words, strict=True))
-    return SentenceView(words, folded, keys, _lexicon().spans(folded))
-
-
-def number_value(folded: str) -> str | None:
-    """The value of a digit token or a number word, else ``None``."""
-    if _DIGITS.match(folded):
-        return folded.replace(",", "")
-    return _element_words()[2].get(folded)
-
-
 @dataclass(frozen=True, slots=True)
 class ClaimFrame:
     """What every sentence is compared with: the claim's words by element,
@@ -231,14 +129,14 @@ def claim_frame(claim: str, weights: Mapping[str, float]) -> ClaimFrame:
     """The frame of ``claim`` (``weights``: stem -> informativeness)."""
     sv = view(claim)
     words = sv.words
-    places, times, _ = _element_words()
+    places, times, _ = element_words()
     stop = arabic_stopwords()
     kinds: dict[str, str] = {}
     stem_w: dict[str, float] = {}
     framing = {i for kind in ("attribution", "confirm") for start, n in sv.spans[kind]
                for i in range(start, start + n)}
     for i, w in enumerate(words):
-        if w.folded in stop or len(w.folded) < 2 and not _DIGITS.match(w.folded) or i in framing:
+        if w.folded in stop or len(w.folded) < 2 and not DIGITS.match(w.folded) or i in framing:
             continue
         value = number_value(w.folded)
         place = place_key(w.stem)
@@ -276,34 +174,6 @@ def _change_stems() -> frozenset[str]:
     return frozenset(_stem(t) for w in relation_table()["change_words"] for t in fold_tokens(w))
 
 
-def skeleton(stem: str) -> str:
-    """A stem without its long vowels after the first letter (قتيل, قتل -> قتل): close
-    derivations of one root compare equal."""
-    return stem[:1] + stem[1:].translate(_VOWELS)
-
-
-_VOWELS = str.maketrans("", "", "اوي")
-
-
-def place_key(stem: str) -> str | None:
-    """The place a stem names (a place name or its adjective: مصري -> مصر), else ``None``."""
-    places = _element_words()[0]
-    for form in (stem, stem[:-1] if stem.endswith("ي") else "", stem + "ا"):
-        if form and form in places:
-            return form.rstrip("ا")
-    return None
-
-
-@cache
-def _place_sets() -> tuple[frozenset[str], frozenset[str]]:
-    table = relation_table()
-
-    def keys(words: list[str]) -> frozenset[str]:
-        return frozenset(k for w in words for t in fold_tokens(w) if (k := place_key(_stem(t))))
-
-    return keys(table["countries"]), keys(table["cities"])
-
-
 def _elsewhere(frame: ClaimFrame, sv: SentenceView) -> bool:
     """Whether the sentence names countries (or cities) none of which the claim
     names, while the claim names one of that kind."""
@@ -313,7 +183,7 @@ def _elsewhere(frame: ClaimFrame, sv: SentenceView) -> bool:
     named = {place_key(w.stem) for w in sv.words} - {None}
     if not named or named & claim:
         return False
-    return any(claim & kind and named & kind for kind in _place_sets())
+    return any(claim & kind and named & kind for kind in place_sets())
 
 
 def _number_neighbours(words: Sequence[Word]) -> dict[str, frozenset[str]]:
@@ -384,25 +254,12 @@ def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Oper
     return "entails"
 
 
-_PUNCT = "«»\"'()[]،,.:؛;؟?!…-–—"
-
-
-def shown(words: Sequence[Word]) -> str:
-    """Words as the text writes them, without the punctuation around them (for people)."""
-    out: list[str] = []
-    for w in words:
-        text = w.shown.strip(_PUNCT)
-        if text and (not out or out[-1] != text):
-            out.append(text)
-    return " ".join(out)
-
-
 def _matched_shown(frame: ClaimFrame, keys: set[str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for w in frame.words:
         k = _key(w)
         if k in keys and k in frame.kinds:
-            text = w.shown.strip(_PUNCT)
+            text = w.shown.strip(PUNCT)
             if text not in out.setdefault(frame.kinds[k], []):
                 out[frame.kinds[k]].append(text)
     return {k: tuple(v) for k, v in out.items()}
@@ -452,9 +309,9 @@ def _fires(kind: str, folded: Sequence[str], start: int, length: int) -> bool:
     nxt = folded[start + length] if start + length < len(folded) else ""
     prev = folded[start - 1] if start else ""
     if kind == "negation":
-        return nxt not in _not_before()
+        return nxt not in not_before_words()
     if folded[start] == "قد":  # قد + imperfect verb: "may"; قد + past verb: "has"
-        past = nxt.endswith(("ت", "وا")) or nxt in ("تم", "كان") or any(_lexicon().spans([nxt]).values())
+        past = nxt.endswith(("ت", "وا")) or nxt in ("تم", "كان") or any(operator_lexicon().spans([nxt]).values())
         return nxt.startswith(_IMPERFECT) and not past
     if kind == "cancel" and prev == "من":
         return False  # من أجل: "in order to"
@@ -543,7 +400,7 @@ def anaphoric_denial(frame: ClaimFrame, text: str) -> Operator | None:
     stop = arabic_stopwords()
     skip = {"deny", "false_report", "rumour", "attribution", "confirm", "hedge"}
     cue_at = {i for k, hits in sv.spans.items() if k in skip for s, n in hits for i in range(s, s + n)}
-    lex = _lexicon()
+    lex = operator_lexicon()
     for kind in ("deny", "false_report"):
         for start, length in sv.spans[kind]:
             scope = _scope(table[kind], words, start, length)
