@@ -34,7 +34,7 @@ def _lab(stance: str) -> str:
 def build(cache: Path, contrast: bool) -> dict:
     """Level-2 vectors, transparent decisions and gold labels (cached as .npz)."""
     from tahqiq.stance import StanceClassifier
-    from tahqiq.stance.contrast import contrast_pairs
+    from tahqiq.stance.contrast import contrast_pairs, outside_fold
     from tahqiq.stance.data import read_ans, read_baly, read_folds, read_jsonl_pairs
     from tahqiq.stance.labels import label_index
     from tahqiq.stance.policy import is_headline
@@ -73,7 +73,7 @@ def build(cache: Path, contrast: bool) -> dict:
 
     for fold in sorted(set(fold_of)):
         train, test = np.flatnonzero(fold_of != fold), np.flatnonzero(fold_of == fold)
-        gen = [i for i, p in enumerate(generated) if folds[p.claim_id] != fold]
+        gen = outside_fold(generated, folds, fold)
         tp = [prep[i] for i in train] + prep_ans + [prep_gen[i] for i in gen]
         tpairs = [pairs[i] for i in train] + train_ans + [generated[i] for i in gen]
         mask = np.array([False] * (len(train) + len(train_ans)) + [True] * len(gen))

@@ -49,7 +49,7 @@ def main() -> int:
     base.weights = weights
     prep = [base.prepare(p.claim, p.text) for p in pairs]
     prep_ans = [base.prepare(p.claim, p.text) for p in ans]
-    from tahqiq.stance.contrast import contrast_pairs
+    from tahqiq.stance.contrast import contrast_pairs, outside_fold
 
     generated = contrast_pairs(pairs) if base.params["contrast"] else []
     prep_gen = [base.prepare(p.claim, p.text) for p in generated]
@@ -64,7 +64,7 @@ def main() -> int:
                 train = [i for i, p in enumerate(pairs) if folds[p.claim_id] != fold]
                 model = StanceClassifier()
                 model.weights = weights
-                gen = [i for i, p in enumerate(generated) if folds[p.claim_id] != fold]
+                gen = outside_fold(generated, folds, fold)
                 _fit(model, [pairs[i] for i in train] + ans + [generated[i] for i in gen],
                      [prep[i] for i in train] + prep_ans + [prep_gen[i] for i in gen])
                 test_claims = sorted({p.claim_id for p in pairs if folds[p.claim_id] == fold})

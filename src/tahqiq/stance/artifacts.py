@@ -23,6 +23,7 @@ import numpy as np
 
 from .._files import atomic_path, sha256_files
 from ..errors import ModelArtifactError
+from .cues import CUES_FILE, RELATION_FILE
 from .features import ARTICLE_FEATURES, UNIT_FEATURES
 from .heads import HASH_FEATURES, LinearHead
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 3
 #: Versioned tables the model's features are computed from (pinned by checksum).
-TABLES = ("cues.v1.json", "relation.v1.json")
+TABLES = (CUES_FILE, RELATION_FILE)
 MANIFEST = "manifest.json"
 FILES = ("heads.npz", "trees.txt", "weights.json.gz")
 #: Permissions of written model files (temporary files start as 0600; a model is shared data).

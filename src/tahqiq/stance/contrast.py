@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..text.display import clean_display
 from .data import LabelledPair
@@ -41,6 +41,8 @@ QUESTION = ("هل صحيح أن {s}؟", "يتساءل مراقبون: هل {s}؟
 FAMILIES = (("attribution", ATTRIBUTION, "agree"), ("denial", DENIAL, "disagree"),
             ("cancel", CANCEL, "disagree"), ("rumour", RUMOUR, "discuss"),
             ("question", QUESTION, "discuss"))
+#: ``capability`` prefix that marks a generated pair.
+CONTRAST_PREFIX = "contrast:"
 _NUMBER = re.compile(r"\d+")
 _TRAIL = re.compile(r"[.!؟?؛…]+\s*$")
 
@@ -72,6 +74,17 @@ def contrast_pairs(pairs: Sequence[LabelledPair], seed: int = 13) -> list[Labell
     return out
 
 
+def is_generated(pair: LabelledPair) -> bool:
+    """Whether a pair is a contrast pair built at training time."""
+    return (pair.capability or "").startswith(CONTRAST_PREFIX)
+
+
+def outside_fold(generated: Sequence[LabelledPair], folds: Mapping[str, int], fold: int) -> list[int]:
+    """Indices of the generated pairs whose source claim is not in ``fold`` (those a
+    model tested on ``fold`` may train on)."""
+    return [i for i, p in enumerate(generated) if folds.get(p.claim_id) != fold]
+
+
 def _core(sentence: str) -> str:
     return _TRAIL.sub("", " ".join(sentence.split()))
 
@@ -90,7 +103,7 @@ def _wrapped(pair: LabelledPair, core: str, context: list[str],
 
 def _pair(source: LabelledPair, family: str, text: str, line: int, label: str) -> LabelledPair:
     return LabelledPair(source.claim_id, source.claim, text, label, (line,),
-                        capability=f"contrast:{family}")
+                        capability=f"{CONTRAST_PREFIX}{family}")
 
 
 def _embed(sentence: str, context: list[str], rng: random.Random) -> tuple[str, int]:

@@ -21,6 +21,8 @@ from ..text.search import fold_tokens
 #: Cue categories, in the order of :func:`cue_counts`.
 CATEGORIES = ("deny", "negation", "hedge", "confirm", "report", "question")
 CUES_FILE = "cues.v1.json"
+#: The relation layer's table: operators, places, times, not-evidence lead words.
+RELATION_FILE = "relation.v1.json"
 #: Distinct tokens remembered per lexicon (bounded, so a long run cannot grow it without end).
 _MEMO = 200_000
 

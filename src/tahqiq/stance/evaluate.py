@@ -14,15 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from .contrast import contrast_pairs
+from .contrast import contrast_pairs, is_generated, outside_fold
 from .data import LabelledPair, data_sha256, read_ans, read_baly, read_folds, read_jsonl_pairs
 from .labels import LABELS
 from .metrics import classification_report
 from .model import Prepared, StanceClassifier
 
 ANS_LABELS = ("agree", "disagree", "other")
-#: ``capability`` prefix of generated contrast pairs.
-CONTRAST_PREFIX = "contrast:"
 Progress = Callable[[int, int], None]
 
 
@@ -84,11 +82,6 @@ def _fit(model: StanceClassifier, pairs: Sequence[LabelledPair], prepared: Seque
               prepared=prepared, generated=[is_generated(p) for p in pairs])
 
 
-def is_generated(pair: LabelledPair) -> bool:
-    """Whether a pair is a contrast pair built at training time."""
-    return (pair.capability or "").startswith(CONTRAST_PREFIX)
-
-
 def cross_validate(params: dict[str, Any], weights: dict[str, float],
                    pairs: Sequence[LabelledPair], prepared: Sequence[Prepared],
                    folds: dict[str, int], extra: Sequence[LabelledPair] = (),
@@ -105,7 +98,7 @@ def cross_validate(params: dict[str, Any], weights: dict[str, float],
         test = np.flatnonzero(fold_of == fold)
         model = StanceClassifier(**params)
         model.weights = weights
-        gen = [i for i, p in enumerate(generated) if folds.get(p.claim_id) != fold]
+        gen = outside_fold(generated, folds, fold)
         _fit(model, [pairs[i] for i in train] + list(extra) + [generated[i] for i in gen],
              [prepared[i] for i in train] + list(extra_prepared) + [generated_prepared[i] for i in gen])
         test_pairs, test_prep = [pairs[i] for i in test], [prepared[i] for i in test]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..types import Evidence, Judgement
-from .labels import LABELS, SENTENCE_LABELS
+from .labels import LABELS
 from .policy import confidence, final_label, is_headline
 from .relation import Relation
 
@@ -53,8 +53,8 @@ def early(reason: str, warnings: tuple[str, ...]) -> Judgement:
     return Judgement("unrelated", 1.0, probabilities, (), reason, warnings)
 
 
-def judgement(prep: Prepared, proba: np.ndarray, relevance: np.ndarray, sentence: np.ndarray,
-              k: int, policy: str, warnings: tuple[str, ...] = ()) -> Judgement:
+def judgement(prep: Prepared, proba: np.ndarray, relevance: np.ndarray, k: int, policy: str,
+              warnings: tuple[str, ...] = ()) -> Judgement:
     """The article's label from its sentences and the trees, with ``k`` evidence sentences,
     the deciding one first."""
     if not prep.units:
@@ -65,7 +65,7 @@ def judgement(prep: Prepared, proba: np.ndarray, relevance: np.ndarray, sentence
     strength = prep.relations[unit].address if unit is not None and by == "sentences" else 0.0
     order = [int(i) for i in np.argsort(-relevance, kind="stable") if i != unit]
     chosen = ([unit] if unit is not None else []) + order[: k - (unit is not None)]
-    evidence = tuple(_evidence(prep, i, relevance, sentence, bool(i == unit)) for i in chosen)
+    evidence = tuple(_evidence(prep, i, relevance, bool(i == unit)) for i in chosen)
     reason = decision.reason if by == "sentences" else "trees"
     return Judgement(label, confidence(proba, label, strength),
                      {lab: round(float(p), 4) for lab, p in zip(LABELS, proba, strict=True)},
@@ -82,8 +82,7 @@ def _best_for(label: str, relations: Sequence[Relation], relevance: np.ndarray) 
     return max(pool, key=lambda i: float(relevance[i]))
 
 
-def _evidence(prep: Prepared, i: int, relevance: np.ndarray, sentence: np.ndarray,
-              decisive: bool) -> Evidence:
+def _evidence(prep: Prepared, i: int, relevance: np.ndarray, decisive: bool) -> Evidence:
     rel = prep.relations[i]
     stance = RELATION_STANCE[rel.label]
     if rel.label == "unaddressed" and prep.denials[i] is not None and decisive:
@@ -96,4 +95,4 @@ def _evidence(prep: Prepared, i: int, relevance: np.ndarray, sentence: np.ndarra
                     prep.units[i].line, rel.label, reasons, decisive)
 
 
-__all__ = ["MAX_CLAIM_CHARS", "RELATION_STANCE", "SENTENCE_LABELS", "early", "judgement", "screen"]
+__all__ = ["MAX_CLAIM_CHARS", "RELATION_STANCE", "early", "judgement", "screen"]

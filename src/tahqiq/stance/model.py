@@ -166,8 +166,12 @@ class StanceClassifier:
         from .explain import screen
         from .policy import final_label, is_headline
 
-        stops = [screen(c, t)[2] for c, t in X] if prepared is None else [None] * len(prepared)
-        prepared = prepared if prepared is not None else [self.prepare(screen(c, t)[0], t) for c, t in X]
+        if prepared is None:
+            screened = [screen(c, t) for c, t in X]
+            stops = [stop for _, _, stop in screened]
+            prepared = [self.prepare(c, t) for (c, _, _), (_, t) in zip(screened, X, strict=True)]
+        else:
+            stops = [None] * len(prepared)
         probas = self.predict_proba(X, prepared=prepared)
         return [final_label(p, prep.decision.label, self.params["policy"], is_headline(prep.units))[0]
                 if prep.units and not stop else "unrelated"
@@ -190,9 +194,9 @@ class StanceClassifier:
         if stop:
             return early(stop, warnings)
         prep = self.prepare(claim, text)
-        vector, relevance, sentence = self.article_features(prep)
+        vector, relevance, _ = self.article_features(prep)
         proba = self._proba(vector[None, :])[0]
-        return judgement(prep, proba, relevance, sentence, k, self.params["policy"], warnings)
+        return judgement(prep, proba, relevance, k, self.params["policy"], warnings)
 
     def prepare(self, claim: str, text: str) -> Prepared:
         """Units and unit features of one pair (reusable across calls)."""

@@ -35,11 +35,10 @@ POLICIES = ("trees", "rules", "follow", "guard", "demote")
 WEAKER = {"agree": ("discuss", "unrelated"), "disagree": ("unrelated",), "discuss": ("unrelated",),
           "unrelated": ()}
 _DEC = [ARTICLE_FEATURES.index(f"rel_decides_{lab}") for lab in LABELS]
-_STRENGTH = ARTICLE_FEATURES.index("rel_decisive_address")
 _UNRELATED = LABELS.index("unrelated")
 
 
-def final_label(proba: np.ndarray, rule: str, policy: str = "follow",
+def final_label(proba: np.ndarray, rule: str, policy: str = "demote",
                 short: bool = False) -> tuple[str, str]:
     """The article label and who decided it (``"trees"`` or ``"sentences"``),
     from the trees' probabilities and the relation decision ``rule``.
@@ -56,8 +55,8 @@ def final_label(proba: np.ndarray, rule: str, policy: str = "follow",
     if policy == "rules" or rule in ("unrelated", "disagree"):
         return rule, "sentences"
     p = np.asarray(proba, dtype=float)
-    if policy.startswith("guard"):
-        return _guard(p, trees, rule, policy)
+    if policy == "guard":
+        return _guard(p, trees, rule)
     related = p[0] + p[1] + p[2]
     if p[_UNRELATED] > related:
         return "unrelated", "trees"
@@ -88,21 +87,12 @@ def is_headline(units: Sequence[Unit]) -> bool:
     return len(units) == 1 and len(units[0].tokens) <= HEADLINE_TOKENS
 
 
-def rule_strength(vector: np.ndarray) -> float:
-    """The address of the deciding sentence, as stored in an article vector."""
-    return float(vector[_STRENGTH])
-
-
-def _guard(p: np.ndarray, trees: str, rule: str, policy: str) -> tuple[str, str]:
+def _guard(p: np.ndarray, trees: str, rule: str) -> tuple[str, str]:
     """The trees decide, within what the sentences allow (rule is agree or discuss here)."""
     if trees == "disagree":
         q = p.copy()
         q[LABELS.index("disagree")] = 0.0
         trees = LABELS[int(np.argmax(q))]
-    if policy == "guard_lite":
-        return trees, "trees"
-    if policy == "guard_related" and trees == "unrelated":
-        return rule, "sentences"
     if rule == "discuss" and trees == "agree":
         return "discuss", "sentences"
     return trees, "trees"

@@ -36,6 +36,7 @@ from .sentence import (
     shown,
     skeleton,
     view,
+    word_key,
 )
 from .units import _stem
 
@@ -113,23 +114,19 @@ class ClaimFrame:
     open_ops: frozenset[str]
     denial: bool
     alt: Mapping[str, str]
-
-    @property
-    def keyset(self) -> frozenset[str]:
-        """The claim's comparison keys (stems and number values)."""
-        return frozenset(self.weights)
-
-    @property
-    def total(self) -> float:
-        """Summed weight of the claim's content stems."""
-        return sum(self.weights.values()) or 1.0
+    #: The comparison keys (stems, number values, places), their summed weight,
+    #: and those that are event words and places.
+    keyset: frozenset[str]
+    total: float
+    events: frozenset[str]
+    places: frozenset[str]
 
 
 def claim_frame(claim: str, weights: Mapping[str, float]) -> ClaimFrame:
     """The frame of ``claim`` (``weights``: stem -> informativeness)."""
     sv = view(claim)
     words = sv.words
-    places, times, _ = element_words()
+    times = element_words()[1]
     stop = arabic_stopwords()
     kinds: dict[str, str] = {}
     stem_w: dict[str, float] = {}
@@ -138,11 +135,9 @@ def claim_frame(claim: str, weights: Mapping[str, float]) -> ClaimFrame:
     for i, w in enumerate(words):
         if w.folded in stop or len(w.folded) < 2 and not DIGITS.match(w.folded) or i in framing:
             continue
-        value = number_value(w.folded)
-        place = place_key(w.stem)
-        kind = ("number" if value else "place" if place
+        key = word_key(w)
+        kind = ("number" if number_value(w.folded) else "place" if place_key(w.stem)
                 else "time" if w.stem in times else "event")
-        key = value or place or w.stem
         kinds.setdefault(key, kind)
         base = weights.get(w.stem, 8.0) if kind == "event" else 8.0 * MINOR_WEIGHT
         stem_w[key] = max(stem_w.get(key, 0.0), base)
@@ -156,7 +151,10 @@ def claim_frame(claim: str, weights: Mapping[str, float]) -> ClaimFrame:
         negative, _ = _polarity(sv, set(range(len(words))), change, skip=DENIAL_OPS)
     alt = {a: k for k, kind in kinds.items() if kind == "event" and len(a := _alt(k)) >= 3}
     return ClaimFrame(claim, words, kinds, stem_w, numbers, negative, change,
-                      governing & OPEN_OPS, reported, alt)
+                      governing & OPEN_OPS, reported, alt, frozenset(stem_w),
+                      sum(stem_w.values()) or 1.0,
+                      frozenset(k for k, kind in kinds.items() if kind == "event"),
+                      frozenset(k for k, kind in kinds.items() if kind == "place"))
 
 
 def _alt(stem: str) -> str:
@@ -177,13 +175,12 @@ def _change_stems() -> frozenset[str]:
 def _elsewhere(frame: ClaimFrame, sv: SentenceView) -> bool:
     """Whether the sentence names countries (or cities) none of which the claim
     names, while the claim names one of that kind."""
-    claim = {place_key(w.stem) for w in frame.words} - {None}
-    if not claim:
+    if not frame.places:
         return False
     named = {place_key(w.stem) for w in sv.words} - {None}
-    if not named or named & claim:
+    if not named or named & frame.places:
         return False
-    return any(claim & kind and named & kind for kind in place_sets())
+    return any(frame.places & kind and named & kind for kind in place_sets())
 
 
 def _number_neighbours(words: Sequence[Word]) -> dict[str, frozenset[str]]:
@@ -197,10 +194,6 @@ def _number_neighbours(words: Sequence[Word]) -> dict[str, frozenset[str]]:
     return out
 
 
-def _key(w: Word) -> str:
-    return number_value(w.folded) or place_key(w.stem) or w.stem
-
-
 def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Relation:
     """The relation of one sentence ``text`` to the claim of ``frame``; a
     sentence carrying less than ``address_min`` of the claim is unaddressed."""
@@ -210,8 +203,7 @@ def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Re
     matched_at = {i for i, k in enumerate(keys_at) if k in frame.weights}
     keys = {keys_at[i] for i in matched_at}
     address = sum(frame.weights[k] for k in keys) / frame.total
-    event = [k for k in frame.weights if frame.kinds[k] == "event"]
-    if event and not any(k in keys for k in event):
+    if frame.events and not frame.events & keys:
         address = min(address, 0.2)
     if _elsewhere(frame, sv):
         address *= ELSEWHERE_PENALTY
@@ -257,7 +249,7 @@ def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Oper
 def _matched_shown(frame: ClaimFrame, keys: set[str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for w in frame.words:
-        k = _key(w)
+        k = word_key(w)
         if k in keys and k in frame.kinds:
             text = w.shown.strip(PUNCT)
             if text not in out.setdefault(frame.kinds[k], []):

@@ -15,11 +15,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..text.search import fold_tokens
-from .cues import Lexicon, stance_table
+from .cues import RELATION_FILE, Lexicon, stance_table
 from .units import _stem
-
-RELATION_FILE = "relation.v1.json"
-
 
 _END = re.compile(r"[.!?؟؛;…]+[\"'»”)]*$")
 
@@ -131,8 +128,13 @@ def view(text: str) -> SentenceView:
     """The words, folded tokens, comparison keys and operator matches of ``text`` (cached)."""
     words = tuple(words_of(text))
     folded = tuple(w.folded for w in words)
-    keys = tuple(number_value(f) or place_key(w.stem) or w.stem for f, w in zip(folded, words, strict=True))
+    keys = tuple(word_key(w) for w in words)
     return SentenceView(words, folded, keys, operator_lexicon().spans(folded))
+
+
+def word_key(w: Word) -> str:
+    """What a word is compared on: its number value, the place it names, else its stem."""
+    return number_value(w.folded) or place_key(w.stem) or w.stem
 
 
 def number_value(folded: str) -> str | None:

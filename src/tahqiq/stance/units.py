@@ -17,7 +17,7 @@ from ..text.display import clean_display
 from ..text.glue import repair_glued
 from ..text.search import arabic_stopwords, fold_tokens, stem
 from ..text.segmenter import segment
-from .cues import cue_positions, stance_table
+from .cues import RELATION_FILE, cue_positions, stance_table
 
 #: Units shorter than this many tokens carry no evidence.
 MIN_UNIT_TOKENS = 4
@@ -95,7 +95,7 @@ def char4(text: str) -> frozenset[str]:
 
 @cache
 def _not_evidence_prefixes() -> tuple[tuple[str, ...], ...]:
-    table = stance_table("relation.v1.json")
+    table = stance_table(RELATION_FILE)
     return tuple(tuple(fold_tokens(entry)) for entry in table["not_evidence"])
 
 
@@ -115,7 +115,7 @@ def not_evidence(line: str) -> bool:
     for lead in _not_evidence_prefixes():
         if tuple(tokens[: len(lead)]) == lead:
             short = len(line.split()) <= NOT_EVIDENCE_WORDS
-            colon = ":" in line[: line.find(lead[-1][-1]) + 3] if lead else False
+            colon = ":" in " ".join(line.split()[: len(lead)])
             return short or colon or lead[0] in ("اقرا", "شارك")
     return False
 
