@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,8 +62,8 @@ class Corpus:
         self._mapper = mapper
         if settings is None:
             settings = resolve_settings({"db_path": db_path})
-        elif db_path is not None:
-            settings = resolve_settings({"db_path": db_path}, env={})
+        elif db_path is not None:  # the path given here, every other knob as given
+            settings = replace(settings, db_path=Path(db_path))
         self.settings = settings
         self._store: Any = None
         self._index: Any = None

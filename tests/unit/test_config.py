@@ -31,3 +31,13 @@ def test_bad_numbers_are_config_errors(value: str) -> None:
 def test_unknown_setting_is_refused() -> None:
     with pytest.raises(ConfigError, match="unknown setting"):
         resolve_settings({"colour": "blue"}, env={})
+
+
+def test_a_corpus_keeps_the_settings_it_is_given_beside_its_path(tmp_path: Path) -> None:
+    from tahqiq.corpus import Corpus
+
+    given = Settings(batch_size=7, link_on_ingest=False, api_token="secret", progress=False)
+    corpus = Corpus(tmp_path / "desk.db", settings=given)
+    assert corpus.settings.db_path == tmp_path / "desk.db"
+    assert (corpus.settings.batch_size, corpus.settings.link_on_ingest, corpus.settings.api_token) == \
+        (7, False, "secret")
