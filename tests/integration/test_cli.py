@@ -76,6 +76,9 @@ def test_show_accepts_a_unique_prefix_and_rejects_unknown_ids(sample_db: Path) -
     missing = run("show", "ffffffffffffffff", "--db", str(sample_db))
     assert missing.returncode == 4
     assert missing.stderr.count("\n") == 1 and "ffffffffffffffff" in missing.stderr
+    short = run("show", doc_id[:4], "--db", str(sample_db))  # a real id's start, too short to look up
+    assert short.returncode == 2
+    assert short.stderr == f"tahqiq: error: the id prefix '{doc_id[:4]}' is too short: give at least 6 characters of the id\n"
 
 
 def test_search_ranks_the_story_first(sample_db: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _doc_factory import make_doc
 
-from tahqiq.errors import NotFoundError
+from tahqiq.errors import InvalidQueryError, NotFoundError
 from tahqiq.store import Store
 
 TEXTS = [
@@ -50,7 +50,7 @@ def test_get_by_unique_prefix_and_errors(store):
     assert store.get("abcdef1").doc_id == a.doc_id
     with pytest.raises(NotFoundError, match="several"):
         store.get("abcdef")
-    with pytest.raises(NotFoundError, match="6"):
+    with pytest.raises(InvalidQueryError, match="too short: give at least 6"):
         store.get("abc")
     with pytest.raises(NotFoundError, match="no document"):
         store.get("zzzzzzzz")

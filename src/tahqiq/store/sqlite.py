@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..errors import NotFoundError, StoreError
+from ..errors import InvalidQueryError, NotFoundError, StoreError
 from ..types import Document, DocumentStatus, Sentence, StoreStats
 from .migrations import MIGRATIONS, original_hash, transaction
 
@@ -200,7 +200,11 @@ class Store:
 
     # -- reading --------------------------------------------------------------
     def get(self, doc_id: str) -> Document:
-        """One document by id or by a unique id prefix of >= 6 characters."""
+        """One document by id or by a unique id prefix of >= 6 characters.
+
+        Raises :class:`NotFoundError` when nothing matches (or a prefix matches
+        several) and :class:`InvalidQueryError` for a shorter prefix that is not an id.
+        """
         rows = self._query(f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,))
         if not rows and len(doc_id) >= MIN_PREFIX:
             rows = self._query(
@@ -209,9 +213,11 @@ class Store:
             )
             if len(rows) > 1:
                 raise NotFoundError(f"the id prefix {doc_id!r} matches several documents")
+        if not rows and len(doc_id) < MIN_PREFIX:
+            raise InvalidQueryError(f"the id prefix {doc_id!r} is too short: give at least "
+                                    f"{MIN_PREFIX} characters of the id")
         if not rows:
-            hint = "" if len(doc_id) >= MIN_PREFIX else f" (prefixes need {MIN_PREFIX}+ characters)"
-            raise NotFoundError(f"no document {doc_id!r}{hint}")
+            raise NotFoundError(f"no document {doc_id!r}")
         return self._documents(rows)[0]
 
     def has(self, doc_id: str) -> bool:
