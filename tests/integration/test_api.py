@@ -151,8 +151,12 @@ def test_writes_need_the_token_when_one_is_set(locked: TestClient) -> None:
     body = {"text": "أكدت مصادر مطلعة أن الوفد سيصل إلى القاهرة مساء الغد لاستكمال المحادثات."}
     refused = locked.post("/documents", json=body)
     assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith("Bearer")
+    assert refused.json()["detail"] == "a bearer token is required"
     wrong = locked.post("/documents", json=body, headers={"Authorization": "Bearer nope"})
-    assert wrong.status_code == 401
+    assert wrong.status_code == 401 and wrong.json()["detail"] == "the bearer token is not valid"
+    assert 'error="invalid_token"' in wrong.headers["www-authenticate"]
+    empty = locked.post("/documents", json=body, headers={"Authorization": "Bearer "})
+    assert empty.json()["detail"] == "a bearer token is required"
     ok = locked.post("/documents", json=body, headers={"Authorization": "Bearer s3cret"})
     assert ok.status_code in (200, 201)
     assert locked.get("/health").status_code == 200  # reads stay open

@@ -123,9 +123,12 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
             return
         given = request.headers.get("authorization", "")
         scheme, _, value = given.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip(), token):
+        if scheme.lower() != "bearer" or not value.strip():
             raise HTTPException(401, "a bearer token is required",
                                 headers={"WWW-Authenticate": 'Bearer realm="tahqiq"'})
+        if not hmac.compare_digest(value.strip().encode(), token.encode()):
+            raise HTTPException(401, "the bearer token is not valid",
+                                headers={"WWW-Authenticate": 'Bearer realm="tahqiq", error="invalid_token"'})
 
     @app.post("/documents", status_code=201, dependencies=[Depends(write_access)],
               openapi_extra=_DOCUMENT_BODY, summary="Ingest a JSON document or an uploaded file")
