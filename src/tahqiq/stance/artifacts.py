@@ -30,7 +30,7 @@ from .heads import HASH_FEATURES, LinearHead
 if TYPE_CHECKING:
     from .model import StanceClassifier
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: Versioned tables the model's features are computed from (pinned by checksum).
 TABLES = (CUES_FILE, RELATION_FILE)
 MANIFEST = "manifest.json"
@@ -58,6 +58,8 @@ def save_model(model: StanceClassifier, directory: Path, extra: dict[str, Any]) 
     arrays = model.relevance_head.arrays("relevance")
     if model.sentence_head is not None:
         arrays.update(model.sentence_head.arrays("sentence"))
+    if model.pair_head is not None:
+        arrays.update(model.pair_head.arrays("pair"))
     with atomic_path(directory / "heads.npz", READABLE) as tmp:
         with open(tmp, "wb") as handle:
             np.savez_compressed(handle, **arrays)
@@ -120,6 +122,8 @@ def load_model(directory: Path) -> StanceClassifier:
     model.relevance_head = LinearHead.from_arrays(heads, "relevance")
     if "sentence_coef" in heads:
         model.sentence_head = LinearHead.from_arrays(heads, "sentence")
+    if "pair_coef" in heads:
+        model.pair_head = LinearHead.from_arrays(heads, "pair")
     model.set_trees((directory / "trees.txt").read_text(encoding="utf-8"))
     model.weights = json.loads(gzip.decompress((directory / "weights.json.gz").read_bytes()))
     model.manifest = manifest

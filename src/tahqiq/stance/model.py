@@ -33,7 +33,7 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "num_leaves": 7, "min_child_samples": 10, "class_weight_power": 1.0,
     "relevance_c": 0.5, "sentence_c": 1.0, "use_ngrams": True, "use_sentence_head": True,
     "encoder": "use", "short_encoder": "e5", "contrast": True, "contrast_weight": 0.5,
-    "policy": "demote",
+    "policy": "demote", "pair_c": 0.01, "pair_weight": 0.5,
 }
 
 
@@ -61,8 +61,8 @@ class Prepared:
     too much for every sentence of every article.
     """
 
-    __slots__ = ("ctx", "units", "matrix", "texts", "short_semantic", "frame", "relations",
-                 "denials", "decision")
+    __slots__ = ("ctx", "units", "matrix", "texts", "short_semantic", "short_vectors", "frame",
+                 "relations", "denials", "decision")
 
     def __init__(self, claim: str, text: str, weights: dict[str, float],
                  encoder: str | None = None, short_encoder: str | None = None) -> None:
@@ -78,14 +78,17 @@ class Prepared:
         self.matrix = unit_matrix(self.ctx, self.units, self.relations)
         self.texts = [" ".join(u.tokens) for u in self.units]
         self.short_semantic = 0.0
+        #: The claim's and the whole short text's e5 rows (headline pairs only).
+        self.short_vectors: tuple[np.ndarray, np.ndarray] | None = None
         if encoder and self.units:
             self._add_semantic(claim, encoder)
         if short_encoder and 0 < len(self.units) <= SHORT_PAIR_UNITS:
             from .encoders import encode_claim, encode_sentences
 
             whole = " ".join(u.text for u in self.units)
-            self.short_semantic = float(encode_sentences(short_encoder, [whole])[0]
-                                        @ encode_claim(short_encoder, claim)[0])
+            self.short_vectors = (encode_claim(short_encoder, claim)[0],
+                                  encode_sentences(short_encoder, [whole])[0])
+            self.short_semantic = float(self.short_vectors[1] @ self.short_vectors[0])
 
     def _paraphrases(self, claim: str, encoder: str) -> None:
         """When no sentence shares enough of the claim's words, compare the
@@ -132,6 +135,8 @@ class StanceClassifier:
         self.weights: dict[str, float] = {}
         self.relevance_head: LinearHead | None = None
         self.sentence_head: LinearHead | None = None
+        #: Headline pairs by meaning (:mod:`tahqiq.stance.pairhead`), when fitted.
+        self.pair_head: LinearHead | None = None
         self.trees_text: str = ""
         self.trees: TreeEnsemble | None = None
         self.manifest: dict[str, Any] = {}
@@ -155,10 +160,21 @@ class StanceClassifier:
         prepared = prepared if prepared is not None else [self.prepare(c, t) for c, t in X]
         vectors = np.stack([self.article_features(p)[0] for p in prepared]) if prepared else \
             np.zeros((0, len(ARTICLE_FEATURES)), dtype=np.float32)
-        return self._proba(vectors)
+        return self._proba(vectors, prepared)
 
-    def _proba(self, vectors: np.ndarray) -> np.ndarray:
-        return self.trees.predict_proba(vectors)
+    def _proba(self, vectors: np.ndarray, prepared: Sequence[Prepared]) -> np.ndarray:
+        """The trees' probabilities, averaged with the pair head's for headline pairs."""
+        proba = self.trees.predict_proba(vectors)
+        if self.pair_head is None:
+            return proba
+        from .pairhead import blend, pair_features
+        from .policy import is_headline
+
+        for i, prep in enumerate(prepared):
+            if prep.short_vectors is not None and is_headline(prep.units):
+                head = self.pair_head.proba(pair_features(*prep.short_vectors))[0]
+                proba[i] = blend(proba[i], head, self.params["pair_weight"])
+        return proba
 
     def predict(self, X: Sequence[Pair], *, prepared: Sequence[Prepared] | None = None) -> list[str]:
         """The label of each pair: the trees' probabilities joined with the
@@ -195,7 +211,7 @@ class StanceClassifier:
             return early(stop, warnings)
         prep = self.prepare(claim, text)
         vector, relevance, _ = self.article_features(prep)
-        proba = self._proba(vector[None, :])[0]
+        proba = self._proba(vector[None, :], [prep])[0]
         return judgement(prep, proba, relevance, k, self.params["policy"], warnings)
 
     def prepare(self, claim: str, text: str) -> Prepared:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .features import ARTICLE_FEATURES
-from .heads import fit_linear, hashed
+from .heads import LinearHead, fit_linear, hashed
 from .labels import LABELS, SENTENCE_LABELS, label_index
 from .units import SHORT_PAIR_UNITS
 
@@ -43,6 +43,23 @@ def fit_classifier(model: StanceClassifier, X: Sequence[Pair], y: Sequence[str],
     long_text = np.array([len(p.units) > SHORT_PAIR_UNITS for p in prepared]) & ~gen
     scale = np.where(gen, model.params["contrast_weight"], 1.0)
     model.set_trees(fit_trees(model.params, vectors, labels, long_text, scale=scale).model_to_string())
+    model.pair_head = fit_headline_head(model, prepared, labels, gen)
+
+
+def fit_headline_head(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
+                      generated: np.ndarray) -> LinearHead | None:
+    """The pair head (:mod:`tahqiq.stance.pairhead`) over the headline pairs that
+    were not generated; ``None`` without an encoder or enough such pairs."""
+    from .pairhead import fit_pair_head, pair_features
+    from .policy import is_headline
+
+    rows = [i for i, p in enumerate(prepared)
+            if p.short_vectors is not None and is_headline(p.units) and not generated[i]]
+    if not rows:
+        return None
+    features = np.vstack([pair_features(*prepared[i].short_vectors) for i in rows])
+    return fit_pair_head(features, [LABELS[labels[i]] for i in rows], model.params["pair_c"],
+                         seed=model.params["seed"])
 
 
 def cross_fitted_vectors(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
