@@ -60,14 +60,27 @@ def test_check_renders_markdown_and_rtl_html(db: str, tmp_path: Path) -> None:
 
 
 def test_bad_claims_get_a_message_and_a_defined_verdict(db: str, tmp_path: Path) -> None:
-    for claim, needle in (("", "empty"), ("The weather was fine today", "not in Arabic"),
+    for claim, needle in (("The weather was fine today", "not in Arabic"),
                           ("مصر " * 2000, "longer than")):
         proc = tahqiq("check", claim, "--db", db, "-k", "3", "--json")
         assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout)["verdict"] in VERDICTS and needle in proc.stderr
-    empty = tahqiq("check", CLAIM, "--db", str(tmp_path / "none.db"), "--json")
-    assert json.loads(empty.stdout)["verdict"] == "unverified" and "corpus is empty" in empty.stderr
+    for nothing in ("", "   ", "؟ !"):  # nothing to search for: bad usage, as for search
+        proc = tahqiq("check", nothing, "--db", db, "--json")
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.strip() == "tahqiq: error: the claim has no searchable words"
+    mistyped = tmp_path / "nested" / "none.db"
+    missing = tahqiq("check", CLAIM, "--db", str(mistyped), "--json")
+    assert missing.returncode == 4 and missing.stdout == ""
+    assert missing.stderr.startswith(f"tahqiq: error: no database at {mistyped}")
+    assert not mistyped.parent.exists()  # nothing created at a mistyped path
     assert tahqiq("check", "--db", db).returncode == 2  # neither a claim nor --claims
+
+
+def test_two_output_formats_are_bad_usage(db: str) -> None:
+    proc = tahqiq("check", CLAIM, "--db", db, "--json", "--md")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "choose one output format: --json or --md" in proc.stderr
 
 
 def test_batch_mode_writes_one_report_per_line_and_survives_bad_lines(db: str, tmp_path: Path) -> None:

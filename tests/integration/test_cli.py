@@ -155,6 +155,26 @@ def test_demo_runs_end_to_end() -> None:
     assert set(result["stats"]["by_lang"]) >= {"ar"}
 
 
+def test_demo_help_says_where_its_database_goes_and_ignores_tahqiq_db(tmp_path: Path) -> None:
+    text = " ".join(run("demo", "--help").stdout.split())
+    assert "default: a temporary one, removed at the end" in text and "./tahqiq.db" not in text
+    env_db = tmp_path / "env.db"
+    result = run("demo", "--json", env={"TAHQIQ_DB": str(env_db)}, cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout)["db"] is None
+    assert not env_db.exists() and not (tmp_path / "tahqiq.db").exists()
+
+
+@pytest.mark.parametrize("command", [("stats",), ("list",), ("search", "العملية"),
+                                     ("show", "abcdef123456"), ("sources", "abcdef123456"),
+                                     ("reuse",)])
+def test_reading_commands_create_nothing_at_a_mistyped_db(tmp_path: Path, command: tuple) -> None:
+    mistyped = tmp_path / "typo" / "desk.db"
+    proc = run(*command, "--db", str(mistyped))
+    assert proc.returncode == 4, proc.stderr
+    assert proc.stderr.startswith(f"tahqiq: error: no database at {mistyped}")
+    assert not mistyped.parent.exists()
+
+
 def test_console_script_and_help() -> None:
     proc = run("--help")
     assert proc.returncode == 0

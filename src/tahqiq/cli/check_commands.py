@@ -24,22 +24,29 @@ FORMATS = ("text", "json", "md", "html")
 @click.option("--claims", "claims_file", type=click.Path(dir_okay=False, exists=True),
               help="Batch mode: a JSONL file of claims; writes one JSON report per line.")
 @click.option("--all", "include_unrelated", is_flag=True, help="Also list unrelated articles.")
-@click.option("--json", "fmt", flag_value="json", help="Print the report as JSON.")
-@click.option("--md", "fmt", flag_value="md", help="Print the report as Markdown.")
-@click.option("--html", "fmt", flag_value="html", help="Print the report as an HTML page.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--md", "as_md", is_flag=True, help="Print the report as Markdown.")
+@click.option("--html", "as_html", is_flag=True, help="Print the report as an HTML page.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="SQLite database (default: $TAHQIQ_DB, else ./tahqiq.db).")
 @scheduler_option
 def check(claim: str | None, k: int, claims_file: str | None, include_unrelated: bool,
-          fmt: str | None, out: str | None, db: str | None, scheduler: str | None) -> None:
+          as_json: bool, as_md: bool, as_html: bool, out: str | None, db: str | None,
+          scheduler: str | None) -> None:
     """Find, judge and report on CLAIM across the stored articles."""
+    chosen = [name for name, on in (("json", as_json), ("md", as_md), ("html", as_html)) if on]
+    if len(chosen) > 1:
+        raise click.UsageError("choose one output format: " + " or ".join(f"--{c}" for c in chosen))
+    fmt = chosen[0] if chosen else None
     if (claim is None) == (claims_file is None):
         raise click.UsageError("give either a CLAIM or --claims FILE.jsonl")
     if scheduler and not claims_file:
         raise click.UsageError("--scheduler works with --claims (one claim is judged here)")
-    with open_scaled(db, scheduler) as corpus, _output(out) as stream:
+    if claim is not None:
+        _require_words(claim)
+    with open_scaled(db, scheduler, must_exist=True) as corpus, _output(out) as stream:
         if claims_file:
             failures = _check_batch(corpus, Path(claims_file), k, include_unrelated, stream)
             if failures:
@@ -49,6 +56,15 @@ def check(claim: str | None, k: int, claims_file: str | None, include_unrelated:
         for warning in report.warnings:
             click.echo(f"tahqiq: warning: {warning}", err=True)
         stream.write(_render(report, fmt or "text"))
+
+
+def _require_words(claim: str) -> None:
+    """A claim with nothing to search for is bad usage, as it is for ``search``."""
+    from ..errors import InvalidQueryError
+    from ..text import query_terms
+
+    if not query_terms(claim):
+        raise InvalidQueryError("the claim has no searchable words")
 
 
 def _render(report: Any, fmt: str) -> str:

@@ -66,7 +66,7 @@ def _print_ingest(report: Any) -> None:
 @common_options
 def search(query: str, k: int, db: str | None, as_json: bool) -> None:
     """Rank stored articles by BM25 against QUERY."""
-    with open_corpus(db) as corpus:
+    with open_corpus(db, must_exist=True) as corpus:
         hits = corpus.search(query, k=k)
     if as_json:
         emit_json({"query": query, "results": [h.to_json() for h in hits]})
@@ -89,7 +89,7 @@ def _print_hits(hits: list[Any]) -> None:
 @common_options
 def show(doc_id: str, db: str | None, as_json: bool) -> None:
     """Show one stored document (an id or a unique id prefix)."""
-    with open_corpus(db) as corpus:
+    with open_corpus(db, must_exist=True) as corpus:
         doc = corpus.get(doc_id)
     if as_json:
         emit_json(doc.to_json())
@@ -108,7 +108,7 @@ def show(doc_id: str, db: str | None, as_json: bool) -> None:
 @common_options
 def list_documents(limit: int | None, offset: int, db: str | None, as_json: bool) -> None:
     """List stored documents."""
-    with open_corpus(db) as corpus:
+    with open_corpus(db, must_exist=True) as corpus:
         docs = corpus.list(limit=limit, offset=offset)
     if as_json:
         emit_json({"documents": docs})
@@ -122,7 +122,7 @@ def list_documents(limit: int | None, offset: int, db: str | None, as_json: bool
 @common_options
 def stats(db: str | None, as_json: bool) -> None:
     """Report what the database holds."""
-    with open_corpus(db) as corpus:
+    with open_corpus(db, must_exist=True) as corpus:
         result = corpus.stats()
     if as_json:
         emit_json(result.to_json())
@@ -144,8 +144,12 @@ def _print_stats(result: Any) -> None:
 
 
 @click.command()
-@click.option("-k", "k", type=click.IntRange(min=1), default=5, show_default=True)
-@common_options
+@click.option("-k", "k", type=click.IntRange(min=1), default=5, show_default=True,
+              help="How many search results to show.")
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="Keep the demo's database in this file (default: a temporary one, "
+                   "removed at the end; $TAHQIQ_DB is not used).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout.")
 def demo(k: int, db: str | None, as_json: bool) -> None:
     """Ingest the bundled sample corpus, then show a search and what is stored."""
     from ..data import sample_path

@@ -28,12 +28,26 @@ def common_options(func: F) -> F:
     return func
 
 
-def open_corpus(db: str | None) -> Any:
-    """Resolve settings once (flag > environment > default) and open a corpus."""
-    from ..config import resolve_settings
+def open_corpus(db: str | None, *, must_exist: bool = False) -> Any:
+    """Resolve settings once (flag > environment > default) and open a corpus.
+
+    With ``must_exist`` (commands that only read a desk), a missing database
+    is an error instead of a new empty one, so a mistyped ``--db`` creates nothing.
+    """
     from ..corpus import Corpus
 
-    return Corpus(settings=resolve_settings({"db_path": db}))
+    return Corpus(settings=_settings(db, must_exist))
+
+
+def _settings(db: str | None, must_exist: bool) -> Any:
+    from ..config import resolve_settings
+    from ..errors import NotFoundError
+
+    settings = resolve_settings({"db_path": db})
+    if must_exist and not settings.db_path.is_file():
+        raise NotFoundError(f"no database at {settings.db_path}: ingest articles into it first, "
+                            "or give the right --db (or $TAHQIQ_DB)")
+    return settings
 
 
 def scheduler_option(func: F) -> F:
@@ -46,17 +60,16 @@ def scheduler_option(func: F) -> F:
 
 
 @contextmanager
-def open_scaled(db: str | None, scheduler: str | None) -> Iterator[Any]:
+def open_scaled(db: str | None, scheduler: str | None, *, must_exist: bool = False) -> Iterator[Any]:
     """:func:`open_corpus`, with its batch work on the Dask cluster ``scheduler`` when given."""
     if scheduler is None:
-        with open_corpus(db) as corpus:
+        with open_corpus(db, must_exist=must_exist) as corpus:
             yield corpus
         return
-    from ..config import resolve_settings
     from ..corpus import Corpus
     from ..scale import connect
 
-    settings = resolve_settings({"db_path": db})
+    settings = _settings(db, must_exist)
     with connect(scheduler) as mapper, Corpus(settings=settings, mapper=mapper) as corpus:
         yield corpus
 

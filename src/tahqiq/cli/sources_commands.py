@@ -31,7 +31,7 @@ def reuse(doc_id: str | None, limit: int | None, rebuild: bool, scheduler: str |
     shorter one, and the direction (earlier to later by date, else by
     citation, else unknown).
     """
-    with open_scaled(db, scheduler) as corpus:
+    with open_scaled(db, scheduler, must_exist=True) as corpus:
         with progress_bar(not as_json, "reuse", unit="doc") as progress:
             if rebuild:
                 corpus.reuse_index.rebuild(progress)
@@ -68,7 +68,7 @@ def print_links(links: list[Any], docs: dict[str, Any]) -> None:
 @common_options
 def sources(doc_id: str, db: str | None, as_json: bool) -> None:
     """Reported speech (speaker, cue, content) and cited outlets of one article."""
-    with open_corpus(db) as corpus:
+    with open_corpus(db, must_exist=True) as corpus:
         report = corpus.sources(doc_id)
     if as_json:
         emit_json(report.to_json())
