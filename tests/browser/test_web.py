@@ -153,3 +153,17 @@ def test_article_markup_renders_as_text(server: str, browser: object, tmp_path: 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / "web-document-hostile.png"), full_page=True)
     assert problems == []
+
+
+def test_counts_agree_with_their_numbers_in_arabic(server: str, browser: object) -> None:
+    page, problems = _page(browser)
+    page.goto(server + "/")
+    expected = {0: "لا مقالات", 1: "مقالة واحدة", 2: "مقالتان", 3: "3 مقالات", 10: "10 مقالات",
+                11: "11 مقالة", 99: "99 مقالة", 100: "100 مقالة", 102: "102 مقالة", 103: "103 مقالات"}
+    for n, words in expected.items():
+        assert page.evaluate(f"countOf({n}, 'article')") == words
+    assert page.evaluate("countOf(2, 'copy')") == "نسختان"
+    page.wait_for_function("document.getElementById('store-info').textContent.length > 0")
+    info = page.locator("#store-info").inner_text()
+    assert info.startswith("36 مقالة · "), info  # the sample corpus: 36 articles
+    assert problems == []

@@ -7,6 +7,21 @@ const STANCE = { agree: "يؤيد", disagree: "ينفي", discuss: "يناقش",
 const VERDICT = { supported: "مدعوم", refuted: "مدحوض", contested: "متنازع عليه", unverified: "غير متحقق منه" };
 const MARKS = { first_report: "أول خبر", copy: "نسخة", denial: "نفي" };
 const SVG_NS = "http://www.w3.org/2000/svg";
+// A counted noun in Arabic agrees with its number: 1 مقالة واحدة, 2 مقالتان,
+// 3-10 مقالات (plural), 11-99 and 100+ مقالة (singular), by the last two digits.
+const NOUNS = {
+  article: { zero: "لا مقالات", one: "مقالة واحدة", two: "مقالتان", few: "مقالات", many: "مقالة" },
+  copy: { zero: "لا نسخ", one: "نسخة واحدة", two: "نسختان", few: "نسخ", many: "نسخة" },
+};
+
+function countOf(n, noun) {
+  const forms = NOUNS[noun];
+  if (n === 0) return forms.zero;
+  if (n === 1) return forms.one;
+  if (n === 2) return forms.two;
+  const rest = n % 100;
+  return n + " " + (rest >= 3 && rest <= 10 ? forms.few : forms.many);
+}
 
 // ---- DOM helpers ------------------------------------------------------------
 function el(tag, attrs, ...children) {
@@ -157,7 +172,7 @@ function renderUnits(report) {
   }
   box.appendChild(el("ul", {}, units.map((unit) => el("li", {},
     el("span", { class: "badge " + unit.stance }, STANCE[unit.stance] || unit.stance), " ",
-    "وحدة " + unit.unit + ": " + unit.doc_ids.length + " مقالات تُحسب دليلاً واحداً — الأصل: ",
+    "وحدة " + unit.unit + " (" + countOf(unit.doc_ids.length, "article") + "): تُحسب دليلاً واحداً — الأصل: ",
     unit.origin_kind === "outlet" ? unit.origin : docLink(unit.origin),
     " (", unit.basis.map(basisText).join("، "), ")"))));
   return box;
@@ -416,7 +431,7 @@ async function runUpload(files, token) {
 async function loadStats() {
   try {
     const stats = await api("/stats");
-    $("store-info").textContent = stats.documents + " مقالة · " + stats.reuse_links + " نسخة";
+    $("store-info").textContent = countOf(stats.documents, "article") + " · " + countOf(stats.reuse_links, "copy");
   } catch (_) {
     $("store-info").textContent = "";
   }
