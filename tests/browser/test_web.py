@@ -168,3 +168,16 @@ def test_counts_agree_with_their_numbers_in_arabic(server: str, browser: object)
     documents = page.evaluate("fetch('/stats').then((r) => r.json())")["documents"]
     assert documents >= 36 and info.startswith(f"{documents} مقالة · "), info  # 11-99: singular
     assert problems == []
+
+
+def test_the_api_docs_render_their_operations(server: str, browser: object) -> None:
+    page, problems = _page(browser)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    body = page.locator("body").inner_text()
+    assert "Unable to render this definition" not in body
+    paths = {p.strip().replace("\u200b", "") for p in page.locator(".opblock-summary-path").all_inner_texts()}
+    assert paths >= {"/documents", "/documents/{doc_id}", "/search", "/check", "/reuse", "/stats", "/health"}
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "api-docs.png"), full_page=True)
+    assert problems == []

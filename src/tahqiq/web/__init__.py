@@ -17,13 +17,21 @@ def static_dir() -> Path:
     return Path(str(resources.files("tahqiq") / "web" / "static"))
 
 
+#: The oldest Swagger UI that renders OpenAPI 3.1 (what FastAPI writes).
+SWAGGER_MAJOR = 5
+
+
 def swagger_dir() -> Path | None:
-    """Swagger UI's files from the ``swagger-ui-bundle`` package, or ``None`` without it."""
+    """Swagger UI's files from the ``swagger-ui-bundle-v2`` package, or ``None``
+    without it or when the installed bundle is older than Swagger UI 5 (the old
+    ``swagger-ui-bundle``, whose 4.x shows "Unable to render this definition")."""
     try:
         import swagger_ui_bundle
     except ImportError:
         return None
-    return Path(swagger_ui_bundle.swagger_ui_path)
+    path = Path(str(swagger_ui_bundle.swagger_ui_path))
+    version = path.name.removeprefix("swagger-ui-").split(".")[0]
+    return path if version.isdigit() and int(version) >= SWAGGER_MAJOR else None
 
 
 __all__ = ["static_dir", "swagger_dir"]
