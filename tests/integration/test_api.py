@@ -76,7 +76,9 @@ def test_check_returns_the_cli_report(client: TestClient, db: Path) -> None:
         expected = corpus.check(CLAIM, 8).to_json()
     whys = [e.pop("why") for a in report["articles"] for e in a["evidence"] if "why" in e]
     assert whys and all(any("\u0600" <= ch <= "\u06ff" for ch in why) for why in whys)  # Arabic
-    assert report == json.loads(json.dumps(expected, ensure_ascii=False))
+    from tahqiq.api.service import public_paths  # the API cuts server paths to file names
+
+    assert report == json.loads(json.dumps(public_paths(expected), ensure_ascii=False))
     assert report["verdict"] in {"supported", "refuted", "contested", "unverified"}
     assert report["articles"] and "evidence_unit" in report["articles"][0]
 
@@ -247,3 +249,21 @@ def test_tahqiq_serve_answers_on_loopback(db: Path) -> None:
         proc.terminate()
         proc.wait(timeout=30)
     assert "writes: required" in proc.stderr.read()
+
+
+def test_no_server_path_reaches_an_api_reader(client: TestClient, db: Path) -> None:
+    from tahqiq import Corpus
+
+    with Corpus(db, readonly=True) as corpus:
+        stored = [d for d in corpus.store.list_documents() if d["source_path"] and "/" in d["source_path"]]
+    assert stored, "the sample was ingested from absolute paths"
+    doc_id, source_path = stored[0]["doc_id"], stored[0]["source_path"]
+    shown = client.get(f"/documents/{doc_id}").json()
+    assert shown["source_path"] == Path(source_path).name
+    hits = client.get("/search", params={"q": "البنك المركزي التونسي الدينار", "k": 10}).json()["results"]
+    report = client.post("/check", json={"claim": "البنك المركزي التونسي يخفض قيمة الدينار",
+                                         "k": 10, "all": True}).json()
+    served = [shown, hits, report, client.get("/reuse").json()]
+    assert all(str(Path(source_path).parent) not in json.dumps(x, ensure_ascii=False) for x in served)
+    paths = [h["source_path"] for h in hits] + [a["source_path"] for a in report["articles"]]
+    assert any(paths) and all(p is None or "/" not in p for p in paths)

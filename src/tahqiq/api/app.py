@@ -16,7 +16,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import MissingExtraError, TahqiqError
 from .problems import PROBLEM_TYPE, BodyLimit, for_error, problem_body
-from .service import MAX_K, MAX_LINKS, Desk
+from .service import MAX_K, MAX_LINKS, Desk, public_paths
 
 #: Upload field name of ``POST /documents`` (multipart/form-data).
 UPLOAD_FIELD = "file"
@@ -225,4 +225,4 @@ def _with_reasons(report: Any) -> dict[str, Any]:
         for evidence, entry in zip(article.evidence, shown["evidence"], strict=True):
             if evidence.decisive:
                 entry["why"] = why(evidence)
-    return data
+    return public_paths(data)

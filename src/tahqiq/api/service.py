@@ -22,6 +22,7 @@ import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from ..config import Settings
@@ -108,19 +109,19 @@ class Desk:
             doc = corpus.get(doc_id)
             data = doc.to_json()
             data["links"] = [link.to_json() for link in corpus.links(doc.doc_id)]
-            return data
+            return public_paths(data)
 
     def sources(self, doc_id: str) -> dict[str, Any]:
         """Reported speech and cited outlets of one document (``tahqiq sources --json``)."""
         with self.reader() as corpus:
-            return corpus.sources(doc_id).to_json()
+            return public_paths(corpus.sources(doc_id).to_json())
 
     def search(self, query: str, k: int = 10) -> dict[str, Any]:
         """``{"query", "results"}`` as ``tahqiq search --json`` prints them."""
         _check_k(k, MAX_K)
         with self.reader() as corpus:
             hits = corpus.search(query, k)
-        return {"query": query, "results": [hit.to_json() for hit in hits]}
+        return public_paths({"query": query, "results": [hit.to_json() for hit in hits]})
 
     def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:
         """The report on ``claim`` (the same as ``tahqiq check --json``)."""
@@ -139,8 +140,8 @@ class Desk:
         with self.reader() as corpus:  # read-only: links() links nothing, only reads
             links = corpus.links(doc_id, limit=limit, offset=offset)
             total = count_links(corpus.store) if doc_id is None else None
-        return {"links": [link.to_json() for link in links], "total": total,
-                "limit": limit, "offset": offset}
+        return public_paths({"links": [link.to_json() for link in links], "total": total,
+                             "limit": limit, "offset": offset})
 
     def stats(self) -> dict[str, Any]:
         """Store counts (``tahqiq stats --json``) plus links and articles waiting to be linked."""
@@ -164,3 +165,14 @@ class Desk:
 def _check_k(k: int, most: int, name: str = "k") -> None:
     if not 1 <= k <= most:
         raise InvalidQueryError(f"{name} must be between 1 and {most}")
+
+
+def public_paths(data: Any) -> Any:
+    """``data`` with every ``source_path`` cut to its file name: where a file sat
+    on the server's disk is not for API readers (returns new containers)."""
+    if isinstance(data, dict):
+        return {k: (Path(v).name if k == "source_path" and isinstance(v, str) else public_paths(v))
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [public_paths(v) for v in data]
+    return data
