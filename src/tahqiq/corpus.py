@@ -352,6 +352,7 @@ def _hit(doc: Document, score: float, terms: Sequence[str]) -> SearchHit:
         source=doc.source,
         source_path=doc.source_path,
         snippet=make_snippet(doc.sentences, terms),
+        published=doc.published,
     )
 
 

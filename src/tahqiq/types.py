@@ -164,6 +164,8 @@ class SearchHit:
     source: str | None = None
     source_path: str | None = None
     snippet: str = ""
+    #: The article's publication date (ISO 8601), when known.
+    published: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``results`` in ``tahqiq search --json``."""

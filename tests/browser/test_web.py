@@ -127,6 +127,9 @@ def test_search_then_document_view(server: str, browser: object) -> None:
     page.fill("#q", "عملية عسكرية مشتركة")
     page.press("#q", "Enter")
     page.wait_for_selector("#results .hit a")
+    first = page.locator("#results .hit .meta").first
+    assert first.locator("bdi.date").inner_text()[:4] == "2026"  # every hit shows its date
+    assert first.locator(".outlet").inner_text().strip()  # and its outlet
     page.locator("#results .hit a").first.click()
     page.wait_for_selector("#doc-title")
     assert page.locator("#doc-text").inner_text().strip()

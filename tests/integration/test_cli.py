@@ -87,7 +87,10 @@ def test_search_ranks_the_story_first(sample_db: Path) -> None:
     assert result["query"] == "نفي العملية العسكرية المشتركة"
     hits = result["results"]
     assert 0 < len(hits) <= 5
-    assert set(hits[0]) >= {"doc_id", "title", "source", "source_path", "score", "snippet"}
+    assert set(hits[0]) >= {"doc_id", "title", "source", "source_path", "score", "snippet", "published"}
+    assert all(h["published"] and h["published"][:4] == "2026" for h in hits)  # every sample article is dated
+    text = run("search", "نفي العملية العسكرية المشتركة", "-k", "1", "--db", str(sample_db)).stdout
+    assert f"  {hits[0]['published'][:10]}  " in text.splitlines()[0]
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert any("عسكري" in (h["snippet"] + (h["title"] or "")) for h in hits[:3])

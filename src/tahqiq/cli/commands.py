@@ -78,8 +78,8 @@ def _print_hits(hits: list[Any]) -> None:
     if not hits:
         click.echo("no results")
     for rank, hit in enumerate(hits, 1):
-        click.echo(f"{rank:2d}. [{hit.doc_id}] {hit.score:7.3f}  {hit.title or '(untitled)'}"
-                   f"  — {hit.source or hit.source_path or ''}")
+        click.echo(f"{rank:2d}. [{hit.doc_id}] {hit.score:7.3f}  {(hit.published or '----------')[:10]}  "
+                   f"{hit.title or '(untitled)'}  — {hit.source or hit.source_path or ''}")
         if hit.snippet:
             click.echo(f"    {hit.snippet}")
 

@@ -58,6 +58,17 @@ function short(id) { return String(id || "").slice(0, 8); }
 function pct(x) { return Math.round((Number(x) || 0) * 100) + "٪"; }
 function day(value) { return value ? String(value).slice(0, 10) : ""; }
 
+// Outlet, date and score of a search hit; dates and numbers isolated in <bdi>
+// so they keep their own order inside the right-to-left line.
+function hitMeta(hit) {
+  const parts = [];
+  if (hit.source) parts.push(el("span", { class: "outlet" }, hit.source));
+  parts.push(hit.published ? el("bdi", { class: "date" }, day(hit.published))
+                           : el("span", { class: "date" }, "تاريخ غير معروف"));
+  parts.push(el("span", {}, "درجة المطابقة ", el("bdi", {}, String(hit.score))));
+  return parts.flatMap((part, i) => (i ? [" · ", part] : [part]));
+}
+
 function docLink(docId, label) {
   return el("a", { href: "#/doc/" + encodeURIComponent(docId) }, label || short(docId));
 }
@@ -332,7 +343,7 @@ async function runSearch(query) {
     for (const hit of data.results) {
       target.appendChild(el("div", { class: "card hit" },
         docLink(hit.doc_id, hit.title || "(بلا عنوان)"),
-        el("div", { class: "meta" }, [hit.source, "درجة " + hit.score].filter(Boolean).join(" · ")),
+        el("div", { class: "meta" }, hitMeta(hit)),
         el("p", {}, hit.snippet || "")));
     }
   } catch (error) {
