@@ -184,3 +184,18 @@ def test_the_api_docs_render_their_operations(server: str, browser: object) -> N
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / "api-docs.png"), full_page=True)
     assert problems == []
+
+
+def test_copies_without_a_known_direction_are_drawn(server: str, browser: object) -> None:
+    page, problems = _page(browser)
+    claim = "البنك المركزي التونسي يخفض قيمة الدينار"  # its denials were copied with no known direction
+    page.goto(server + "/#/check?claim=" + claim)
+    page.wait_for_selector("#verdict", timeout=60_000)
+    units = page.locator(".units li")
+    assert units.count() >= 1  # the report merges copies into one evidence unit
+    assert page.locator("svg#source-graph line.edge.same").count() >= 1
+    assert page.locator("svg#source-graph line.edge.same[marker-end]").count() == 0
+    assert "لا نسخ" not in page.locator("#source-graph").first.evaluate("n => n.textContent")
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.locator("svg#source-graph").screenshot(path=str(OUTPUT / "copy-graph.png"))
+    assert problems == []

@@ -56,6 +56,11 @@ function clear(node) { while (node.firstChild) node.removeChild(node.firstChild)
 function $(id) { return document.getElementById(id); }
 function short(id) { return String(id || "").slice(0, 8); }
 function pct(x) { return Math.round((Number(x) || 0) * 100) + "٪"; }
+function words(text, n) {
+  const all = String(text || "").split(/\s+/).filter(Boolean);
+  return all.length > n ? all.slice(0, n).join(" ") + "…" : all.join(" ");
+}
+
 function day(value) { return value ? String(value).slice(0, 10) : ""; }
 
 // Outlet, date and score of a search hit; dates and numbers isolated in <bdi>
@@ -291,6 +296,19 @@ function sourceGraph(report) {
   for (const entry of report.timeline || []) {
     if (entry.copy_of && byId[entry.copy_of] && byId[entry.doc_id]) edges.push([entry.copy_of, entry.doc_id, "copy"]);
   }
+  // Copies whose direction is unknown: the members of a unit merged by reuse,
+  // joined to the unit's origin by a line without an arrow.
+  const joined = new Set(edges.map(([a, b]) => [a, b].sort().join(" ")));
+  for (const unit of report.evidence_units || []) {
+    if (unit.origin_kind === "outlet" || !(unit.basis || []).includes("reuse") || !byId[unit.origin]) continue;
+    for (const docId of unit.doc_ids) {
+      const key = [unit.origin, docId].sort().join(" ");
+      if (docId !== unit.origin && byId[docId] && !joined.has(key)) {
+        edges.push([unit.origin, docId, "same"]);
+        joined.add(key);
+      }
+    }
+  }
   const outlets = [];
   for (const unit of report.evidence_units || []) {
     if (unit.origin_kind !== "outlet") continue;
@@ -312,7 +330,8 @@ function sourceGraph(report) {
       svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#5b6670" }))));
   for (const [from, to, kind] of edges) {
     const [x1, y1] = place[from], [x2, y2] = place[to];
-    chart.appendChild(svg("line", { class: "edge " + kind, x1, y1, x2, y2, "marker-end": "url(#arrow)" }));
+    chart.appendChild(svg("line", { class: "edge " + kind, x1, y1, x2, y2,
+                                    "marker-end": kind === "same" ? null : "url(#arrow)" }));
   }
   for (const node of nodes) {
     const [cx, cy] = place[node];
@@ -324,12 +343,13 @@ function sourceGraph(report) {
       const article = byId[node];
       chart.appendChild(svg("a", { href: "#/doc/" + encodeURIComponent(node) },
         svg("circle", { class: article.stance, cx, cy, r: 8 }, svg("title", {}, (article.title || short(node)) + " · " + (article.source || ""))),
-        svg("text", { x: cx, y: cy + 20, "text-anchor": "middle" }, article.source || short(node))));
+        svg("text", { x: cx, y: cy + 20, "text-anchor": "middle" }, article.source || words(article.title, 3) || short(node))));
     }
   }
   return el("div", {}, chart, el("div", { class: "legend" },
     el("span", {}, el("span", { class: "dot outlet" }), "مصدر مستشهد به"),
-    el("span", {}, "← نقل أو استشهاد")));
+    el("span", {}, "← نقل أو استشهاد"),
+    el("span", {}, "— نسخة لا يُعرف أيّها الأصل")));
 }
 
 // ---- search -------------------------------------------------------------------
