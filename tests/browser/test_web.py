@@ -199,3 +199,17 @@ def test_copies_without_a_known_direction_are_drawn(server: str, browser: object
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.locator("svg#source-graph").screenshot(path=str(OUTPUT / "copy-graph.png"))
     assert problems == []
+
+
+def test_a_documents_copies_are_explained_in_arabic(server: str, browser: object) -> None:
+    import re
+
+    page, problems = _page(browser)
+    page.goto(server + "/")
+    link = page.evaluate("fetch('/reuse').then((r) => r.json())")["links"][0]
+    page.goto(server + "/#/doc/" + link["a"])
+    page.wait_for_selector(".links li")
+    text = page.locator(".card.links").inner_text()
+    assert not re.search(r"[A-Za-z]", text), text  # the API's English reason stays out of the page
+    assert "الاتجاه بحسب" in text or "لا يُعرف أيّهما الأصل" in text
+    assert problems == []

@@ -88,6 +88,8 @@ def test_document_and_its_sources_and_links(client: TestClient) -> None:
     doc = client.get(f"/documents/{link['a']}").json()
     assert doc["doc_id"] == link["a"] and doc["text"]
     assert any(other["b"] == link["b"] for other in doc["links"])
+    shown = next(other for other in doc["links"] if other["b"] == link["b"])
+    assert shown["other"]["doc_id"] == link["b"] and shown["other"]["title"]  # the copy by its title
     sources = client.get(f"/documents/{link['a']}/sources").json()
     assert sources["doc_id"] == link["a"] and "attributions" in sources
 

@@ -108,7 +108,9 @@ class Desk:
         with self.reader() as corpus:
             doc = corpus.get(doc_id)
             data = doc.to_json()
-            data["links"] = [link.to_json() for link in corpus.links(doc.doc_id)]
+            links = corpus.links(doc.doc_id)
+            others = corpus.store.get_many([link.b if link.a == doc.doc_id else link.a for link in links])
+            data["links"] = [_with_other(link.to_json(), doc.doc_id, others) for link in links]
             return public_paths(data)
 
     def sources(self, doc_id: str) -> dict[str, Any]:
@@ -176,3 +178,13 @@ def public_paths(data: Any) -> Any:
     if isinstance(data, list):
         return [public_paths(v) for v in data]
     return data
+
+
+def _with_other(link: dict[str, Any], doc_id: str, others: dict[str, Any]) -> dict[str, Any]:
+    """A link of ``doc_id`` with ``other``: the title, outlet and date of the document
+    on its other side, so a reader sees what was copied without another request."""
+    other = others.get(link["b"] if link["a"] == doc_id else link["a"])
+    if other is not None:
+        link["other"] = {"doc_id": other.doc_id, "title": other.title, "source": other.source,
+                         "published": other.published}
+    return link

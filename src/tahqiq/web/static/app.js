@@ -415,9 +415,25 @@ function renderLinks(links) {
   if (!links.length) { box.appendChild(el("p", { class: "meta" }, "لا نسخ معروفة.")); return box; }
   box.appendChild(el("ul", {}, links.map((link) => el("li", {},
     link.direction === "a->b" ? "نُقل عنها إلى " : link.direction === "b->a" ? "منقولة عن " : "تشترك مع ",
-    docLink(link.b), " — " + pct(link.shared_fraction) + " من النص",
-    link.reason ? el("div", { class: "meta" }, link.reason) : null))));
+    otherDoc(link), " — ", el("bdi", {}, pct(link.shared_fraction)), " من النص",
+    el("div", { class: "meta" }, directionText(link))))));
   return box;
+}
+
+// The other side of a copy by its title, outlet and date (its id only when the API gave nothing more).
+function otherDoc(link) {
+  const other = link.other;
+  if (!other) return docLink(link.b);
+  const meta = [other.source, other.published ? day(other.published) : null].filter(Boolean);
+  return el("span", {}, docLink(other.doc_id, other.title || "(بلا عنوان)"),
+    meta.length ? el("span", { class: "meta" }, " (", el("bdi", {}, meta.join(" · ")), ")") : null);
+}
+
+// Why a copy runs one way, in words (the API's English "reason" stays a machine field).
+function directionText(link) {
+  if (link.direction_basis === "date") return "الاتجاه بحسب تاريخ النشر: الأقدم هو الأصل.";
+  if (link.direction_basis === "citation") return "الاتجاه بحسب الإسناد: إحداهما تنسب الخبر إلى الأخرى.";
+  return "لا يُعرف أيّهما الأصل.";
 }
 
 function renderSources(sources) {
