@@ -166,7 +166,7 @@ def test_counts_agree_with_their_numbers_in_arabic(server: str, browser: object)
     for n, words in expected.items():
         assert page.evaluate(f"countOf({n}, 'article')") == words
     assert page.evaluate("countOf(2, 'copy')") == "نسختان"
-    page.wait_for_function("document.getElementById('store-info').textContent.length > 0")
+    page.locator("#store-info", has_text="·").wait_for()
     info = page.locator("#store-info").inner_text()
     documents = page.evaluate("fetch('/stats').then((r) => r.json())")["documents"]
     assert documents >= 36 and info.startswith(f"{documents} مقالة · "), info  # 11-99: singular
@@ -213,3 +213,24 @@ def test_a_documents_copies_are_explained_in_arabic(server: str, browser: object
     assert not re.search(r"[A-Za-z]", text), text  # the API's English reason stays out of the page
     assert "الاتجاه بحسب" in text or "لا يُعرف أيّهما الأصل" in text
     assert problems == []
+
+
+def test_errors_reach_the_page_in_arabic(server: str, browser: object, tmp_path: Path) -> None:
+    import re
+
+    page, problems = _page(browser)
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    page.goto(server + "/#/upload")
+    page.set_input_files("#files", str(binary))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_selector("#upload-results .error")
+    said = page.locator("#upload-results .error").inner_text().replace("scan.txt", "")
+    assert "ملف ثنائي" in said and not re.search(r"[A-Za-z]", said), said
+    page.goto(server + "/#/doc/ffffffffffffffff")
+    page.wait_for_selector(".error")
+    assert page.locator(".error").first.inner_text() == "لا توجد مقالة بهذا المعرّف."
+    page.goto(server + "/#/doc/ffff")
+    page.locator(".error", has_text="قصير").first.wait_for()
+    # 404 and 422 answers are expected here; nothing else may go wrong
+    assert [p for p in problems if "request failed" not in p] == []

@@ -5,6 +5,7 @@
 
 const STANCE = { agree: "يؤيد", disagree: "ينفي", discuss: "يناقش", unrelated: "غير متصل" };
 const VERDICT = { supported: "مدعوم", refuted: "مدحوض", contested: "متنازع عليه", unverified: "غير متحقق منه" };
+const STATUS = { added: "أضيفت", duplicate: "موجودة من قبل", updated: "حُدّثت" };
 const MARKS = { first_report: "أول خبر", copy: "نسخة", denial: "نفي" };
 const SVG_NS = "http://www.w3.org/2000/svg";
 // A counted noun in Arabic agrees with its number: 1 مقالة واحدة, 2 مقالتان,
@@ -80,18 +81,49 @@ function docLink(docId, label) {
 
 // ---- API ----------------------------------------------------------------------
 async function api(path, options) {
-  const response = await fetch(path, options);
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (_) {
+    throw new Error("تعذّر الاتصال بالخادم.");
+  }
   let body = null;
   try { body = await response.json(); } catch (_) { body = null; }
-  if (!response.ok) {
-    const detail = body && (body.detail || body.title);
-    throw new Error(detail ? String(detail) : "الخادم أعاد الخطأ " + response.status);
-  }
+  if (!response.ok) throw new Error(problemText(response.status, body || {}));
   return body;
 }
 
+// An API problem in Arabic: the API's "detail" is an English machine field and
+// never reaches the page.
+function problemText(status, body) {
+  const detail = String(body.detail || "");
+  if (status === 401) return /not valid/.test(detail) ? "رمز الدخول غير صحيح." : "هذه العملية تحتاج رمز دخول.";
+  if (status === 404) return "لا توجد مقالة بهذا المعرّف.";
+  if (status === 413) return "الملف أو الطلب أكبر من الحد المسموح.";
+  if (status === 415) return "نوع المحتوى غير مدعوم.";
+  if (status === 422 && body.failed) {
+    return "لم يُحفظ شيء: " + body.failed.map((f) => failureText(f.error)).join("، ") + ".";
+  }
+  if (status === 422 && /too short/.test(detail)) return "المعرّف قصير: اكتب ستة أحرف منه على الأقل.";
+  if (status === 422 && /searchable words/.test(detail)) return "لا كلمات يُبحث بها في النص المكتوب.";
+  if (status === 400 || status === 422) return "الطلب غير صالح.";
+  if (status === 501) return "هذه الميزة غير مثبتة على الخادم.";
+  if (status === 503) return "قاعدة البيانات غير متاحة الآن، أعد المحاولة بعد قليل.";
+  return "خطأ في الخادم (" + status + ").";
+}
+
+// Why a file or record could not be read, in Arabic.
+function failureText(error) {
+  const text = String(error || "");
+  const known = [[/binary/, "ملف ثنائي وليس نصًا"], [/over the limit|too large/, "أكبر من الحد المسموح"],
+                 [/invalid JSON|record/, "بنية غير صالحة"], [/no text|empty|no article/, "لا نص فيه"],
+                 [/decode|encoding/, "ترميز غير مقروء"], [/unsupported|not a supported/, "نوع ملف غير مدعوم"]];
+  for (const [pattern, words] of known) if (pattern.test(text)) return words;
+  return "تعذّرت قراءته";
+}
+
 function showError(target, error) {
-  clear(target).appendChild(el("div", { class: "error", role: "alert" }, "تعذّر الطلب: " + error.message));
+  clear(target).appendChild(el("div", { class: "error", role: "alert" }, error.message));
 }
 
 function status(target, text) {
@@ -466,10 +498,11 @@ async function runUpload(files, token) {
     try {
       const report = await api("/documents", { method: "POST", body: form, headers });
       clear(line);
-      append(line, [file.name + ": أضيف " + report.added + "، مكرر " + report.duplicates + "، تعذّر " + report.failed.length,
-        el("ul", {}, report.documents.map((d) => el("li", {}, docLink(d.doc_id), " " + d.status)))]);
+      append(line, [el("bdi", {}, file.name), ": أضيف " + report.added + "، مكرر " + report.duplicates + "، تعذّر " + report.failed.length,
+        el("ul", {}, report.documents.map((d) => el("li", {}, docLink(d.doc_id), " " + (STATUS[d.status] || d.status)))),
+        report.failed.length ? el("ul", {}, report.failed.map((f) => el("li", { class: "error" }, failureText(f.error)))) : null]);
     } catch (error) {
-      clear(line).appendChild(el("div", { class: "error" }, file.name + ": " + error.message));
+      clear(line).appendChild(el("div", { class: "error" }, el("bdi", {}, file.name), ": " + error.message));
     }
   }
   loadStats();
