@@ -325,11 +325,13 @@ class CitedOutlet:
     canonical: str
     span: Span
     known: bool = True
+    #: The outlet's name for readers (Arabic when the gazetteer has one).
+    display: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``cited_outlets`` in ``tahqiq sources --json``."""
         return {"name": self.name, "canonical": self.canonical, "span": list(self.span),
-                "known": self.known}
+                "known": self.known, "display": self.display or self.canonical}
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,12 +441,17 @@ class EvidenceUnit:
     origin_kind: str
     doc_ids: tuple[str, ...]
     basis: tuple[str, ...] = ()
+    #: ``origin`` for readers: an outlet's Arabic name (else ``origin``).
+    origin_display: str = ""
+    #: ``basis`` for readers, item by item (outlets by their Arabic names).
+    basis_display: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``evidence_units`` in the report JSON."""
         return {"unit": self.unit, "stance": self.stance, "origin": self.origin,
                 "origin_kind": self.origin_kind, "doc_ids": list(self.doc_ids),
-                "basis": list(self.basis)}
+                "basis": list(self.basis), "origin_display": self.origin_display or self.origin,
+                "basis_display": list(self.basis_display or self.basis)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -196,3 +196,11 @@ def test_designator_inside_brackets_keeps_the_credit(gaz: Gazetteer) -> None:
 def test_foreign_g_is_also_written_with_jim(gaz: Gazetteer) -> None:
     assert gaz.canonical("لو فيجارو") == "Le Figaro"
     assert gaz.canonical("ديلي تلجراف") == "The Telegraph"
+
+
+@pytest.mark.parametrize(("canonical", "shown"), [("Asharq Al-Awsat", "الشرق الأوسط"), ("Reuters", "رويترز"),
+                                                  ("Not An Outlet", "Not An Outlet")])
+def test_outlets_are_shown_by_their_arabic_name(canonical: str, shown: str) -> None:
+    from tahqiq.sources.outlets import display_name
+
+    assert display_name(canonical) == shown

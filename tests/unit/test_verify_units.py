@@ -46,6 +46,9 @@ def test_one_cited_outlet_or_named_speaker_is_one_unit() -> None:
     assert numbers["a"] == numbers["b"] and numbers["c"] == numbers["d"] != numbers["a"]
     assert units[numbers["a"] - 1].origin == "Reuters"
     assert units[numbers["a"] - 1].origin_kind == "outlet"
+    shown = units[numbers["a"] - 1].to_json()  # readers see the outlet's Arabic name
+    assert shown["origin"] == "Reuters" and shown["origin_display"] == "رويترز"
+    assert shown["basis"] == ["outlet:Reuters"] and shown["basis_display"] == ["outlet:رويترز"]
 
 
 def test_opposite_stances_never_share_a_unit() -> None:
@@ -100,3 +103,14 @@ def test_backing_reads_sources_near_the_evidence_only() -> None:
     assert found.passages == ((start, start + len(evidence)),)
     assert "Reuters" in found.outlets
     assert not any("Guardian" in o for o in found.outlets)  # cited far from the evidence
+
+
+def test_a_speaker_is_shown_as_the_earliest_article_wrote_the_name() -> None:
+    arts = [art("a"), art("b")]
+    key = "وزير الخارجيه"  # the folded key the articles are joined on
+    backings = {"a": Backing(((9, 38),), frozenset(), frozenset([key]), ((key, "وزير الخارجية"),)),
+                "b": Backing(((9, 38),), frozenset(), frozenset([key]), ((key, "وزير الخارجيه"),))}
+    _, units = group_units(arts, backings, [])
+    shown = units[0].to_json()
+    assert shown["basis"] == [f"speaker:{key}"]
+    assert shown["basis_display"] == ["speaker:وزير الخارجية"]

@@ -54,6 +54,7 @@ from .outlets import (
     OutletEntry,
     OutletMention,
     clitic_variants,
+    display_name,
     fold,
     is_label,
     load_gazetteer,
@@ -913,7 +914,7 @@ def _cited_outlets(doc: Doc, spans: list[Span], publishers: frozenset[str]) -> t
             merged[-1][1] = m.end
         else:
             merged.append([m.start, m.end, m.entry.canonical])
-    return tuple(CitedOutlet(doc.text[s:e], c, (s, e)) for s, e, c in merged)
+    return tuple(CitedOutlet(doc.text[s:e], c, (s, e), display=display_name(c)) for s, e, c in merged)
 
 
 # --------------------------------------------------------------------------- entry point

@@ -558,6 +558,17 @@ def _packaged() -> Gazetteer:
     return Gazetteer(entries, table.get("designators", ()), table.get("generic_phrases", ()))
 
 
+@cache
+def _display_names() -> dict[str, str]:
+    return {e.canonical: e.arabic[0] for e in _packaged().entries if e.arabic}
+
+
+def display_name(canonical: str) -> str:
+    """How an outlet is shown to a reader: its first Arabic name in the packaged
+    gazetteer (``Asharq Al-Awsat`` -> ``الشرق الأوسط``), else ``canonical`` as it is."""
+    return _display_names().get(canonical, canonical)
+
+
 def load_gazetteer(extra: Path | None = None) -> Gazetteer:
     """The packaged gazetteer, extended by the entries of the JSON file ``extra``.
 

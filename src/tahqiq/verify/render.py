@@ -93,7 +93,7 @@ def _marks(entry) -> str:
 
 def _basis(unit) -> str:
     parts = []
-    for item in unit.basis:
+    for item in unit.basis_display or unit.basis:
         kind, _, value = item.partition(":")
         parts.append(KIND_AR.get(kind, kind) + (f" ({value})" if value else ""))
     return "، ".join(parts)
@@ -113,7 +113,8 @@ def _md_units(report: Report) -> list[str]:
              f"ينفي {ind.get('disagree', 0)} · يناقش {ind.get('discuss', 0)}", ""]
     for unit in grouped:
         members = "، ".join(f"`{d[:12]}`" for d in unit.doc_ids)
-        origin = _md_escape(unit.origin) if unit.origin_kind == "outlet" else f"`{unit.origin[:12]}`"
+        origin = _md_escape(unit.origin_display or unit.origin) if unit.origin_kind == "outlet" \
+            else f"`{unit.origin[:12]}`"
         lines.append(f"- الوحدة {unit.unit} ({STANCE_AR[unit.stance]}): {members} — الأصل: "
                      f"{origin} — السبب: {_md_escape(_basis(unit))}")
     return lines
@@ -183,7 +184,7 @@ def _html_units(report: Report) -> list[str]:
              f"ينفي {ind.get('disagree', 0)} · يناقش {ind.get('discuss', 0)}</p><ul>"]
     for unit in (u for u in report.units if len(u.doc_ids) > 1):
         members = "، ".join(f"<code>{e(d[:12])}</code>" for d in unit.doc_ids)
-        origin = unit.origin if unit.origin_kind == "outlet" else unit.origin[:12]
+        origin = (unit.origin_display or unit.origin) if unit.origin_kind == "outlet" else unit.origin[:12]
         parts.append(f'<li>الوحدة {unit.unit} (<span class="{e(unit.stance)}">'
                      f"{STANCE_AR[unit.stance]}</span>): {members} — الأصل: {e(origin)} — "
                      f"السبب: {e(_basis(unit))}</li>")

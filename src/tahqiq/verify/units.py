@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..sources.outlets import display_name
 from ..types import ArticleVerdict, EvidenceUnit, ReuseLink, SourceReport, Span
 
 #: Speaker kinds that may join units (named people and offices).
@@ -38,6 +39,8 @@ class Backing:
     passages: tuple[Span, ...]
     outlets: frozenset[str]
     speakers: frozenset[str]
+    #: Each speaker key as the article wrote the name (for readers; keys are folded).
+    speaker_names: tuple[tuple[str, str], ...] = ()
 
 
 #: Characters read before an evidence sentence for its attribution ("نقلت وكالة X عن ... أن").
@@ -86,7 +89,7 @@ def backing(text: str, article: ArticleVerdict,
     content overlaps an evidence sentence.
     """
     passages = evidence_passages(text, article)
-    outlets, speakers = set(), set()
+    outlets, speakers, names = set(), set(), {}
     for (offset, _), report in sources.items():
         for outlet in report.cited_outlets:
             at = offset + outlet.span[0]
@@ -96,8 +99,11 @@ def backing(text: str, article: ArticleVerdict,
             start, end = offset + item.span[0], offset + item.span[1]
             if item.speaker_kind in NAMED and item.speaker and item.speaker_span[0] >= 0 and \
                     any(start < pe and ps < end for ps, pe in passages):
-                speakers.add(_speaker_key(item.speaker))
-    return Backing(passages, frozenset(outlets), frozenset(s for s in speakers if s))
+                key = _speaker_key(item.speaker)
+                speakers.add(key)
+                names.setdefault(key, " ".join(item.speaker.split()))
+    return Backing(passages, frozenset(outlets), frozenset(s for s in speakers if s),
+                   tuple(sorted((k, v) for k, v in names.items() if k)))
 
 
 def _near(at: int, passages: Sequence[Span]) -> bool:
@@ -171,9 +177,24 @@ def _number(articles: Sequence[ArticleVerdict], find, why, backings
             numbers[article.doc_id] = number
         origin, kind = _origin(group, backings)
         basis = sorted({r for a in group for r in why.get(a.doc_id, ())}) if len(group) > 1 else []
+        written: dict[str, str] = {}  # as the earliest article wrote each name
+        for a in sorted(group, key=lambda a: _order_key(a, articles)):
+            for key, name in backings[a.doc_id].speaker_names:
+                written.setdefault(key, name)
         units.append(EvidenceUnit(number, unit_stance(group), origin, kind,
-                                  tuple(a.doc_id for a in group), tuple(basis)))
+                                  tuple(a.doc_id for a in group), tuple(basis),
+                                  display_name(origin) if kind == "outlet" else origin,
+                                  tuple(_shown_basis(b, written) for b in basis)))
     return numbers, tuple(units)
+
+
+def _shown_basis(item: str, written: Mapping[str, str]) -> str:
+    """A basis item for readers: an outlet by its Arabic name (``outlet:Reuters`` ->
+    ``outlet:رويترز``), a speaker as an article wrote the name (not its folded key)."""
+    kind, _, value = item.partition(":")
+    if kind == "outlet":
+        return f"{kind}:{display_name(value)}"
+    return f"{kind}:{written.get(value, value)}" if kind == "speaker" else item
 
 
 def earliest(group: Sequence[ArticleVerdict]) -> ArticleVerdict:

@@ -221,8 +221,8 @@ function renderUnits(report) {
   box.appendChild(el("ul", {}, units.map((unit) => el("li", {},
     el("span", { class: "badge " + unit.stance }, STANCE[unit.stance] || unit.stance), " ",
     "وحدة " + unit.unit + " (" + countOf(unit.doc_ids.length, "article") + "): تُحسب دليلاً واحداً — الأصل: ",
-    unit.origin_kind === "outlet" ? unit.origin : docLink(unit.origin),
-    " (", unit.basis.map(basisText).join("، "), ")"))));
+    unit.origin_kind === "outlet" ? (unit.origin_display || unit.origin) : docLink(unit.origin),
+    " (", (unit.basis_display || unit.basis).map(basisText).join("، "), ")"))));
   return box;
 }
 
@@ -258,7 +258,7 @@ function provenance(article, unit, report) {
   const parts = [];
   if (entry && entry.copy_of) parts.push("منقول عن ", docLink(entry.copy_of), " ");
   if (entry && (entry.marks || []).includes("first_report")) parts.push("أول من نشر الخبر ");
-  if (unit && unit.origin_kind === "outlet") parts.push("يستند إلى: " + unit.origin);
+  if (unit && unit.origin_kind === "outlet") parts.push("يستند إلى: " + (unit.origin_display || unit.origin));
   return parts.length ? el("div", { class: "meta provenance" }, parts) : null;
 }
 
@@ -344,7 +344,7 @@ function sourceGraph(report) {
   const outlets = [];
   for (const unit of report.evidence_units || []) {
     if (unit.origin_kind !== "outlet") continue;
-    const node = "outlet:" + unit.origin;
+    const node = "outlet:" + (unit.origin_display || unit.origin);
     if (!outlets.includes(node)) outlets.push(node);
     for (const docId of unit.doc_ids) if (byId[docId]) edges.push([node, docId, "cite"]);
   }
@@ -475,7 +475,8 @@ function renderSources(sources) {
   if (!said.length && !cited.length) box.appendChild(el("p", { class: "meta" }, "لا أقوال منسوبة ولا مصادر مستشهد بها."));
   if (cited.length) {
     box.appendChild(el("h3", {}, "المصادر المستشهد بها"));
-    box.appendChild(el("ul", {}, cited.map((c) => el("li", {}, c.canonical || c.name, c.canonical && c.canonical !== c.name ? " («" + c.name + "»)" : ""))));
+    box.appendChild(el("ul", {}, cited.map((c) => { const shown = c.display || c.canonical || c.name;
+      return el("li", {}, shown, shown !== c.name ? " (كما كُتب: «" + c.name + "»)" : ""); })));
   }
   if (said.length) {
     box.appendChild(el("h3", {}, "الأقوال"));
