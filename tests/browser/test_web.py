@@ -234,3 +234,30 @@ def test_errors_reach_the_page_in_arabic(server: str, browser: object, tmp_path:
     page.locator(".error", has_text="قصير").first.wait_for()
     # 404 and 422 answers are expected here; nothing else may go wrong
     assert [p for p in problems if "request failed" not in p] == []
+
+
+@pytest.mark.parametrize(("width", "height", "name"), [(1280, 900, "desktop"), (390, 844, "phone")])
+def test_the_timeline_reads_right_to_left_with_labelled_dots(server: str, browser: object, width: int,
+                                                             height: int, name: str) -> None:
+    page, problems = _page(browser, width, height)
+    page.goto(server + "/#/check?claim=" + CLAIM)
+    page.wait_for_selector("#timeline-chart circle[data-doc]", timeout=60_000)
+    dots = page.evaluate("""() => [...document.querySelectorAll('#timeline-chart a')].map((a) => ({
+        x: a.querySelector('circle').getBoundingClientRect().x, label: a.getAttribute('aria-label')}))""")
+    dated = page.evaluate("fetch('/check', {method: 'POST', headers: {'content-type': 'application/json'},"
+                          " body: JSON.stringify({claim: %r, k: 20})}).then((r) => r.json())" % CLAIM)
+    first_day = min(t["date"] for t in dated["timeline"])[:10]
+    last_day = max(t["date"] for t in dated["timeline"])[:10]
+    by_day = {}
+    for dot in dots:
+        assert " · " in dot["label"]  # title · outlet · date · stance
+        by_day.setdefault(next(d for d in (first_day, last_day, "") if d in dot["label"] or not d), []).append(dot["x"])
+    assert max(by_day[first_day]) > min(by_day[last_day])  # the earliest report sits to the right
+    sizes = page.evaluate("[...document.querySelectorAll('#timeline-chart text.day')]"
+                          ".map((t) => t.getBoundingClientRect().height)")
+    assert len(sizes) >= 3 and min(sizes) >= 10  # day labels readable at this width
+    page.locator("#timeline-chart a").first.focus()
+    assert page.locator("#timeline-chart a:focus .tip").is_visible()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.locator("#timeline-chart").screenshot(path=str(OUTPUT / f"timeline-{name}.png"))
+    assert problems == []

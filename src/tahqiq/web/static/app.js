@@ -277,29 +277,37 @@ function highlight(context, sentences, stance) {
 }
 
 // ---- charts -------------------------------------------------------------------
+// The timeline runs right to left, as the page reads: the earliest report on the
+// right.  Its width follows the screen, so its text stays at its CSS size on a phone.
 function timelineChart(report) {
   const entries = (report.timeline || []).filter((t) => t.date);
   if (!entries.length) return el("p", { class: "meta" }, "لا تواريخ لدى المقالات المتصلة.");
+  const byId = Object.fromEntries((report.articles || []).map((a) => [a.doc_id, a]));
   const lanes = ["agree", "disagree", "discuss"];
-  const width = 560, height = 175, left = 62, right = 20, top = 20, laneH = 42;
+  const width = Math.round(Math.min(560, Math.max(320, window.innerWidth - 56)));
+  const height = 200, start = 62, end = 28, top = 30, laneH = 42;  // "start": the right edge, with the lane names
   const times = entries.map((t) => Date.parse(t.date));
   const t0 = Math.min(...times), t1 = Math.max(...times);
-  const x = (t) => (t1 === t0 ? (left + width - right) / 2 : left + (t - t0) / (t1 - t0) * (width - left - right));
+  const x = (t) => (t1 === t0 ? (end + width - start) / 2
+                              : width - start - (t - t0) / (t1 - t0) * (width - start - end));
   const y = (stance) => top + laneH * Math.max(0, lanes.indexOf(stance)) + laneH / 2;
   const chart = svg("svg", { class: "chart", id: "timeline-chart", viewBox: `0 0 ${width} ${height}`,
-                             role: "img", "aria-label": "الخط الزمني للمقالات بحسب الموقف" });
+                             role: "img", "aria-label": "الخط الزمني للمقالات بحسب الموقف، من الأقدم يميناً إلى الأحدث يساراً" });
   lanes.forEach((stance) => {
-    chart.appendChild(svg("line", { class: "lane", x1: left, x2: width - right, y1: y(stance), y2: y(stance) }));
-    chart.appendChild(svg("text", { x: 4, y: y(stance) + 4 }, STANCE[stance]));
+    chart.appendChild(svg("line", { class: "lane", x1: end, x2: width - start, y1: y(stance), y2: y(stance) }));
+    chart.appendChild(svg("text", { x: width - 4, y: y(stance) + 4, "text-anchor": "end" }, STANCE[stance]));
   });
-  chart.appendChild(svg("text", { x: left, y: height - 6 }, day(entries[0].date)));
-  chart.appendChild(svg("text", { x: width - right, y: height - 6, "text-anchor": "end" }, day(entries[entries.length - 1].date)));
+  for (const tick of dayTicks(entries, width < 420 ? 3 : 6)) {
+    const at = x(Date.parse(tick));
+    chart.appendChild(svg("line", { class: "tick", x1: at, x2: at, y1: top, y2: height - 26 }));
+    chart.appendChild(svg("text", { class: "day", x: at, y: height - 8, "text-anchor": "middle" }, shortDay(tick)));
+  }
   const position = {};
   const seen = {};
   entries.forEach((entry) => {
     const key = entry.date + entry.stance;
     seen[key] = (seen[key] || 0) + 1;
-    position[entry.doc_id] = [x(Date.parse(entry.date)) + (seen[key] - 1) * 7, y(entry.stance) + ((seen[key] - 1) % 3 - 1) * 8];
+    position[entry.doc_id] = [x(Date.parse(entry.date)) - (seen[key] - 1) * 7, y(entry.stance) + ((seen[key] - 1) % 3 - 1) * 8];
   });
   entries.forEach((entry) => {
     if (entry.copy_of && position[entry.copy_of]) {
@@ -309,16 +317,33 @@ function timelineChart(report) {
   });
   entries.forEach((entry) => {
     const [cx, cy] = position[entry.doc_id];
+    const article = byId[entry.doc_id] || {};
     const marks = (entry.marks || []).map((m) => MARKS[m] || m);
-    const link = svg("a", { href: "#/doc/" + encodeURIComponent(entry.doc_id) },
-      svg("circle", { class: entry.stance, cx, cy, r: 6, "data-doc": entry.doc_id },
-        svg("title", {}, [day(entry.date), STANCE[entry.stance], ...marks].join(" · "))));
+    const label = [article.title || "(بلا عنوان)", article.source, day(entry.date), STANCE[entry.stance], ...marks]
+      .filter(Boolean).join(" · ");
+    const link = svg("a", { href: "#/doc/" + encodeURIComponent(entry.doc_id), "aria-label": label },
+      svg("circle", { class: entry.stance, cx, cy, r: 6, "data-doc": entry.doc_id }, svg("title", {}, label)),
+      svg("text", { class: "tip", x: width / 2, y: 15, "text-anchor": "middle" },
+        [words(article.title, width < 420 ? 4 : 7), article.source].filter(Boolean).join(" — ") || day(entry.date)));
     chart.appendChild(link);
     if ((entry.marks || []).includes("first_report")) chart.appendChild(svg("circle", { class: "first", cx, cy, r: 10 }));
   });
   return el("div", {}, chart, el("div", { class: "legend" },
     lanes.map((s) => el("span", {}, el("span", { class: "dot " + s }), STANCE[s])),
-    el("span", {}, "◯ أول خبر"), el("span", {}, "- - - نسخة من مقالة سابقة")));
+    el("span", {}, "◯ أول خبر"), el("span", {}, "- - - نسخة من مقالة سابقة"),
+    el("span", {}, "الأقدم يميناً")));
+}
+
+// At most n day labels, evenly spread over the days the timeline covers.
+function dayTicks(entries, n) {
+  const days = [...new Set(entries.map((t) => day(t.date)))].sort();
+  if (days.length <= n) return days;
+  return Array.from({ length: n }, (_, i) => days[Math.round(i * (days.length - 1) / (n - 1))]);
+}
+
+function shortDay(value) {
+  const [, month, dayOfMonth] = String(value).split("-");
+  return Number(dayOfMonth) + "/" + Number(month);
 }
 
 function sourceGraph(report) {
