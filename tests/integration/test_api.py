@@ -189,7 +189,11 @@ def test_docs_and_page_load_nothing_from_elsewhere(client: TestClient) -> None:
         assert "http://" not in text.replace("http://www.w3.org", "") and "https://" not in text
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
     assert set(client.get("/openapi.json").json()["paths"]) >= {
-        "/documents", "/documents/{doc_id}", "/search", "/check", "/reuse", "/stats", "/health"}
+        "/documents", "/documents/{doc_id}", "/search", "/check", "/reuse", "/stats", "/health", "/vocabulary"}
+    from tahqiq.verify.vocabulary import vocabulary
+
+    words = client.get("/vocabulary").json()
+    assert words == {k: vocabulary()[k] for k in ("verdicts", "stances", "marks", "basis")}
 
 
 def test_reads_keep_working_while_an_ingest_runs(db: Path, tmp_path: Path) -> None:

@@ -105,7 +105,19 @@ def test_html_is_rtl_and_shows_hostile_text_as_text() -> None:
 def test_markdown_highlights_evidence_in_its_context() -> None:
     md = to_markdown(_report())
     assert "قبل. **نفت الوزارة الخبر.** بعد." in md
-    assert "مُفنَّد" in md and "ادعاء \\<b\\>ما\\</b\\>" in md
+    assert "مدحوض" in md and "ادعاء \\<b\\>ما\\</b\\>" in md
+
+
+def test_one_vocabulary_names_verdicts_and_stances_in_every_report() -> None:
+    from tahqiq.verify.vocabulary import SECTIONS, vocabulary, word
+
+    table = vocabulary()
+    assert all(table[section][key] for section, keys in SECTIONS.items() for key in keys)
+    report = _report()
+    for page in (to_markdown(report), to_html(report)):
+        assert word("verdicts", report.verdict) in page
+        assert word("stances", report.articles[0].stance) in page
+    assert word("verdicts", "no-such-verdict") == "no-such-verdict"
 
 
 def test_reports_show_evidence_units_and_timeline_marks() -> None:

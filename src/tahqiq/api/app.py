@@ -167,6 +167,13 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
     def stats() -> Any:
         return desk.stats()
 
+    @app.get("/vocabulary", summary="The Arabic words for verdicts, stances, marks and unit reasons")
+    def vocabulary() -> Any:
+        from ..verify.vocabulary import SECTIONS
+        from ..verify.vocabulary import vocabulary as table
+
+        return {section: table()[section] for section in SECTIONS}
+
     @app.get("/health", summary="Liveness: the store answers")
     def health() -> Any:
         return desk.health()

@@ -81,8 +81,10 @@ def _render(report: Any, fmt: str) -> str:
 
 def _text(report: Any) -> str:
     from ..verify.render import why
+    from ..verify.vocabulary import word
 
-    lines = [f"claim:      {report.claim}", f"verdict:    {report.verdict} ({report.confidence:.2f})",
+    lines = [f"claim:      {report.claim}",
+             f"verdict:    {report.verdict} — {word('verdicts', report.verdict)} ({report.confidence:.2f})",
              "counts:     " + ", ".join(f"{k} {v}" for k, v in report.counts.items())]
     for article in report.articles:
         lines.append(f"\n[{article.stance} {article.confidence:.2f}] {article.doc_id[:12]}  "

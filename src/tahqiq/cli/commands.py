@@ -183,9 +183,12 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
 
 
 def _print_check(report: Any, k: int) -> None:
+    from ..verify.vocabulary import word
+
     counts = ", ".join(f"{label} {n}" for label, n in report.counts.items())
     independent = ", ".join(f"{label} {n}" for label, n in report.independent_counts.items())
-    click.echo(f"verdict: {report.verdict} (confidence {report.confidence:.2f}); {counts}")
+    click.echo(f"verdict: {report.verdict} — {word('verdicts', report.verdict)} "
+               f"(confidence {report.confidence:.2f}); {counts}")
     if independent:
         click.echo(f"independent evidence (copies and shared sources counted once): {independent}")
     for article in report.articles[:k]:

@@ -9,16 +9,22 @@ from __future__ import annotations
 import html
 
 from ..types import ArticleVerdict, Evidence, Report
+from .vocabulary import word
 
-VERDICT_AR = {"supported": "مؤيَّد", "refuted": "مُفنَّد", "contested": "متنازع عليه",
-              "unverified": "غير متحقَّق منه"}
-STANCE_AR = {"agree": "يؤيد", "disagree": "ينفي", "discuss": "يناقش", "unrelated": "لا علاقة له"}
 #: What an evidence sentence does to the claim, and the operators that govern it, in Arabic.
 RELATION_AR = {"entails": "تؤكد مضمون الادعاء", "contradicts": "تناقض الادعاء",
                "neutral": "تتناوله دون أن تحسمه", "unaddressed": "لا تتناول حدث الادعاء"}
 OPERATOR_AR = {"deny": "نفي", "false_report": "تكذيب", "negation": "أداة نفي", "cancel": "إلغاء أو تأجيل",
                "no_decision": "لا قرار", "status_quo": "بقاء الحال", "hedge": "تحفظ", "modal": "احتمال",
                "rumour": "تداول غير مؤكد", "question": "تساؤل", "attribution": "إسناد", "confirm": "تأكيد"}
+
+
+def _verdict(verdict: str) -> str:
+    return word("verdicts", verdict)
+
+
+def _stance(stance: str) -> str:
+    return word("stances", stance)
 
 
 def why(evidence: Evidence) -> str:
@@ -57,7 +63,7 @@ def _md_mark(context: str, sentence: str) -> str:
 def to_markdown(report: Report) -> str:
     """The report as Markdown (Arabic labels; evidence in bold inside its passage)."""
     lines = [f"# التحقق من الادعاء: {_md_escape(report.claim)}", "",
-             f"**الحكم:** {VERDICT_AR[report.verdict]} ({report.verdict}) · "
+             f"**الحكم:** {_verdict(report.verdict)} ({report.verdict}) · "
              f"**الثقة:** {report.confidence:.2f}", "",
              "| يؤيد | ينفي | يناقش |", "|---|---|---|",
              f"| {report.counts['agree']} | {report.counts['disagree']} | {report.counts['discuss']} |", ""]
@@ -65,29 +71,27 @@ def to_markdown(report: Report) -> str:
     lines += _md_units(report)
     for i, article in enumerate(report.articles, 1):
         lines += ["", f"## {i}. {_md_escape(article.title or article.doc_id)}", "",
-                  f"{STANCE_AR[article.stance]} ({article.stance}, {article.confidence:.2f}) · "
+                  f"{_stance(article.stance)} ({article.stance}, {article.confidence:.2f}) · "
                   f"{_md_escape(article.source or '?')} · {article.published or 'بلا تاريخ'} · "
                   f"`{article.doc_id[:12]}`" + _md_unit_tag(article), ""]
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
-            lines.append(f"- [{STANCE_AR[evidence.stance]} {evidence.score:.2f}] "
+            lines.append(f"- [{_stance(evidence.stance)} {evidence.score:.2f}] "
                          f"{_md_mark(context, evidence.sentence)}")
             if evidence.decisive:
                 lines.append(f"  - الجملة الحاسمة: {_md_escape(why(evidence))}")
     if report.timeline:
         lines += ["", "## التسلسل الزمني", ""]
-        lines += [f"- {t.date}: {STANCE_AR[t.stance]} `{t.doc_id[:12]}`{_marks(t)}"
+        lines += [f"- {t.date}: {_stance(t.stance)} `{t.doc_id[:12]}`{_marks(t)}"
                   for t in report.timeline]
     return "\n".join(lines) + "\n"
 
 
-MARKS_AR = {"first_report": "أول خبر", "copy": "نسخة", "denial": "نفي"}
-KIND_AR = {"reuse": "نص منقول", "outlet": "المصدر المنقول عنه", "speaker": "المتحدث نفسه"}
 
 
 def _marks(entry) -> str:
-    marks = [MARKS_AR.get(m, m) for m in entry.marks]
+    marks = [word("marks", m) for m in entry.marks]
     if entry.copy_of:
-        marks[marks.index(MARKS_AR["copy"])] += f" عن {entry.copy_of[:12]}"
+        marks[marks.index(word("marks", "copy"))] += f" عن {entry.copy_of[:12]}"
     return f" — {'، '.join(marks)}" if marks else ""
 
 
@@ -95,7 +99,7 @@ def _basis(unit) -> str:
     parts = []
     for item in unit.basis_display or unit.basis:
         kind, _, value = item.partition(":")
-        parts.append(KIND_AR.get(kind, kind) + (f" ({value})" if value else ""))
+        parts.append(word("basis", kind) + (f" ({value})" if value else ""))
     return "، ".join(parts)
 
 
@@ -115,7 +119,7 @@ def _md_units(report: Report) -> list[str]:
         members = "، ".join(f"`{d[:12]}`" for d in unit.doc_ids)
         origin = _md_escape(unit.origin_display or unit.origin) if unit.origin_kind == "outlet" \
             else f"`{unit.origin[:12]}`"
-        lines.append(f"- الوحدة {unit.unit} ({STANCE_AR[unit.stance]}): {members} — الأصل: "
+        lines.append(f"- الوحدة {unit.unit} ({_stance(unit.stance)}): {members} — الأصل: "
                      f"{origin} — السبب: {_md_escape(_basis(unit))}")
     return lines
 
@@ -144,7 +148,7 @@ def to_html(report: Report) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
         f"<title>تحقيق: {e(report.claim[:80])}</title><style>{_STYLE}</style></head><body>",
         f"<h1>الادعاء: {e(report.claim)}</h1>",
-        f'<p class="verdict {e(report.verdict)}">الحكم: {VERDICT_AR[report.verdict]} · '
+        f'<p class="verdict {e(report.verdict)}">الحكم: {_verdict(report.verdict)} · '
         f"الثقة {report.confidence:.2f}</p>",
         "<table><tr><th>يؤيد</th><th>ينفي</th><th>يناقش</th></tr>"
         f"<tr><td>{report.counts['agree']}</td><td>{report.counts['disagree']}</td>"
@@ -156,18 +160,18 @@ def to_html(report: Report) -> str:
         link = (f' · <a href="{e(article.url)}" rel="noopener noreferrer nofollow">الرابط</a>'
                 if article.url and article.url.startswith(("http://", "https://")) else "")
         parts.append(f'<article><h2>{e(article.title or article.doc_id)}</h2><p class="meta">'
-                     f'<span class="{e(article.stance)}">{STANCE_AR[article.stance]}</span> '
+                     f'<span class="{e(article.stance)}">{_stance(article.stance)}</span> '
                      f"({article.confidence:.2f}) · {e(article.source or '?')} · "
                      f"{e(article.published or 'بلا تاريخ')}{link}{e(_md_unit_tag(article))}</p><ul>")
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             decisive = (f'<br><small class="why">الجملة الحاسمة: {e(why(evidence))}</small>'
                         if evidence.decisive else "")
-            parts.append(f'<li><span class="{e(evidence.stance)}">{STANCE_AR[evidence.stance]} '
+            parts.append(f'<li><span class="{e(evidence.stance)}">{_stance(evidence.stance)} '
                          f"{evidence.score:.2f}</span>: {_html_mark(context, evidence.sentence)}{decisive}</li>")
         parts.append("</ul></article>")
     if report.timeline:
         parts.append("<h2>التسلسل الزمني</h2><ol>")
-        parts += [f'<li>{e(t.date)}: <span class="{e(t.stance)}">{STANCE_AR[t.stance]}</span> '
+        parts += [f'<li>{e(t.date)}: <span class="{e(t.stance)}">{_stance(t.stance)}</span> '
                   f"<code>{e(t.doc_id[:12])}</code>{e(_marks(t))}</li>" for t in report.timeline]
         parts.append("</ol>")
     parts.append("</body></html>\n")
@@ -186,7 +190,7 @@ def _html_units(report: Report) -> list[str]:
         members = "، ".join(f"<code>{e(d[:12])}</code>" for d in unit.doc_ids)
         origin = (unit.origin_display or unit.origin) if unit.origin_kind == "outlet" else unit.origin[:12]
         parts.append(f'<li>الوحدة {unit.unit} (<span class="{e(unit.stance)}">'
-                     f"{STANCE_AR[unit.stance]}</span>): {members} — الأصل: {e(origin)} — "
+                     f"{_stance(unit.stance)}</span>): {members} — الأصل: {e(origin)} — "
                      f"السبب: {e(_basis(unit))}</li>")
     parts.append("</ul>")
     return parts

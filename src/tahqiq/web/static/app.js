@@ -3,10 +3,20 @@
 // server is parsed as markup. Nothing is loaded from another host.
 "use strict";
 
-const STANCE = { agree: "يؤيد", disagree: "ينفي", discuss: "يناقش", unrelated: "غير متصل" };
-const VERDICT = { supported: "مدعوم", refuted: "مدحوض", contested: "متنازع عليه", unverified: "غير متحقق منه" };
+// Reader words from the server's one vocabulary table (/vocabulary), shared with the
+// CLI and the Markdown and HTML reports; these are only the fallback until it loads.
+let STANCE = { agree: "يؤيد", disagree: "ينفي", discuss: "يناقش", unrelated: "غير متصل" };
+let VERDICT = { supported: "مدعوم", refuted: "مدحوض", contested: "متنازع عليه", unverified: "غير متحقق منه" };
+let MARKS = { first_report: "أول خبر", copy: "نسخة", denial: "نفي" };
+let BASIS = { reuse: "نص منقول", outlet: "المصدر نفسه", speaker: "المتحدث نفسه" };
 const STATUS = { added: "أضيفت", duplicate: "موجودة من قبل", updated: "حُدّثت" };
-const MARKS = { first_report: "أول خبر", copy: "نسخة", denial: "نفي" };
+
+async function loadVocabulary() {
+  try {
+    const words = await api("/vocabulary");
+    ({ stances: STANCE, verdicts: VERDICT, marks: MARKS, basis: BASIS } = words);
+  } catch (_) { /* keep the fallback words */ }
+}
 const SVG_NS = "http://www.w3.org/2000/svg";
 // A counted noun in Arabic agrees with its number: 1 مقالة واحدة, 2 مقالتان,
 // 3-10 مقالات (plural), 11-99 and 100+ مقالة (singular), by the last two digits.
@@ -227,9 +237,8 @@ function renderUnits(report) {
 }
 
 function basisText(basis) {
-  if (basis === "reuse") return "نص منقول";
-  if (basis.startsWith("outlet:")) return "المصدر نفسه: " + basis.slice(7);
-  if (basis.startsWith("speaker:")) return "المتحدث نفسه: " + basis.slice(8);
+  const [kind, ...rest] = basis.split(":");
+  if (BASIS[kind]) return BASIS[kind] + (rest.length ? ": " + rest.join(":") : "");
   return basis;
 }
 
@@ -565,7 +574,7 @@ function start() {
   });
   $("token").value = sessionStorage.getItem("tahqiq-token") || "";
   window.addEventListener("hashchange", route);
-  route();
+  loadVocabulary().then(route);
   loadStats();
 }
 

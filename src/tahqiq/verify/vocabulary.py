@@ -1,0 +1,46 @@
+"""The Arabic words readers see for verdicts, stances, timeline marks and the
+reasons evidence units were joined.
+
+One versioned table (``tables/vocabulary.v1.json``) serves the Markdown and
+HTML reports, the CLI and the web page (which reads it from the API's
+``/vocabulary``), so a verdict is called the same everywhere.  Keys are the
+machine values of the JSON contract.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+
+VOCABULARY_FILE = "vocabulary.v1.json"
+#: Each section of the table and the machine values it must name.
+SECTIONS = {
+    "verdicts": ("supported", "refuted", "contested", "unverified"),
+    "stances": ("agree", "disagree", "discuss", "unrelated"),
+    "marks": ("first_report", "copy", "denial"),
+    "basis": ("reuse", "outlet", "speaker"),
+}
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The table (cached; read-only use).  Raises :class:`ConfigError` if a section lacks a word."""
+    text = resources.files("tahqiq.verify").joinpath("tables", VOCABULARY_FILE).read_text("utf-8")
+    table = json.loads(text)
+    for section, keys in SECTIONS.items():
+        missing = [k for k in keys if not table.get(section, {}).get(k)]
+        if missing:
+            raise ConfigError(f"{VOCABULARY_FILE}: section {section!r} has no word for {missing}")
+    return table
+
+
+def word(section: str, key: str) -> str:
+    """The reader's word for machine value ``key`` of ``section`` (``key`` itself if unknown)."""
+    return vocabulary()[section].get(key, key)
+
+
+__all__ = ["SECTIONS", "VOCABULARY_FILE", "vocabulary", "word"]
