@@ -20,6 +20,11 @@ DEFAULT_DB = "tahqiq.db"
 
 #: Default size limit for one input file (20 MB).
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Most results one search or check may ask for (``-k``).
+MAX_RESULTS = 1000
+#: Most rows one listing may ask for (``--limit``), and the furthest it may skip (``--offset``).
+MAX_LIST = 1_000_000
+MAX_OFFSET = 1_000_000_000
 
 
 @dataclass(frozen=True, slots=True)

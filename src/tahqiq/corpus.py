@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import Settings, resolve_settings
+from .config import MAX_RESULTS, Settings, resolve_settings
 from .errors import InvalidQueryError, StoreError
 from .types import (
     Document,
@@ -332,8 +332,8 @@ class Corpus:
 def _search_terms(query: str, k: int) -> list[str]:
     from .text import query_terms
 
-    if k <= 0:
-        raise InvalidQueryError("k must be a positive number")
+    if not 0 < k <= MAX_RESULTS:
+        raise InvalidQueryError(f"k must be between 1 and {MAX_RESULTS}")
     terms = query_terms(query or "")
     if not terms:
         raise InvalidQueryError("the query has no searchable words")

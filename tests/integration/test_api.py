@@ -161,6 +161,10 @@ def test_writes_need_the_token_when_one_is_set(locked: TestClient) -> None:
     assert 'error="invalid_token"' in wrong.headers["www-authenticate"]
     empty = locked.post("/documents", json=body, headers={"Authorization": "Bearer "})
     assert empty.json()["detail"] == "a bearer token is required"
+    odd = locked.post("/documents", json=body, headers={"Authorization": "Bearer s3crét".encode("latin-1")})
+    assert odd.status_code == 401  # a non-ASCII token is a wrong token, not a 500
+    far = locked.get("/reuse", params={"offset": 10**30})
+    assert far.status_code == 422
     ok = locked.post("/documents", json=body, headers={"Authorization": "Bearer s3cret"})
     assert ok.status_code in (200, 201)
     assert locked.get("/health").status_code == 200  # reads stay open

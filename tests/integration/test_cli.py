@@ -183,3 +183,20 @@ def test_console_script_and_help() -> None:
     assert proc.returncode == 0
     for command in ("ingest", "search", "show", "list", "stats", "demo"):
         assert command in proc.stdout
+
+
+@pytest.mark.parametrize("args", [("search", "العملية", "-k", "9999999999"), ("list", "--limit", "9" * 20),
+                                  ("list", "--offset", "9" * 23), ("reuse", "--limit", "9" * 13),
+                                  ("check", "العملية العسكرية", "-k", "1001")])
+def test_huge_numbers_are_bad_usage_not_a_crash(sample_db: Path, args: tuple) -> None:
+    proc = run(*args, "--db", str(sample_db))
+    assert proc.returncode == 2, proc.stderr
+    assert "is not in the range" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_library_bounds_k_too(sample_db: Path) -> None:
+    from tahqiq import Corpus
+    from tahqiq.errors import InvalidQueryError
+
+    with Corpus(sample_db, readonly=True) as corpus, pytest.raises(InvalidQueryError, match="between 1 and"):
+        corpus.search("العملية", k=9_999_999_999)

@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import MAX_OFFSET, Settings
 from ..errors import MissingExtraError, TahqiqError
 from .problems import PROBLEM_TYPE, BodyLimit, for_error, problem_body
 from .service import MAX_K, MAX_LINKS, Desk, public_paths
@@ -160,7 +160,7 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
 
     @app.get("/reuse", summary="Passages that articles share (reuse links)")
     def reuse(doc: str | None = None, limit: int = Query(100, ge=1, le=MAX_LINKS),
-              offset: int = Query(0, ge=0)) -> Any:
+              offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
         return desk.reuse(doc, limit, offset)
 
     @app.get("/stats", summary="What the store holds")

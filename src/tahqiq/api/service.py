@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import MAX_OFFSET, Settings
 from ..corpus import Corpus
 from ..errors import InvalidQueryError
 from ..types import IngestReport, Report
@@ -137,8 +137,8 @@ class Desk:
         from ..store.links import count_links
 
         _check_k(limit, MAX_LINKS, "limit")
-        if offset < 0:
-            raise InvalidQueryError("offset must not be negative")
+        if not 0 <= offset <= MAX_OFFSET:
+            raise InvalidQueryError(f"offset must be between 0 and {MAX_OFFSET}")
         with self.reader() as corpus:  # read-only: links() links nothing, only reads
             links = corpus.links(doc_id, limit=limit, offset=offset)
             total = count_links(corpus.store) if doc_id is None else None

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 import click
 
 from .._files import atomic_path
+from ..config import MAX_RESULTS
 from .output import open_scaled, scheduler_option
 
 FORMATS = ("text", "json", "md", "html")
@@ -19,7 +20,7 @@ FORMATS = ("text", "json", "md", "html")
 
 @click.command()
 @click.argument("claim", required=False)
-@click.option("-k", "k", type=click.IntRange(min=1, max=1000), default=20, show_default=True,
+@click.option("-k", "k", type=click.IntRange(min=1, max=MAX_RESULTS), default=20, show_default=True,
               help="How many matching articles to judge.")
 @click.option("--claims", "claims_file", type=click.Path(dir_okay=False, exists=True),
               help="Batch mode: a JSONL file of claims; writes one JSON report per line.")

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ..config import MAX_LIST, MAX_OFFSET, MAX_RESULTS
 from .output import (
     common_options,
     emit_json,
@@ -61,7 +62,7 @@ def _print_ingest(report: Any) -> None:
 
 @click.command()
 @click.argument("query")
-@click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("-k", "k", type=click.IntRange(min=1, max=MAX_RESULTS), default=10, show_default=True,
               help="How many results.")
 @common_options
 def search(query: str, k: int, db: str | None, as_json: bool) -> None:
@@ -103,8 +104,8 @@ def show(doc_id: str, db: str | None, as_json: bool) -> None:
 
 
 @click.command("list")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many.")
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_LIST), default=None, help="At most this many.")
+@click.option("--offset", type=click.IntRange(min=0, max=MAX_OFFSET), default=0, help="Skip this many.")
 @common_options
 def list_documents(limit: int | None, offset: int, db: str | None, as_json: bool) -> None:
     """List stored documents."""
@@ -144,7 +145,7 @@ def _print_stats(result: Any) -> None:
 
 
 @click.command()
-@click.option("-k", "k", type=click.IntRange(min=1), default=5, show_default=True,
+@click.option("-k", "k", type=click.IntRange(min=1, max=MAX_RESULTS), default=5, show_default=True,
               help="How many search results to show.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="Keep the demo's database in this file (default: a temporary one, "

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..config import MAX_LIST
 from .output import (
     common_options,
     emit_json,
@@ -18,7 +19,7 @@ from .output import (
 
 @click.command()
 @click.option("--doc", "doc_id", default=None, help="Only the links of this document (id or prefix).")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many links.")
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_LIST), default=None, help="At most this many links.")
 @click.option("--rebuild", is_flag=True, help="Forget every link and find them all again.")
 @scheduler_option
 @common_options
