@@ -147,3 +147,22 @@ def test_corpus_finds_a_name_in_another_spelling(tmp_path):
         assert corpus.search("ترامب", k=3, expand=False) == []
         kinds = {t.term: t.kind for t in corpus.query_terms("ترامب")}
         assert kinds.get("ترمب") == "spelling"
+
+
+def test_an_absurdly_long_word_is_searched_as_written_in_linear_time() -> None:
+    import time
+    import tracemalloc
+
+    from tahqiq.index.expand import MAX_EXPAND_LETTERS, expand_query
+
+    word = "بسم" * 6667  # 20,001 letters, rare: once quadratic (23 s, +3.9 GB)
+    tracemalloc.start()
+    started = time.perf_counter()
+    terms = expand_query([word, "حلب"], lambda ts: {t: 1 for t in ts}, 1000)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [t.term for t in terms if t.origin == word] == [word]  # no variants of it
+    assert any(t.origin == "حلب" and t.kind != "claim" for t in terms)  # short words still expand
+    assert elapsed < 1.0 and peak < 50 * 2**20
+    assert len("غوتيريش") <= MAX_EXPAND_LETTERS

@@ -34,6 +34,11 @@ from ..types import QueryTerm
 DocFreqs = Callable[[Sequence[str]], Mapping[str, int]]
 
 VARIANTS_TABLE = "variants.v1.json"
+#: Longest term given spelling and clitic variants.  Each term has about three
+#: variants per letter, each as long as the term, so an unbounded term costs
+#: the square of its length (a 20,000-letter "word" took 23 s and 3.9 GB);
+#: no Arabic word or name comes near this length, so longer ones are searched as written.
+MAX_EXPAND_LETTERS = 24
 _ARABIC = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -115,6 +120,8 @@ def _candidates(rare: Iterable[str], table: Mapping[str, Any],
     minimum = table["min_letters"]
     found: dict[str, set[tuple[str, str]]] = {}
     for term in rare:
+        if len(term) > MAX_EXPAND_LETTERS:
+            continue
         options: set[tuple[str, str]] = set()
         if len(term) >= int(minimum["clitic"]):
             options.update((v, "clitic") for v in clitic_variants(term, table))
