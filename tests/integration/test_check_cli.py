@@ -77,6 +77,14 @@ def test_bad_claims_get_a_message_and_a_defined_verdict(db: str, tmp_path: Path)
     assert tahqiq("check", "--db", db).returncode == 2  # neither a claim nor --claims
 
 
+def test_a_claim_with_invalid_utf8_is_checked_not_a_traceback(db: str) -> None:
+    claim = "مصر والسودان ".encode() + b"\xff\xfe" + " عملية عسكرية".encode()
+    proc = subprocess.run([sys.executable, "-m", "tahqiq", "check", claim, "--db", db, "-k", "3", "--json"],
+                          capture_output=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    assert json.loads(proc.stdout)["claim"] == "مصر والسودان \ufffd\ufffd عملية عسكرية"
+
+
 def test_two_output_formats_are_bad_usage(db: str) -> None:
     proc = tahqiq("check", CLAIM, "--db", db, "--json", "--md")
     assert proc.returncode == 2 and proc.stdout == ""

@@ -133,3 +133,14 @@ def test_repair_glued_leaves_frequent_words_alone(words: list[str]) -> None:
     assert all(zipf(w) >= 3.0 for w in words)
     text = " ".join(words)
     assert repair_glued(text) == text
+
+
+@given(st.text())
+def test_valid_unicode_always_encodes_and_keeps_valid_text(text: str) -> None:
+    from tahqiq.text import valid_unicode
+
+    out = valid_unicode(text)
+    out.encode("utf-8")  # never raises
+    assert len(out) == len(text) and valid_unicode(out) == out
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        assert out == text

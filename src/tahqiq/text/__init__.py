@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from .boilerplate import drop_boilerplate, is_boilerplate
     from .dates import find_date, parse_date
-    from .display import clean_display, to_ascii_digits
+    from .display import clean_display, to_ascii_digits, valid_unicode
     from .document import build_document, clean_article, document_id
     from .glue import glue_edits, repair_glued
     from .lang import detect_lang
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _LAZY = {
     "clean_display": "display",
     "to_ascii_digits": "display",
+    "valid_unicode": "display",
     "clean_article": "document",
     "build_document": "document",
     "document_id": "document",
@@ -65,6 +66,7 @@ __all__ = [
     "stem",
     "to_ascii_digits",
     "tokenize",
+    "valid_unicode",
 ]
 
 

@@ -42,6 +42,15 @@ def _patterns() -> dict[str, Any]:
     }
 
 
+def valid_unicode(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD: undecodable bytes
+    that reached Python through ``surrogateescape`` (command-line arguments,
+    file names) or a ``"\\ud800"`` escape in JSON cannot be encoded, stored or shown."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+
+
 def to_ascii_digits(text: str) -> str:
     """Replace Eastern Arabic (٠-٩) and Persian (۰-۹) digits with 0-9."""
     return text.translate(digit_map())

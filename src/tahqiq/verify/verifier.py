@@ -143,10 +143,11 @@ class _Prepared:
 
 
 def _prepare_claim(claim: str | None) -> tuple[str, list[str]]:
+    from ..text.display import valid_unicode
     from ..text.lang import detect_lang
 
     warnings: list[str] = []
-    text = " ".join((claim or "").split())
+    text = " ".join(valid_unicode(claim or "").split())
     if not text:
         return "", ["the claim is empty"]
     if len(text) > MAX_CLAIM_CHARS:
