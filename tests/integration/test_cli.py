@@ -200,3 +200,25 @@ def test_the_library_bounds_k_too(sample_db: Path) -> None:
 
     with Corpus(sample_db, readonly=True) as corpus, pytest.raises(InvalidQueryError, match="between 1 and"):
         corpus.search("العملية", k=9_999_999_999)
+
+
+def test_a_lone_surrogate_or_an_undecodable_name_loses_nothing(tmp_path: Path) -> None:
+    good = "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المحافظات الجنوبية مع بداية الموسم."
+    lines = [json.dumps({"title": "خبر أول", "text": good}, ensure_ascii=False),
+             '{"title": "خبر فيه محرف مفرد", "text": "نص فيه \\ud800 محرف مفرد وكلمات عربية تكفي ليكون خبرا."}',
+             json.dumps({"title": "خبر ثالث", "text": "قالت وزارة الصحة إن حملة التطعيم ستبدأ الأسبوع المقبل."},
+                        ensure_ascii=False)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    odd_name = os.fsencode(folder) + b"/\xff\xfe-report.txt"  # not valid UTF-8
+    with open(odd_name, "wb") as handle:
+        handle.write("قال المتحدث باسم الوزارة إن المفاوضات ستستأنف الأسبوع المقبل في القاهرة.".encode())
+    db = tmp_path / "desk.db"
+    proc = run("ingest", str(folder), "--db", str(db), "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["added"] == 4 and report["failed"] == []
+    listing = run_json("list", "--db", str(db))["documents"]
+    assert any("\\xff\\xfe-report.txt" in (d["source_path"] or "") for d in listing)
+    assert any(d["title"] == "خبر فيه محرف مفرد" for d in listing)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from ..errors import EmptyDocumentError
 from ..types import Document, RawDocument
 from .boilerplate import drop_boilerplate
 from .dates import find_date, parse_date
-from .display import clean_display
+from .display import clean_display, valid_unicode
 from .glue import repair_glued
 from .lang import detect_lang
 from .search import normalize_search
@@ -30,6 +31,18 @@ def document_id(search_text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+def _valid(raw: RawDocument) -> RawDocument:
+    """``raw`` with text fields that SQLite and UTF-8 can hold: a lone surrogate
+    in a text becomes U+FFFD, an undecodable byte in a file name its ``\\xNN`` escape."""
+    fields = {name: valid_unicode(value) for name in ("text", "title", "source", "url", "published")
+              if isinstance(value := getattr(raw, name), str) and valid_unicode(value) != value}
+    path = raw.source_path
+    if path and valid_unicode(path) != path:
+        fields["source_path"] = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        fields["source_path"] = valid_unicode(fields["source_path"])
+    return replace(raw, **fields) if fields else raw
+
+
 def build_document(raw: RawDocument) -> Document:
     """Clean, normalize, segment and date one raw document.
 
@@ -38,6 +51,7 @@ def build_document(raw: RawDocument) -> Document:
     title (when there is one) followed by the normalized body, so title words
     count for ranking.
     """
+    raw = _valid(raw)
     text = clean_article(raw.text or "")
     if not text.strip():
         where = raw.source_path or raw.url or "<document>"
