@@ -8,6 +8,7 @@ and the members ``type``, ``title``, ``status`` and ``detail`` (plus
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -49,12 +50,22 @@ def problem_body(status: int, title: str, detail: str, **extra: Any) -> dict[str
     return body
 
 
+#: What a server-side failure says instead of its message (which may name files or quote text).
+SERVER_DETAIL = {501: "an optional dependency of the server is missing",
+                 503: "the store is unavailable; try again shortly", 500: "the server failed"}
+#: An absolute path inside a message (POSIX or Windows).
+_PATH = re.compile(r"(?:[A-Za-z]:\\|/)(?:[^\s'\":]+[/\\])+([^\s'\":/\\]+)")
+
+
 def for_error(exc: TahqiqError) -> dict[str, Any]:
-    """The problem document for a library error."""
+    """The problem document for a library error.  A client error keeps its
+    message with absolute paths cut to their file names; a server error
+    (5xx) says only what failed, never a path or a document's text."""
     for cls, status, title in STATUS:
         if isinstance(exc, cls):
-            return problem_body(status, title, str(exc))
-    return problem_body(500, "internal error", str(exc))
+            detail = SERVER_DETAIL[status] if status >= 500 else _PATH.sub(r"\1", str(exc))
+            return problem_body(status, title, detail)
+    return problem_body(500, "internal error", SERVER_DETAIL[500])
 
 
 class BodyLimit:
