@@ -120,3 +120,15 @@ def test_html_to_text_unescapes_escaped_markup() -> None:
 
 def test_html_to_text_plain_text_is_tidied() -> None:
     assert html_to_text("  نص   بسيط \n\n\n\n سطر ") == "نص بسيط\n\nسطر"
+
+
+def test_template_content_is_never_article_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>الحكومة تعلن خطة لدعم المزارعين</h1>"
+        "<p>أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المحافظات الجنوبية مع بداية الموسم.</p>"
+        "<TEMPLATE id='x'><p>نص مخفي في قالب لا يظهر للقارئ أبدا ولا يخزن مع المقالة.</p></TEMPLATE>"
+        "<p>وقال وزير الزراعة إن الخطة ستشمل أكثر من عشرة آلاف مزارع في المرحلة الأولى.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (doc,) = [d for d in read_file(page, max_bytes=1 << 20) if isinstance(d, RawDocument)]
+    assert "مخفي" not in doc.text and "وزير الزراعة" in doc.text

@@ -34,6 +34,8 @@ EXTRACTION_OPTIONS: dict[str, Any] = {
 #: Layout elements dropped by the lxml fallback.
 _LAYOUT_TAGS = ("nav", "header", "footer", "aside", "form", "menu")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: ``<template>`` holds markup for scripts, never shown: its text is not the article's.
+_TEMPLATE = re.compile(r"<template\b[^>]*>.*?</template\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _trafilatura() -> Any:
@@ -48,7 +50,7 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
     """One :class:`RawDocument` from an HTML page's decoded content."""
     if not text.strip():
         raise EmptyDocumentError(path, "empty file")
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = _TEMPLATE.sub("", _XML_DECLARATION.sub("", text, count=1))
     result = _extract(text, path)
     body = (result.get("text") or "").strip()
     meta = result
