@@ -163,3 +163,27 @@ def test_a_jsonl_line_in_no_encoding_fails_alone(tmp_path: Path) -> None:
     items = list(read_file(path, max_bytes=MB))
     assert isinstance(items[0], RawDocument) and isinstance(items[2], RawDocument)
     assert isinstance(items[1], IngestFailure) and items[1].path == f"{path}:2"
+
+
+def _records(n: int, extra: str = "") -> list[str]:
+    import json
+
+    return [json.dumps({"title": f"خبر {i}", "text": f"أعلنت الوزارة اليوم خطة رقم {i} لدعم المزارعين{extra} في الجنوب."},
+                       ensure_ascii=False) for i in range(n)]
+
+
+@pytest.mark.parametrize(("encoding", "ending"), [("utf-8", "\r"), ("utf-8", "\r\n"), ("utf-16", "\r"),
+                                                  ("utf-16", "\n")])
+def test_jsonl_lines_end_at_lf_crlf_or_cr_only(tmp_path: Path, encoding: str, ending: str) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes((ending.join(_records(3)) + ending).encode(encoding))
+    docs = [d for d in read_file(path, max_bytes=1 << 20) if isinstance(d, RawDocument)]
+    assert [d.title for d in docs] == ["خبر 0", "خبر 1", "خبر 2"]
+
+
+def test_a_unicode_line_separator_inside_a_record_keeps_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes("\n".join(_records(2, extra="\u2028")).encode("utf-16"))
+    found = list(read_file(path, max_bytes=1 << 20))
+    assert [d.title for d in found if isinstance(d, RawDocument)] == ["خبر 0", "خبر 1"]
+    assert not [f for f in found if isinstance(f, IngestFailure)]

@@ -10,6 +10,7 @@ per line (blank lines are skipped).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -43,9 +44,14 @@ def read_json(text: str, path: str) -> Iterator[RawDocument | IngestFailure]:
             yield IngestFailure(path, f"record {index + 1} {exc}")
 
 
+#: JSON Lines end at LF, CRLF or a lone CR, never at U+2028 or other Unicode line breaks
+#: (``str.splitlines`` would cut a record that holds one).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def read_jsonl(text: str, path: str) -> Iterator[RawDocument | IngestFailure]:
     """Records of a ``.jsonl`` file's decoded text; see :func:`jsonl_records`."""
-    return jsonl_records(enumerate(text.splitlines(), start=1), path)
+    return jsonl_records(enumerate(_LINE_END.split(text), start=1), path)
 
 
 def jsonl_records(

@@ -54,7 +54,13 @@ def iter_lines(path: Path, max_bytes: int, *, start: int = 0, end: int | None = 
                 continue
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
-            yield number, _decode_line(raw, where)
+            line = _decode_line(raw, where)
+            if isinstance(line, str) and "\r" in line.rstrip("\r\n"):  # lone CRs end lines too
+                parts = line.rstrip("\r\n").split("\r")
+                yield from enumerate(parts, start=number)
+                number += len(parts) - 1
+                continue
+            yield number, line
 
 
 def line_blocks(path: Path, block_bytes: int) -> list[tuple[int, int, int]]:
