@@ -55,7 +55,7 @@ def verdict_ceiling(pairs: list, facts: dict) -> dict:
 
 def restatements(pairs: list) -> dict:
     """Articles carrying a near-verbatim, unflipped restatement, by gold label."""
-    from tahqiq.stance.relation import claim_frame, relate_unit
+    from tahqiq.stance.relation import claim_frame, relate_units
     from tahqiq.stance.units import article_units
     from tahqiq.stance.weights import build_weights
 
@@ -65,8 +65,7 @@ def restatements(pairs: list) -> dict:
     for p in pairs:
         frame = frames.setdefault(p.claim, claim_frame(p.claim, weights))
         units = article_units(p.text)
-        if any(r.address >= RESTATES and r.label == "entails"
-               for r in (relate_unit(frame, u.text, u.stems, u.numbers) for u in units)):
+        if any(r.address >= RESTATES and r.label == "entails" for r in relate_units(frame, units)):
             by_gold["discuss" if p.stance == "other" else p.stance] += 1
     total = sum(by_gold.values())
     return {"articles": total, "by_gold_label": dict(sorted(by_gold.items())),

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "src" / "tahqiq" / "data" / "labels" / "claims.jsonl"
 SAMPLE = ROOT / "src" / "tahqiq" / "data" / "sample"
 #: Labelled articles the shipped model may miss (measured; see docs/benchmarks.md).
-MAX_MISSES = 64
+MAX_MISSES = 62
 
 
 def tahqiq(*args: str) -> subprocess.CompletedProcess[str]:

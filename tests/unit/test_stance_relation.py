@@ -109,3 +109,20 @@ def test_relate_never_fails_and_stays_in_range(text: str) -> None:
     assert rel.label in RELATIONS
     assert 0.0 <= rel.address <= 1.0
     assert view(text).folded == tuple(w.folded for w in view(text).words)
+
+
+def test_a_sentence_naming_no_place_is_read_in_its_articles_places() -> None:
+    from tahqiq.stance.relation import relate_units
+
+    claim = "البنك المركزي التونسي يخفض قيمة الدينار"
+    frame = claim_frame(claim, {})
+    egypt = article_units("قررت لجنة السياسة النقدية بالبنك المركزي المصري الإبقاء على أسعار العائد.\n"
+                          "وكان البنك المركزي قد خفض قيمة الجنيه مرتين منذ مارس الماضي.")
+    tunisia = article_units("اجتمع مجلس إدارة البنك المركزي التونسي مساء أمس في العاصمة.\n"
+                            "وقرر البنك المركزي أن يخفض قيمة الدينار اعتبارا من الغد.")
+    alone = relate(frame, egypt[1].text)
+    in_egypt = relate_units(frame, egypt)[1]
+    assert alone.label == "entails"  # on its own the sentence could be about Tunisia
+    assert in_egypt.address == pytest.approx(alone.address * 0.5) and in_egypt.label == "unaddressed"
+    assert relate_units(frame, tunisia)[1].label == "entails"
+    assert decide(relate_units(frame, egypt)).label == "unrelated"

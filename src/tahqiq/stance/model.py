@@ -22,7 +22,7 @@ from ..types import Judgement
 from .decide import decide
 from .features import ARTICLE_FEATURES, ClaimContext, article_vector, relation_summary, unit_matrix
 from .heads import LinearHead, hashed
-from .relation import anaphoric_denial, claim_frame, relate, relate_unit
+from .relation import anaphoric_denial, claim_frame, relate, relate_units
 from .trees import TreeEnsemble
 from .units import SHORT_PAIR_UNITS, Unit, article_units, view_claim
 
@@ -69,7 +69,7 @@ class Prepared:
         self.ctx = ClaimContext(view_claim(claim), weights)
         self.units: list[Unit] = article_units(text)
         self.frame = claim_frame(claim, weights)
-        self.relations = [relate_unit(self.frame, u.text, u.stems, u.numbers) for u in self.units]
+        self.relations = relate_units(self.frame, self.units)
         self.denials = [anaphoric_denial(self.frame, u.text) if u.cues["deny"] else None
                         for u in self.units]
         if short_encoder:

@@ -172,12 +172,20 @@ def _change_stems() -> frozenset[str]:
     return frozenset(_stem(t) for w in relation_table()["change_words"] for t in fold_tokens(w))
 
 
-def _elsewhere(frame: ClaimFrame, sv: SentenceView) -> bool:
+def named_places(text: str) -> frozenset[str]:
+    """The countries and cities a text names (place keys)."""
+    return frozenset({place_key(w.stem) for w in view(text).words} - {None})
+
+
+def _elsewhere(frame: ClaimFrame, sv: SentenceView, context: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names countries (or cities) none of which the claim
-    names, while the claim names one of that kind."""
+    names, while the claim names one of that kind.  A sentence that names no
+    place is read in its article's ``context`` (the places its lead names):
+    "the central bank cut rates" in an article about Egypt's central
+    bank is about Egypt."""
     if not frame.places:
         return False
-    named = {place_key(w.stem) for w in sv.words} - {None}
+    named = {place_key(w.stem) for w in sv.words} - {None} or context
     if not named or named & frame.places:
         return False
     return any(frame.places & kind and named & kind for kind in place_sets())
@@ -194,9 +202,11 @@ def _number_neighbours(words: Sequence[Word]) -> dict[str, frozenset[str]]:
     return out
 
 
-def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Relation:
+def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN,
+           context: frozenset[str] = frozenset()) -> Relation:
     """The relation of one sentence ``text`` to the claim of ``frame``; a
-    sentence carrying less than ``address_min`` of the claim is unaddressed."""
+    sentence carrying less than ``address_min`` of the claim is unaddressed.
+    ``context``: the places the sentence's article names (:func:`named_places`)."""
     sv = view(text)
     words = sv.words
     keys_at = [k if k in frame.weights else frame.alt.get(_alt(k), k) for k in sv.keys]
@@ -205,7 +215,7 @@ def relate(frame: ClaimFrame, text: str, address_min: float = ADDRESS_MIN) -> Re
     address = sum(frame.weights[k] for k in keys) / frame.total
     if frame.events and not frame.events & keys:
         address = min(address, 0.2)
-    if _elsewhere(frame, sv):
+    if _elsewhere(frame, sv, context):
         address *= ELSEWHERE_PENALTY
     negative, ops = _polarity(sv, matched_at, frame.change, DENIAL_OPS if frame.denial else frozenset())
     governing = tuple(o for o in ops if o.governs)
@@ -219,13 +229,22 @@ UNADDRESSED = Relation("unaddressed", 0.0, {}, ())
 
 
 def relate_unit(frame: ClaimFrame, text: str, stems: frozenset[str],
-                numbers: frozenset[str]) -> Relation:
+                numbers: frozenset[str], context: frozenset[str] = frozenset()) -> Relation:
     """:func:`relate`, skipping sentences whose stems and numbers share nothing with the claim."""
     keys = frame.keyset
     alt = frame.alt.keys()
     if not (stems & keys or numbers & keys or alt and (stems & alt or {_alt(s) for s in stems} & alt)):
         return UNADDRESSED
-    return relate(frame, text)
+    return relate(frame, text, context=context)
+
+
+def relate_units(frame: ClaimFrame, units: Sequence[Any]) -> list[Relation]:
+    """:func:`relate_unit` for each of an article's units (objects with ``text``,
+    ``stems`` and ``numbers``), each read in the places its lead (first unit)
+    names: the lead says where a story happens, while a place further down is as
+    often a surname or a comparison ("فهد التركي")."""
+    context = named_places(units[0].text) if frame.places and units else frozenset()
+    return [relate_unit(frame, u.text, u.stems, u.numbers, context) for u in units]
 
 
 def _label(frame: ClaimFrame, address: float, negative: bool, ops: Sequence[Operator],
