@@ -78,6 +78,8 @@ def test_reuse_of_one_document_and_rebuild(desk) -> None:
     assert as_json("reuse", "--db", db, "--rebuild")["links"] == links
     human = tahqiq("reuse", "--db", db)
     assert human.returncode == 0 and "why:" in human.stdout
+    assert "/" not in "".join(line.split(":")[0] for line in human.stdout.splitlines()
+                              if line.startswith("    ") and not line.strip().startswith("why:"))
 
 
 def test_sources_json_contract(desk) -> None:

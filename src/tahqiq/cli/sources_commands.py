@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -59,7 +60,8 @@ def print_links(links: list[Any], docs: dict[str, Any]) -> None:
             if doc is not None and spans:
                 start, end = spans[0]
                 excerpt = " ".join(doc.text[start:end].split())
-                click.echo(f"    {doc.source or doc.source_path or side[:8]}: "
+                where = doc.source or (Path(doc.source_path).name if doc.source_path else side[:8])
+                click.echo(f"    {where}: "
                            f"{excerpt[:120]}{'…' if len(excerpt) > 120 else ''}")
         click.echo(f"    why: {link.reason}")
 
