@@ -194,6 +194,10 @@ def test_copies_without_a_known_direction_are_drawn(server: str, browser: object
     page.wait_for_selector("#verdict", timeout=60_000)
     units = page.locator(".units li")
     assert units.count() >= 1  # the report merges copies into one evidence unit
+    import re
+
+    text = page.locator(".units").inner_text()
+    assert not re.search(r"[0-9a-f]{8,}", text), text  # origins by title and outlet, never by id
     assert page.locator("svg#source-graph line.edge.same").count() >= 1
     assert page.locator("svg#source-graph line.edge.same[marker-end]").count() == 0
     assert "لا نسخ" not in page.locator("#source-graph").first.evaluate("n => n.textContent")

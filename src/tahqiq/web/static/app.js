@@ -231,7 +231,7 @@ function renderUnits(report) {
   box.appendChild(el("ul", {}, units.map((unit) => el("li", {},
     el("span", { class: "badge " + unit.stance }, STANCE[unit.stance] || unit.stance), " ",
     "وحدة " + unit.unit + " (" + countOf(unit.doc_ids.length, "article") + "): تُحسب دليلاً واحداً — الأصل: ",
-    unit.origin_kind === "outlet" ? (unit.origin_display || unit.origin) : docLink(unit.origin),
+    unit.origin_kind === "outlet" ? (unit.origin_display || unit.origin) : articleRef(unit.origin, report),
     " (", (unit.basis_display || unit.basis).map(basisText).join("، "), ")"))));
   return box;
 }
@@ -484,6 +484,15 @@ function renderLinks(links) {
     otherDoc(link), " — ", el("bdi", {}, pct(link.shared_fraction)), " من النص",
     el("div", { class: "meta" }, directionText(link))))));
   return box;
+}
+
+// An article of the report by its title, outlet and date (its id only if it is not in the report).
+function articleRef(docId, report) {
+  const article = (report.articles || []).find((a) => a.doc_id === docId);
+  if (!article) return docLink(docId);
+  const meta = [article.source, article.published ? day(article.published) : null].filter(Boolean);
+  return el("span", {}, docLink(docId, article.title || "(بلا عنوان)"),
+    meta.length ? el("span", { class: "meta" }, " (", el("bdi", {}, meta.join(" · ")), ")") : null);
 }
 
 // The other side of a copy by its title, outlet and date (its id only when the API gave nothing more).
