@@ -277,3 +277,14 @@ def test_no_server_path_reaches_an_api_reader(client: TestClient, db: Path) -> N
     assert all(str(Path(source_path).parent) not in json.dumps(x, ensure_ascii=False) for x in served)
     paths = [h["source_path"] for h in hits] + [a["source_path"] for a in report["articles"]]
     assert any(paths) and all(p is None or "/" not in p for p in paths)
+
+
+def test_cross_site_writes_are_refused_even_without_a_token(client: TestClient) -> None:
+    body = {"text": "أكدت مصادر مطلعة أن الوفد سيصل إلى عمّان مساء الغد لاستكمال المحادثات حول المياه."}
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}, {"Origin": "null"}):
+        refused = client.post("/documents", json=body, headers=headers)
+        assert refused.status_code == 403 and refused.json()["detail"] == "cross-site writes are refused"
+    same = client.post("/documents", json=body, headers={"Origin": "http://testserver",
+                                                          "Sec-Fetch-Site": "same-origin"})
+    assert same.status_code in (200, 201)
+    assert client.get("/search", params={"q": "الوفد"}, headers={"Origin": "https://evil.example"}).status_code == 200

@@ -109,6 +109,22 @@ def _errors(app: Any) -> None:
         return _problem(500, "internal error", f"{type(exc).__name__}: the server failed")
 
 
+def _cross_site(request: Any) -> bool:
+    """Whether a browser sent this request from another site's page: its
+    ``Sec-Fetch-Site`` says so, or its ``Origin`` names another host than the one
+    addressed.  A page on any site the user visits could otherwise upload into an
+    open desk (a form POST needs no script and no CORS permission)."""
+    site = request.headers.get("sec-fetch-site", "")
+    if site in ("cross-site", "same-site"):
+        return True
+    origin = request.headers.get("origin")
+    if not origin or origin == "null":
+        return origin == "null"
+    from urllib.parse import urlsplit
+
+    return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+
+
 def _routes(app: Any, desk: Desk, settings: Settings) -> None:
     from fastapi import Depends, Query, Request
     from fastapi.responses import JSONResponse
@@ -118,6 +134,8 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
     from .models import MAX_CLAIM_CHARS, CheckRequest
 
     def write_access(request: Request) -> None:
+        if _cross_site(request):
+            raise HTTPException(403, "cross-site writes are refused")
         token = settings.api_token
         if not token:
             return

@@ -108,6 +108,7 @@ async function api(path, options) {
 function problemText(status, body) {
   const detail = String(body.detail || "");
   if (status === 401) return /not valid/.test(detail) ? "رمز الدخول غير صحيح." : "هذه العملية تحتاج رمز دخول.";
+  if (status === 403) return "رُفض الطلب: لا تُقبل الكتابة من صفحة موقع آخر.";
   if (status === 404) return "لا توجد مقالة بهذا المعرّف.";
   if (status === 413) return "الملف أو الطلب أكبر من الحد المسموح.";
   if (status === 415) return "نوع المحتوى غير مدعوم.";
