@@ -27,7 +27,7 @@ from typing import Any
 
 from ..config import MAX_OFFSET, Settings
 from ..corpus import Corpus
-from ..errors import InvalidQueryError
+from ..errors import InvalidQueryError, TahqiqError
 from ..types import IngestReport, Report
 
 #: Most results one search or one page of links returns.
@@ -156,12 +156,24 @@ class Desk:
         return data
 
     def health(self) -> dict[str, Any]:
-        """``{"status": "ok", "version", "documents"}`` once the store answers."""
+        """``{"status", "version", "documents", "indexed", "index_lag"}`` once the store answers.
+
+        ``status`` is ``"ok"``, ``"behind"`` when the search index holds fewer
+        documents than the store (``index_lag`` of them cannot be found yet), or
+        ``"degraded"`` when the index cannot be read (``indexed`` is null).
+        """
         from importlib.metadata import version
 
         with self.reader() as corpus:
             documents = corpus.store.count()
-        return {"status": "ok", "version": version("tahqiq"), "documents": documents}
+            try:
+                indexed: int | None = corpus.index.count()
+            except TahqiqError:
+                indexed = None
+        lag = None if indexed is None else max(0, documents - indexed)
+        status = "degraded" if indexed is None else "behind" if lag else "ok"
+        return {"status": status, "version": version("tahqiq"), "documents": documents,
+                "indexed": indexed, "index_lag": lag}
 
 
 def _check_k(k: int, most: int, name: str = "k") -> None:
