@@ -71,3 +71,20 @@ def test_every_glued_token_of_the_sample_corpus_is_repaired() -> None:
     assert glued
     for case in glued:
         assert repair_glued(case["token"]) == case["split"], case["file"]
+
+
+def test_an_absurdly_long_token_is_left_alone_without_searching_for_a_split(monkeypatch) -> None:
+    from tahqiq.text import glue
+
+    searched = glue.best_split
+
+    def guarded(core: str) -> int | None:
+        assert len(core) <= glue.MAX_GLUE_TOKEN, "a split was searched in a token over the cap"
+        return searched(core)
+
+    monkeypatch.setattr(glue, "best_split", guarded)
+    glue._split_token.cache_clear()
+    token = "بسم" * 40_000  # once 98 s for 100 KB: the split search is quadratic in length
+    assert glue.repair_glued(f"قال {token} اليوم") == f"قال {token} اليوم"
+    assert len("الحكومةالسودانية") <= glue.MAX_GLUE_TOKEN  # real glued pairs stay under the cap
+    glue._split_token.cache_clear()

@@ -176,8 +176,16 @@ def _scored_split(core: str, params: dict[str, Any], whole: float) -> int | None
     return best
 
 
+#: Longest token looked at for a glued split.  Two glued Arabic words (with clitics and
+#: punctuation) stay well under it; the search for a split costs the square of a token's
+#: length (a 100 KB "word" took 98 s), so longer tokens are left as they are.
+MAX_GLUE_TOKEN = 64
+
+
 @lru_cache(maxsize=262_144)
 def _split_token(token: str) -> str:
+    if len(token) > MAX_GLUE_TOKEN:
+        return token
     match = _CORE.match(token)
     lead, core, trail = match.groups() if match else ("", token, "")
     if not core:
