@@ -312,3 +312,30 @@ def test_a_document_stored_without_indexing_is_indexed_when_the_server_starts(tm
         found = client.get("/search", params={"q": "حملة التطعيم"}).json()["results"]
     assert (health["documents"], health["indexed"], health["index_lag"], health["status"]) == (2, 2, 0, "ok")
     assert found and "التطعيم" in found[0]["snippet"]
+
+
+def test_a_host_allow_list_refuses_rebound_names(db: Path) -> None:
+    resolved = resolve_settings({"db_path": db}, env={})
+    with TestClient(create_app(resolved, allowed_hosts=["127.0.0.1", "localhost"])) as client:
+        assert client.get("/health", headers={"Host": "evil.example"}).status_code == 400
+        assert client.get("/health", headers={"Host": "localhost:8000"}).status_code == 200
+
+
+def test_serve_beyond_loopback_needs_a_token(db: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TAHQIQ_")}
+    proc = subprocess.run([sys.executable, "-m", "tahqiq", "serve", "--host", "0.0.0.0", "--db", str(db)],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "needs a write token: set TAHQIQ_TOKEN" in proc.stderr
+
+
+def test_allowed_hosts_cover_loopback_the_address_and_extras() -> None:
+    from tahqiq.cli.serve_command import allowed_hosts, is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("127.0.0.5")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
+    hosts = allowed_hosts("192.168.1.4", ["desk.example", " "])
+    assert {"localhost", "127.0.0.1", "192.168.1.4", "desk.example"} <= set(hosts) and "" not in hosts

@@ -8,7 +8,7 @@ annotations, and the request models are imported inside :func:`create_app`.)
 
 
 import hmac
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -49,8 +49,12 @@ _DOCUMENT_BODY = {
 }
 
 
-def create_app(settings: Settings, *, desk: Desk | None = None) -> Any:
-    """The ASGI app over the corpus of ``settings`` (a :class:`Desk` is opened unless given)."""
+def create_app(settings: Settings, *, desk: Desk | None = None,
+               allowed_hosts: Sequence[str] | None = None) -> Any:
+    """The ASGI app over the corpus of ``settings`` (a :class:`Desk` is opened unless given).
+
+    With ``allowed_hosts``, a request whose ``Host`` names another host gets 400
+    (``tahqiq serve`` passes loopback and its listening address)."""
     try:
         from fastapi import FastAPI
     except ImportError:
@@ -70,6 +74,10 @@ def create_app(settings: Settings, *, desk: Desk | None = None) -> Any:
     _errors(app)
     _routes(app, desk, settings)
     _pages(app)
+    if allowed_hosts is not None:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     return BodyLimit(app, settings.max_request_bytes)
 
 
