@@ -19,6 +19,14 @@ OPERATOR_AR = {"deny": "نفي", "false_report": "تكذيب", "negation": "أد
                "rumour": "تداول غير مؤكد", "question": "تساؤل", "attribution": "إسناد", "confirm": "تأكيد"}
 
 
+def _shorten(text: str, most: int) -> str:
+    """``text`` cut to at most ``most`` characters at a word boundary, with an ellipsis."""
+    if len(text) <= most:
+        return text
+    cut = text.rfind(" ", 0, most)
+    return (text[:cut] if cut > 0 else text[:most]) + "…"
+
+
 def _verdict(verdict: str) -> str:
     return word("verdicts", verdict)
 
@@ -146,7 +154,7 @@ def to_html(report: Report) -> str:
     parts = [
         '<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
-        f"<title>تحقيق: {e(report.claim[:80])}</title><style>{_STYLE}</style></head><body>",
+        f"<title>تحقيق: {e(_shorten(report.claim, 80))}</title><style>{_STYLE}</style></head><body>",
         f"<h1>الادعاء: {e(report.claim)}</h1>",
         f'<p class="verdict {e(report.verdict)}">الحكم: {_verdict(report.verdict)} · '
         f"الثقة {report.confidence:.2f}</p>",

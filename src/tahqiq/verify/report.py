@@ -115,6 +115,12 @@ def _context(line: str, sentence: str, reach: int = CONTEXT_CHARS) -> str:
     if at < 0:
         return sentence
     start, end = max(0, at - reach), min(len(line), at + len(sentence) + reach)
+    if start:  # cut at a word boundary, never inside a word ("…بعاء" for الأربعاء)
+        space = line.find(" ", start, at)
+        start = space + 1 if space >= 0 else at
+    if end < len(line):
+        space = line.rfind(" ", at + len(sentence), end)
+        end = space if space >= 0 else at + len(sentence)
     return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
 
 
