@@ -339,3 +339,25 @@ def test_allowed_hosts_cover_loopback_the_address_and_extras() -> None:
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
     hosts = allowed_hosts("192.168.1.4", ["desk.example", " "])
     assert {"localhost", "127.0.0.1", "192.168.1.4", "desk.example"} <= set(hosts) and "" not in hosts
+
+
+def test_an_upload_never_forks_workers_out_of_the_threaded_server(tmp_path: Path, monkeypatch) -> None:
+    import multiprocessing
+
+    from tahqiq.sources import parallel
+
+    def no_fork(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the server forked a worker pool")
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_fork)
+    assert multiprocessing.get_context is no_fork
+    lines = [json.dumps({"title": f"خبر {i}", "text": f"أعلنت وزارة الزراعة اليوم خطة رقم {i} لدعم مزارعي "
+                         f"القمح في المحافظة رقم {i} مع بداية الموسم، وقال الوزير إن الخطة تشمل قروضا ميسرة "
+                         "وبذورا محسنة وتوسيع شبكات الري في القرى البعيدة."}, ensure_ascii=False)
+             for i in range(120)]
+    for client in _client(tmp_path / "desk.db", workers=2):
+        answer = client.post("/documents", files={"file": ("batch.jsonl", "\n".join(lines).encode(),
+                                                           "application/jsonl")})
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["added"] == 120
+        assert client.get("/stats").json()["pending_links"] == 0  # linked, in this process

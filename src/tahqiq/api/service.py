@@ -22,6 +22,7 @@ import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,9 @@ class Desk:
     def __init__(self, settings: Settings, *, readers: int = 4, check_slots: int | None = None,
                  model: Any = None) -> None:
         self.settings = settings
-        self._writer = Corpus(settings=settings)
+        # One process: linking must never fork workers out of this threaded server (a forked
+        # worker inherits the server's signal handlers and locks, and an upload could hang).
+        self._writer = Corpus(settings=replace(settings, workers=1))
         self._write_lock = threading.Lock()
         self._writer.index  # noqa: B018 - create or catch up the store and the index once
         self._readers: queue.LifoQueue[tuple[Corpus, int]] = queue.LifoQueue()
