@@ -361,3 +361,38 @@ def test_an_upload_never_forks_workers_out_of_the_threaded_server(tmp_path: Path
         assert answer.status_code == 201, answer.text
         assert answer.json()["added"] == 120
         assert client.get("/stats").json()["pending_links"] == 0  # linked, in this process
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_serve_stops_within_five_seconds_of_a_signal(db: Path, sig: str) -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "tahqiq", "serve", "--db", str(db), "--port", str(port)],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
+            break
+        except httpx.TransportError:
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+    started = time.monotonic()
+    proc.send_signal(getattr(signal, sig))
+    try:
+        proc.wait(timeout=5)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+    assert time.monotonic() - started < 5
+    with socket.socket() as sock:  # the port is free again: nothing was orphaned
+        sock.bind(("127.0.0.1", port))
