@@ -68,6 +68,7 @@ def test_list_show_and_stats(sample_db: Path) -> None:
     stats = run_json("stats", "--db", str(sample_db))
     assert stats["documents"] == len(listing)
     assert stats["sentences"] >= stats["documents"]
+    assert stats["indexed"] == stats["documents"] and stats["index_lag"] == 0
 
 
 def test_show_accepts_a_unique_prefix_and_rejects_unknown_ids(sample_db: Path) -> None:

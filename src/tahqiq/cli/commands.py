@@ -125,10 +125,15 @@ def stats(db: str | None, as_json: bool) -> None:
     """Report what the database holds."""
     with open_corpus(db, must_exist=True) as corpus:
         result = corpus.stats()
+        indexed = corpus.index.count()  # after catching up, when no other process holds the index
+    lag = max(0, result.documents - indexed)
     if as_json:
-        emit_json(result.to_json())
+        emit_json({**result.to_json(), "indexed": indexed, "index_lag": lag})
         return
     _print_stats(result)
+    click.echo(f"{'indexed:':12s}{indexed}" + (f"  ({lag} not searchable yet: another process "
+                                                "holds the index; they are indexed when it lets go)"
+                                                if lag else ""))
 
 
 def _print_stats(result: Any) -> None:
