@@ -396,3 +396,18 @@ def test_serve_stops_within_five_seconds_of_a_signal(db: Path, sig: str) -> None
     assert time.monotonic() - started < 5
     with socket.socket() as sock:  # the port is free again: nothing was orphaned
         sock.bind(("127.0.0.1", port))
+
+
+def test_a_server_error_closes_the_connection_and_says_only_what_failed(db: Path) -> None:
+    resolved = resolve_settings({"db_path": db}, env={})
+    desk = Desk(resolved, readers=1)
+
+    def broken() -> dict:
+        raise RuntimeError(f"cannot read {db} (secret text of an article)")
+
+    desk.stats = broken  # type: ignore[method-assign]
+    with TestClient(create_app(resolved, desk=desk), raise_server_exceptions=False) as client:
+        answer = client.get("/stats")
+    assert answer.status_code == 500 and answer.headers["connection"] == "close"
+    assert answer.json()["detail"] == "RuntimeError: the server failed"
+    assert str(db) not in answer.text and "secret" not in answer.text

@@ -89,6 +89,11 @@ def _problem(status: int, title: str, detail: str, headers: dict[str, str] | Non
                         media_type=PROBLEM_TYPE, headers=headers)
 
 
+#: Sent with server errors: the client opens a new connection rather than reuse one
+#: the server may be dropping.
+CLOSE = {"Connection": "close"}
+
+
 def _errors(app: Any) -> None:
     from fastapi.exceptions import RequestValidationError
     from starlette.exceptions import HTTPException
@@ -96,7 +101,8 @@ def _errors(app: Any) -> None:
     @app.exception_handler(TahqiqError)
     async def library_error(_request: Any, exc: TahqiqError) -> Any:
         body = for_error(exc)
-        return _problem(body["status"], body["title"], body["detail"])
+        return _problem(body["status"], body["title"], body["detail"],
+                        headers=CLOSE if body["status"] >= 500 else None)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Any, exc: RequestValidationError) -> Any:
@@ -114,7 +120,7 @@ def _errors(app: Any) -> None:
         import logging
 
         logging.getLogger(__name__).exception("unhandled error")
-        return _problem(500, "internal error", f"{type(exc).__name__}: the server failed")
+        return _problem(500, "internal error", f"{type(exc).__name__}: the server failed", headers=CLOSE)
 
 
 def _cross_site(request: Any) -> bool:
