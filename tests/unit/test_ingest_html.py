@@ -132,3 +132,10 @@ def test_template_content_is_never_article_text(tmp_path: Path) -> None:
         "</article></body></html>", encoding="utf-8")
     (doc,) = [d for d in read_file(page, max_bytes=1 << 20) if isinstance(d, RawDocument)]
     assert "مخفي" not in doc.text and "وزير الزراعة" in doc.text
+
+
+def test_text_nested_deeper_than_256_elements_is_kept(tmp_path: Path) -> None:
+    text = "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المحافظات الجنوبية مع بداية الموسم الزراعي."
+    html = "<html><body>" + "<div>" * 1000 + f"<p>{text}</p>" + "</div>" * 1000 + "</body></html>"
+    [item] = _read(tmp_path, "deep.html", html)
+    assert isinstance(item, RawDocument) and text in item.text  # libxml2 stopped at 256 levels

@@ -98,7 +98,9 @@ def _fallback(text: str, path: str) -> dict[str, Any]:
     """Main text by plain lxml: ``<article>``, else the ``<p>`` elements."""
     _, lxml_html = lxml_modules("HTML ingest")
     try:
-        root = lxml_html.document_fromstring(text)
+        # huge_tree lifts libxml2's nesting limit of 256: a deeply nested page keeps its
+        # text here when trafilatura (default limits) found none; the file size is capped.
+        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=True))
     except Exception:  # lxml ParserError/ValueError on junk
         return {"text": ""}
     drop = (set(_LAYOUT_TAGS) | DROP_TAGS) - {"head", "title"}
