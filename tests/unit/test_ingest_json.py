@@ -187,3 +187,13 @@ def test_a_unicode_line_separator_inside_a_record_keeps_it_whole(tmp_path: Path)
     found = list(read_file(path, max_bytes=1 << 20))
     assert [d.title for d in found if isinstance(d, RawDocument)] == ["خبر 0", "خبر 1"]
     assert not [f for f in found if isinstance(f, IngestFailure)]
+
+
+def test_an_uploaded_jsonl_line_with_a_nul_byte_fails_alone() -> None:
+    from tahqiq.ingest import read_bytes
+
+    data = "\n".join([*_records(2), "\x00", '{"text": "\\ud800"}']).encode("utf-8", "surrogatepass")
+    found = list(read_bytes(data, "batch.jsonl", max_bytes=1 << 20))
+    # the lone surrogate's record is kept (build_document makes it U+FFFD); the NUL line fails alone
+    assert [d.title for d in found if isinstance(d, RawDocument)] == ["خبر 0", "خبر 1", None]
+    assert [f.path for f in found if isinstance(f, IngestFailure)] == ["batch.jsonl:3"]

@@ -38,29 +38,35 @@ def iter_lines(path: Path, max_bytes: int, *, start: int = 0, end: int | None = 
     without being held in memory whole.  ``start``/``end``/``first_line``
     read one block of :func:`line_blocks` (lines numbered as in the file).
     """
-    label = str(path)
     with path.open("rb") as handle:
         handle.seek(start)
-        number = first_line - 1
-        while end is None or handle.tell() < end:
-            raw = handle.readline(max_bytes + 1)
-            if not raw:
-                return
-            number += 1
-            where = f"{label}:{number}"
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                size = len(raw) + _drain_line(handle)
-                yield number, IngestFailure(where, f"line is {size:,} bytes, over the limit")
-                continue
-            if number == 1:
-                raw = raw.removeprefix(codecs.BOM_UTF8)
-            line = _decode_line(raw, where)
-            if isinstance(line, str) and "\r" in line.rstrip("\r\n"):  # lone CRs end lines too
-                parts = line.rstrip("\r\n").split("\r")
-                yield from enumerate(parts, start=number)
-                number += len(parts) - 1
-                continue
-            yield number, line
+        yield from handle_lines(handle, str(path), max_bytes, end=end, first_line=first_line)
+
+
+def handle_lines(handle: BinaryIO, label: str, max_bytes: int, *, end: int | None = None,
+                 first_line: int = 1) -> Iterator[tuple[int, str | IngestFailure]]:
+    """:func:`iter_lines` over an open binary stream (a file, or an upload's bytes in
+    ``io.BytesIO``): each line is decoded on its own, so one bad line fails alone."""
+    number = first_line - 1
+    while end is None or handle.tell() < end:
+        raw = handle.readline(max_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        where = f"{label}:{number}"
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            size = len(raw) + _drain_line(handle)
+            yield number, IngestFailure(where, f"line is {size:,} bytes, over the limit")
+            continue
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        line = _decode_line(raw, where)
+        if isinstance(line, str) and "\r" in line.rstrip("\r\n"):  # lone CRs end lines too
+            parts = line.rstrip("\r\n").split("\r")
+            yield from enumerate(parts, start=number)
+            number += len(parts) - 1
+            continue
+        yield number, line
 
 
 def line_blocks(path: Path, block_bytes: int) -> list[tuple[int, int, int]]:
