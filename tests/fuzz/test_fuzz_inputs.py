@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus_fixtures import sample_corpus
 from tahqiq.errors import TahqiqError
 from tahqiq.types import IngestFailure, RawDocument
 
@@ -64,15 +65,7 @@ def test_any_bytes_become_documents_or_failures(data: bytes, suffix: str) -> Non
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory):
-    from tahqiq import Corpus
-    from tahqiq.data import sample_path
-
-    db = tmp_path_factory.mktemp("fuzz") / "desk.db"
-    with sample_path() as sample, Corpus(db) as c:
-        c.ingest([sample])
-    c = Corpus(db)
-    yield c
-    c.close()
+    yield from sample_corpus(tmp_path_factory, "fuzz")
 
 
 @FUZZ

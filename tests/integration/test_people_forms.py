@@ -11,20 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from corpus_fixtures import sample_corpus
+
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0670-\u06d3]+")
 
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory):
-    from tahqiq import Corpus
-    from tahqiq.data import sample_path
-
-    db = tmp_path_factory.mktemp("forms") / "desk.db"
-    with sample_path() as sample, Corpus(db) as corpus:
-        corpus.ingest([sample])
-    corpus = Corpus(db)
-    yield corpus
-    corpus.close()
+    yield from sample_corpus(tmp_path_factory, "forms")
 
 
 def _published_words(corpus, claim: str) -> set[str]:
