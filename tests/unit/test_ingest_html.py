@@ -139,3 +139,13 @@ def test_text_nested_deeper_than_256_elements_is_kept(tmp_path: Path) -> None:
     html = "<html><body>" + "<div>" * 1000 + f"<p>{text}</p>" + "</div>" * 1000 + "</body></html>"
     [item] = _read(tmp_path, "deep.html", html)
     assert isinstance(item, RawDocument) and text in item.text  # libxml2 stopped at 256 levels
+
+
+def test_a_page_nested_beyond_the_parser_says_so(tmp_path: Path) -> None:
+    from tahqiq.ingest.html import nesting_depth
+
+    text = "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المحافظات الجنوبية مع بداية الموسم."
+    html = "<html><body>" + "<div>" * 3000 + f"<p>{text}<br/></p>" + "</div>" * 3000 + "</body></html>"
+    assert nesting_depth(html) == 3003 and nesting_depth("<p>a<br>b<img src=x></p>") == 1
+    [item] = _read(tmp_path, "deep.html", html)
+    assert isinstance(item, IngestFailure) and "nested 3,003 deep" in item.error

@@ -58,6 +58,10 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
         meta = _fallback(text, path)
         body = meta["text"]
     if not body:
+        depth = nesting_depth(text)
+        if depth > PARSER_DEPTH and re.search(r"\w", _TAG.sub(" ", text)):  # text the parser never reached
+            raise MalformedInputError(path, f"elements nested {depth:,} deep, deeper than the HTML "
+                                            f"parser reads ({PARSER_DEPTH:,}); no text could be taken")
         raise EmptyDocumentError(path, "no main text found")
     url = _clean(meta.get("url"))
     source = _clean(meta.get("sitename")) or outlet_from_url(url)
@@ -70,6 +74,26 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
         source_path=path,
         published=_clean(meta.get("date")),
     )
+
+
+#: How deep libxml2 reads nested elements with ``huge_tree`` (its XML_MAX_HUGE_DEPTH).
+PARSER_DEPTH = 2048
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest element nesting of an HTML text, by one linear pass over its tags."""
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _extract(text: str, path: str) -> dict[str, Any]:
