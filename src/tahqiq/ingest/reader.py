@@ -23,7 +23,7 @@ from .html import read_html
 from .plain import read_txt
 from .records import jsonl_records, read_json, read_jsonl
 from .sources import iter_sources, unsupported_reason
-from .stream import handle_lines, is_line_streamable, iter_lines, sniff
+from .stream import SNIFF_BYTES, handle_lines, is_line_streamable, iter_lines, sniff
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int) -> Iterator[RawDocumen
     """
     try:
         reader = _reader_for(Path(name))
-        if reader is read_jsonl and data.strip() and is_line_streamable(data[:65536]):
+        if reader is read_jsonl and data.strip() and is_line_streamable(data[:SNIFF_BYTES]):
             # line by line, as a file is read: a NUL or a bad byte fails its line only
             yield from jsonl_records(handle_lines(io.BytesIO(data), name, max_bytes), name)
             return

@@ -13,7 +13,7 @@ from ..types import IngestFailure
 from .decode import decode_bytes, looks_like_utf16
 
 #: Read this much to decide whether the file is UTF-16/32 (not line-streamable).
-_SNIFF_BYTES = 65536
+SNIFF_BYTES = 65536
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -26,7 +26,7 @@ def is_line_streamable(head: bytes) -> bool:
 def sniff(path: Path) -> bytes:
     """The first bytes of ``path``, to choose between streaming and loading."""
     with path.open("rb") as handle:
-        return handle.read(_SNIFF_BYTES)
+        return handle.read(SNIFF_BYTES)
 
 
 def iter_lines(path: Path, max_bytes: int, *, start: int = 0, end: int | None = None,

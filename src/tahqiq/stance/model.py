@@ -90,6 +90,13 @@ class Prepared:
                                   encode_sentences(short_encoder, [whole])[0])
             self.short_semantic = float(self.short_vectors[1] @ self.short_vectors[0])
 
+    def headline_vectors(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The claim's and the text's e5 rows when this is a headline pair
+        (:func:`tahqiq.stance.policy.is_headline`), for the pair head; else ``None``."""
+        from .policy import is_headline
+
+        return self.short_vectors if self.short_vectors is not None and is_headline(self.units) else None
+
     def _paraphrases(self, claim: str, encoder: str) -> None:
         """When no sentence shares enough of the claim's words, compare the
         :data:`PARAPHRASE_TOP` closest ones with the claim by meaning (e5): a
@@ -168,11 +175,10 @@ class StanceClassifier:
         if self.pair_head is None:
             return proba
         from .pairhead import blend, pair_features
-        from .policy import is_headline
 
         for i, prep in enumerate(prepared):
-            if prep.short_vectors is not None and is_headline(prep.units):
-                head = self.pair_head.proba(pair_features(*prep.short_vectors))[0]
+            if (vectors_of_pair := prep.headline_vectors()) is not None:
+                head = self.pair_head.proba(pair_features(*vectors_of_pair))[0]
                 proba[i] = blend(proba[i], head, self.params["pair_weight"])
         return proba
 

@@ -174,7 +174,11 @@ def _change_stems() -> frozenset[str]:
 
 def named_places(text: str) -> frozenset[str]:
     """The countries and cities a text names (place keys)."""
-    return frozenset({place_key(w.stem) for w in view(text).words} - {None})
+    return _places(view(text))
+
+
+def _places(sv: SentenceView) -> frozenset[str]:
+    return frozenset({place_key(w.stem) for w in sv.words} - {None})
 
 
 def _elsewhere(frame: ClaimFrame, sv: SentenceView, context: frozenset[str] = frozenset()) -> bool:
@@ -185,7 +189,7 @@ def _elsewhere(frame: ClaimFrame, sv: SentenceView, context: frozenset[str] = fr
     bank is about Egypt."""
     if not frame.places:
         return False
-    named = {place_key(w.stem) for w in sv.words} - {None} or context
+    named = _places(sv) or context
     if not named or named & frame.places:
         return False
     return any(frame.places & kind and named & kind for kind in place_sets())

@@ -51,13 +51,11 @@ def fit_headline_head(model: StanceClassifier, prepared: Sequence[Prepared], lab
     """The pair head (:mod:`tahqiq.stance.pairhead`) over the headline pairs that
     were not generated; ``None`` without an encoder or enough such pairs."""
     from .pairhead import fit_pair_head, pair_features
-    from .policy import is_headline
 
-    rows = [i for i, p in enumerate(prepared)
-            if p.short_vectors is not None and is_headline(p.units) and not generated[i]]
+    rows = [i for i, p in enumerate(prepared) if p.headline_vectors() is not None and not generated[i]]
     if not rows:
         return None
-    features = np.vstack([pair_features(*prepared[i].short_vectors) for i in rows])
+    features = np.vstack([pair_features(*prepared[i].headline_vectors()) for i in rows])
     return fit_pair_head(features, [LABELS[labels[i]] for i in rows], model.params["pair_c"],
                          seed=model.params["seed"])
 

@@ -34,13 +34,22 @@ def document_id(search_text: str) -> str:
 def _valid(raw: RawDocument) -> RawDocument:
     """``raw`` with text fields that SQLite and UTF-8 can hold: a lone surrogate
     in a text becomes U+FFFD, an undecodable byte in a file name its ``\\xNN`` escape."""
-    fields = {name: valid_unicode(value) for name in ("text", "title", "source", "url", "published")
-              if isinstance(value := getattr(raw, name), str) and valid_unicode(value) != value}
-    path = raw.source_path
-    if path and valid_unicode(path) != path:
-        fields["source_path"] = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        fields["source_path"] = valid_unicode(fields["source_path"])
+    fields: dict[str, str] = {}
+    for name in ("text", "title", "source", "url", "published", "source_path"):
+        value = getattr(raw, name)
+        if isinstance(value, str) and valid_unicode(value) != value:
+            if name == "source_path":  # surrogate-escaped bytes of a file name: show them
+                value = _escaped_name(value)
+            fields[name] = valid_unicode(value)
     return replace(raw, **fields) if fields else raw
+
+
+def _escaped_name(path: str) -> str:
+    """A file name's undecodable bytes (surrogate-escaped by the OS layer) as ``\\xNN``."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no byte produced: U+FFFD follows
+        return path
 
 
 def build_document(raw: RawDocument) -> Document:

@@ -487,22 +487,21 @@ function renderLinks(links) {
   return box;
 }
 
-// An article of the report by its title, outlet and date (its id only if it is not in the report).
-function articleRef(docId, report) {
-  const article = (report.articles || []).find((a) => a.doc_id === docId);
-  if (!article) return docLink(docId);
-  const meta = [article.source, article.published ? day(article.published) : null].filter(Boolean);
-  return el("span", {}, docLink(docId, article.title || "(بلا عنوان)"),
+// An article by its title, outlet and date (its id only when nothing more is known).
+function docRef(docId, doc) {
+  if (!doc) return docLink(docId);
+  const meta = [doc.source, doc.published ? day(doc.published) : null].filter(Boolean);
+  return el("span", {}, docLink(docId, doc.title || "(بلا عنوان)"),
     meta.length ? el("span", { class: "meta" }, " (", el("bdi", {}, meta.join(" · ")), ")") : null);
 }
 
-// The other side of a copy by its title, outlet and date (its id only when the API gave nothing more).
+function articleRef(docId, report) {
+  return docRef(docId, (report.articles || []).find((a) => a.doc_id === docId));
+}
+
+// The other side of a copy (the API adds "other" to a document's links).
 function otherDoc(link) {
-  const other = link.other;
-  if (!other) return docLink(link.b);
-  const meta = [other.source, other.published ? day(other.published) : null].filter(Boolean);
-  return el("span", {}, docLink(other.doc_id, other.title || "(بلا عنوان)"),
-    meta.length ? el("span", { class: "meta" }, " (", el("bdi", {}, meta.join(" · ")), ")") : null);
+  return docRef(link.other ? link.other.doc_id : link.b, link.other);
 }
 
 // Why a copy runs one way, in words (the API's English "reason" stays a machine field).
