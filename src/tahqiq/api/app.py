@@ -69,7 +69,7 @@ def create_app(settings: Settings, *, desk: Desk | None = None,
         desk.close()
 
     app = FastAPI(title="tahqiq", version=version("tahqiq"), docs_url=None, redoc_url=None,
-                  lifespan=lifespan,
+                  lifespan=lifespan, default_response_class=_public_json(),
                   description="Find, judge and report on claims across Arabic news articles.")
     _errors(app)
     _routes(app, desk, settings)
@@ -79,6 +79,19 @@ def create_app(settings: Settings, *, desk: Desk | None = None,
 
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     return BodyLimit(app, settings.max_request_bytes)
+
+
+def _public_json() -> type:
+    """The class every answer of a route is rendered with: JSON whose ``source_path``
+    values are cut to file names (:func:`~tahqiq.api.service.public_paths`), so no
+    route can hand an API reader the server's directories."""
+    from fastapi.responses import JSONResponse
+
+    class PublicJSON(JSONResponse):
+        def render(self, content: Any) -> bytes:
+            return super().render(public_paths(content))
+
+    return PublicJSON
 
 
 def _problem(status: int, title: str, detail: str, headers: dict[str, str] | None = None,
@@ -141,7 +154,6 @@ def _cross_site(request: Any) -> bool:
 
 def _routes(app: Any, desk: Desk, settings: Settings) -> None:
     from fastapi import Depends, Query, Request
-    from fastapi.responses import JSONResponse
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
 
@@ -171,7 +183,7 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
         if not report.documents:
             return _problem(422, "nothing stored", "; ".join(f.error for f in report.failed)
                             or "the input held no article", failed=body["failed"])
-        return JSONResponse(body, status_code=201 if report.added else 200)
+        return app.router.default_response_class(body, status_code=201 if report.added else 200)
 
     @app.get("/documents/{doc_id}", summary="One stored document, with its reuse links")
     def get_document(doc_id: str) -> Any:
@@ -264,4 +276,4 @@ def _with_reasons(report: Any) -> dict[str, Any]:
         for evidence, entry in zip(article.evidence, shown["evidence"], strict=True):
             if evidence.decisive:
                 entry["why"] = why(evidence)
-    return public_paths(data)
+    return data

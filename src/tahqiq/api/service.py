@@ -114,19 +114,19 @@ class Desk:
             links = corpus.links(doc.doc_id)
             others = corpus.store.get_many([link.b if link.a == doc.doc_id else link.a for link in links])
             data["links"] = [_with_other(link.to_json(), doc.doc_id, others) for link in links]
-            return public_paths(data)
+            return data
 
     def sources(self, doc_id: str) -> dict[str, Any]:
         """Reported speech and cited outlets of one document (``tahqiq sources --json``)."""
         with self.reader() as corpus:
-            return public_paths(corpus.sources(doc_id).to_json())
+            return corpus.sources(doc_id).to_json()
 
     def search(self, query: str, k: int = 10) -> dict[str, Any]:
         """``{"query", "results"}`` as ``tahqiq search --json`` prints them."""
         _check_k(k, MAX_K)
         with self.reader() as corpus:
             hits = corpus.search(query, k)
-        return public_paths({"query": query, "results": [hit.to_json() for hit in hits]})
+        return {"query": query, "results": [hit.to_json() for hit in hits]}
 
     def check(self, claim: str, k: int = 20, *, include_unrelated: bool = False) -> Report:
         """The report on ``claim`` (the same as ``tahqiq check --json``)."""
@@ -145,8 +145,8 @@ class Desk:
         with self.reader() as corpus:  # read-only: links() links nothing, only reads
             links = corpus.links(doc_id, limit=limit, offset=offset)
             total = count_links(corpus.store) if doc_id is None else None
-        return public_paths({"links": [link.to_json() for link in links], "total": total,
-                             "limit": limit, "offset": offset})
+        return {"links": [link.to_json() for link in links], "total": total,
+                "limit": limit, "offset": offset}
 
     def stats(self) -> dict[str, Any]:
         """Store counts (``tahqiq stats --json``) plus links and articles waiting to be linked."""
@@ -186,7 +186,8 @@ def _check_k(k: int, most: int, name: str = "k") -> None:
 
 def public_paths(data: Any) -> Any:
     """``data`` with every ``source_path`` cut to its file name: where a file sat
-    on the server's disk is not for API readers (returns new containers)."""
+    on the server's disk is not for API readers (returns new containers).  Applied
+    to every route's answer by the app's response class."""
     if isinstance(data, dict):
         return {k: (Path(v).name if k == "source_path" and isinstance(v, str) else public_paths(v))
                 for k, v in data.items()}
