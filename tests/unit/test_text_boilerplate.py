@@ -59,3 +59,14 @@ def test_drop_boilerplate_keeps_other_lines_verbatim() -> None:
 def test_long_lines_are_never_dropped() -> None:
     long_line = "شارك على فيسبوك " + " ".join(["كلمة"] * 60)
     assert drop_boilerplate(long_line) == long_line
+
+
+@pytest.mark.parametrize("label", ["كلمة المرور", "كلمة المرور:", "نسيت كلمة السر؟", "أدخل كلمة المرور"])
+def test_password_form_labels_are_boilerplate(label: str) -> None:
+    assert is_boilerplate(label)
+
+
+def test_the_idiom_kalimat_al_sirr_in_a_sentence_is_news() -> None:
+    """"كلمة السر" (the key factor) is a common idiom of news text, not a login form."""
+    line = 'قال رئيس اتحاد الصناعات إن التصدير هو "كلمة السر" في المرحلة المقبلة.'
+    assert not is_boilerplate(line)

@@ -28,7 +28,7 @@ def test_build_document_pipeline() -> None:
     )
     assert doc.text == (
         "عمان (وكالات) - أعلنت الحكومة الأردنية اليوم عن خطة جديدة للنقل.\n"
-        "وقال الوزير إن الخطة «ستبدأ قريبا» في ٣ مدن."
+        "وقال الوزير إن الخطة \"ستبدأ قريبا\" في ٣ مدن."
     )
     assert doc.original == ARTICLE
     assert doc.title == "خطة النقل"

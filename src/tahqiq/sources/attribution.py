@@ -28,10 +28,11 @@ documented in ``docs/sources.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from ..text.view import reading_view
 from ..types import Attribution, CitedOutlet, SourceReport, Span
 from ._speech import (
     Cue,
@@ -929,10 +930,40 @@ def extract_sources(doc_id: str, text: str, gazetteer: Gazetteer | None = None) 
     ``وقال إنه``): ``speaker`` is then the last explicit speaker before it, or
     ``""`` for a passive cue (قيل، أفيد).  ``gazetteer`` defaults to
     :func:`~tahqiq.sources.outlets.load_gazetteer`.  Pure: the same text
-    gives the same report; any string is accepted.
+    gives the same report; any string is accepted.  The rules read the
+    text's :func:`~tahqiq.text.view.reading_view` (one quote convention); every
+    string in the report is the publisher's, sliced from ``text``.
     """
-    gazetteer = gazetteer or load_gazetteer()
-    doc = Doc(text or "", gazetteer)
+    text = text or ""
+    return _as_published(_extract(doc_id, reading_view(text), gazetteer or load_gazetteer()), text)
+
+
+def _as_published(report: SourceReport, text: str) -> SourceReport:
+    """``report`` (found in the reading view of ``text``) with its strings sliced from ``text``."""
+    attributions: list[Attribution] = []
+    last = ""
+    for att in report.attributions:
+        if att.speaker_span != _NO_SPAN:
+            speaker = last = text[att.speaker_span[0]:att.speaker_span[1]]
+        else:
+            speaker = last if att.speaker else ""
+        attributions.append(replace(att, speaker=speaker, cue=text[att.cue_span[0]:att.cue_span[1]],
+                                    content=text[att.span[0]:att.span[1]]))
+    outlets = []
+    for outlet in report.cited_outlets:
+        written = text[outlet.span[0]:outlet.span[1]]
+        fields: dict[str, Any] = {"name": written}
+        if not outlet.known:
+            fields["canonical"] = written
+            if outlet.display == outlet.name:
+                fields["display"] = written
+        outlets.append(replace(outlet, **fields))
+    return SourceReport(report.doc_id, tuple(attributions), tuple(outlets))
+
+
+def _extract(doc_id: str, text: str, gazetteer: Gazetteer) -> SourceReport:
+    """:func:`extract_sources` on the reading view."""
+    doc = Doc(text, gazetteer)
     labels = sum(not m.labelled and is_label(doc.text, m.start, m.end) for m in doc.mentions)
     doc.press_review = labels >= _PRESS_REVIEW
     if not doc.press_review and any(m.labelled for m in doc.mentions):

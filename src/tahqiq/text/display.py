@@ -1,9 +1,12 @@
-"""Display cleaning: what a reader sees, minus scraping noise.
+"""Display cleaning: the publisher's own text with scraping damage repaired.
 
-:func:`clean_display` keeps the author's letters, digits and punctuation
-marks but removes invisible characters, tatweel and presentation forms,
-unifies quotes and re-attaches punctuation that a scraper spaced out.
-Each step is guarded by a cheap test so clean text costs little.
+:func:`clean_display` keeps the publisher's letters, tatweel, quotes,
+ellipses, dashes, digits and punctuation exactly as published.  It repairs
+damage only: invisible and bidi control characters are removed, presentation
+forms become letters, exotic spaces and line separators become plain ones,
+whitespace runs collapse, and punctuation a scraper spaced out is
+re-attached.  Each step is guarded by a cheap test so clean text costs little.
+Search folding (:mod:`.search`) is the only place spellings are unified.
 """
 
 from __future__ import annotations
@@ -14,9 +17,6 @@ from functools import cache
 from typing import Any
 
 from .charmap import digit_map, display_map, display_sequence
-from .tables import load_table
-
-_ARABIC_CHAR = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06fa-\u06ff"
 
 #: Punctuation that sticks to the word before it ("كلمة ." -> "كلمة.").
 _CLOSERS = ",،;؛:!?؟)]}»%"
@@ -32,13 +32,9 @@ def _patterns() -> dict[str, Any]:
         "spaces": re.compile(r"[ \t]{2,}|\t"),
         "edge_spaces": re.compile(r" *\n *"),
         "blank_lines": re.compile(r"\n{3,}"),
-        "arabic": re.compile(f"[{_ARABIC_CHAR}]"),
-        "arabic_char": re.compile(f"[{_ARABIC_CHAR}]"),
         "space_dot": re.compile(r" +\.(?!\d)"),
         # "01 : 13" -> "01:13" (after the space before ":" is gone)
         "time": re.compile(r"(?<![\d:])(\d{1,2}): (\d{2})(?![\d:])"),
-        "latin_punct": re.compile(r"[,?;]"),
-        "punct_map": load_table("display")["arabic_context"]["replace"],
     }
 
 
@@ -56,40 +52,15 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(digit_map())
 
 
-def _pair_quotes(line: str) -> str:
-    """Pair straight double quotes into « » on a line with Arabic letters."""
-    quotes = load_table("display")["quotes"]
-    straight = quotes["straight"]
-    count = line.count(straight)
-    if count == 0 or not _patterns()["arabic"].search(line):
-        return line
-    parts = line.split(straight)
-    out = [parts[0]]
-    pairs = count // 2 * 2
-    for i, part in enumerate(parts[1:]):
-        if i < pairs:
-            out.append(quotes["open"] if i % 2 == 0 else quotes["close"])
-        else:
-            out.append(straight)
-        out.append(part)
-    return "".join(out)
-
-
-def _arabic_punct(text: str, pats: dict[str, Any]) -> str:
-    """``,`` ``?`` ``;`` right after an Arabic letter become ``،`` ``؟`` ``؛``."""
-    is_arabic = pats["arabic_char"].match
-    table = pats["punct_map"]
-    out, last = [], 0
-    for match in pats["latin_punct"].finditer(text):
-        pos = match.start()
-        if pos and is_arabic(text, pos - 1):
-            out.append(text[last:pos])
-            out.append(table[match.group(0)])
-            last = pos + 1
-    if not out:
-        return text
-    out.append(text[last:])
-    return "".join(out)
+def _attach_straight_quotes(line: str) -> str:
+    """Spaces inside paired straight quotes removed (``" نعم "`` -> ``"نعم"``); the
+    quotes are paired in order on the line, and an unpaired last one is left alone."""
+    parts = line.split('"')
+    pairs = (len(parts) - 1) // 2
+    for n in range(pairs):
+        inner = 2 * n + 1  # the text between the n-th opening quote and its closing one
+        parts[inner] = parts[inner].strip(" ")
+    return '"'.join(parts)
 
 
 def _reattach(text: str, pats: dict[str, Any]) -> str:
@@ -104,6 +75,8 @@ def _reattach(text: str, pats: dict[str, Any]) -> str:
             text = text.replace(mark + " ", mark)
     if ": " in text:
         text = pats["time"].sub(r"\1:\2", text)
+    if '" ' in text or ' "' in text:
+        text = "\n".join(_attach_straight_quotes(line) for line in text.split("\n"))
     return text
 
 
@@ -111,11 +84,12 @@ def clean_display(text: str) -> str:
     """Clean ``text`` for display.
 
     Steps: presentation forms to letters, invisible/bidi/control characters
-    and tatweel removed, exotic spaces and quotes unified (« » for Arabic),
-    NFC, whitespace collapsed within lines, blank-line runs collapsed to one
-    blank line, punctuation re-attached ("كلمة ." -> "كلمة.", "( نص )" ->
-    "(نص)"), Latin , ? ; after an Arabic letter written ، ؟ ؛.
-    Digits are kept as written.  Idempotent.
+    removed, exotic spaces and line separators made plain, NFC, whitespace
+    collapsed within lines, blank-line runs collapsed to one blank line,
+    punctuation re-attached ("كلمة ." -> "كلمة.", "( نص )" -> "(نص)",
+    ``" نعم "`` -> ``"نعم"``).
+    Tatweel, quotes, ellipses, dashes, digits and punctuation marks are kept
+    as published (``بـ"الجزيرة"`` stays ``بـ"الجزيرة"``).  Idempotent.
     """
     if not text:
         return ""
@@ -130,10 +104,7 @@ def clean_display(text: str) -> str:
     if " \n" in text or "\n " in text:
         text = pats["edge_spaces"].sub("\n", text)
     text = text.strip(" \n")
-    if '"' in text:
-        text = "\n".join(_pair_quotes(line) for line in text.split("\n"))
     text = _reattach(text, pats)
-    text = _arabic_punct(text, pats)
     if "\n\n\n" in text:
         text = pats["blank_lines"].sub("\n\n", text)
     return text

@@ -3,7 +3,7 @@
 Rules (data in ``tables/segment.v1.json``): newlines always end a sentence;
 ``. ! ? ؟ …`` end one when followed by whitespace or the end of the line,
 except after an abbreviation or a single letter ("د.", "ص.ب."), and except
-inside a short «quote».  ``؛`` is *not* a boundary (it joins clauses, like
+inside a short quote («...», “...”, "..." as published).  ``؛`` is *not* a boundary (it joins clauses, like
 a semicolon), nor is ``،`` -- but a sentence over ``max_words`` words is cut
 at the comma nearest its middle, repeatedly.
 """
@@ -23,22 +23,42 @@ def _rules() -> dict[str, Any]:
     table = load_table("segment")
     terms = re.escape(table["terminators"])
     closers = re.escape(table["closers"])
+    quotes = table["quotes"]
+    closer_of = {pair[0]: pair[1] for pair in quotes["pairs"]}
+    closer_of[quotes["straight"]] = quotes["straight"]
+    marks = "".join(sorted(set("".join(quotes["pairs"]) + quotes["straight"])))
     return {
         "table": table,
         "boundary": re.compile(f"[{terms}]+[{closers}]*(?=\\s|$)"),
         "abbrev": frozenset(a.lower() for a in table["abbreviations"]),
         "comma": re.compile(f"[{re.escape(table['long_split_marks'])}](?=\\s)"),
         "line": re.compile(r"[^\n]+"),
+        "closer_of": closer_of,
+        "quote_mark": re.compile(f"[{re.escape(marks)}]"),
     }
 
 
+def _open_quote(before: str, rules: dict[str, Any]) -> tuple[int, str] | None:
+    """Where the quote still open at the end of ``before`` starts, and its closing mark."""
+    closer_of = rules["closer_of"]
+    opened: tuple[int, str] | None = None
+    for match in rules["quote_mark"].finditer(before):
+        char = match.group(0)
+        if opened is not None:
+            if char == opened[1]:
+                opened = None
+        elif char in closer_of:
+            opened = (match.start(), closer_of[char])
+    return opened
+
+
 def _is_abbreviation(before: str, mark: str, rules: dict[str, Any]) -> bool:
-    if not mark.startswith(".") or len(mark.rstrip("»\")]'")) > 1:
+    if not mark.startswith(".") or len(mark.rstrip(rules["table"]["closers"])) > 1:
         return False
     parts = before.rsplit(None, 1)
     if not parts:
         return False
-    word = parts[-1].lstrip("(«\"'[").lower()
+    word = parts[-1].lstrip("(«“”„\"'[").lower()
     return len(word) == 1 and word.isalpha() or word in rules["abbrev"]
 
 
@@ -50,10 +70,9 @@ def _cuts_in_line(line: str, rules: dict[str, Any]) -> list[int]:
         before = line[start : match.start()]
         if _is_abbreviation(before, match.group(0), rules):
             continue
-        depth = before.count("«") - before.count("»")
-        if depth > 0 and "»" not in match.group(0):
-            opened = before.rfind("«")
-            if len(before[opened:].split()) < limit:
+        opened = _open_quote(before, rules)
+        if opened is not None and opened[1] not in match.group(0):
+            if len(before[opened[0]:].split()) < limit:
                 continue
         cuts.append(match.end())
         start = match.end()

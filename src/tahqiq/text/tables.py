@@ -23,13 +23,13 @@ CODE_REVISION = 1
 
 #: The tables in use, name -> file.  The version is part of the file name.
 TABLE_FILES: dict[str, str] = {
-    "display": "display.v1.json",
+    "display": "display.v2.json",
     "search": "search.v1.json",
-    "boilerplate": "boilerplate.v1.json",
+    "boilerplate": "boilerplate.v2.json",
     "stopwords": "stopwords.v1.json",
     "dates": "dates.v1.json",
     "glue": "glue.v1.json",
-    "segment": "segment.v1.json",
+    "segment": "segment.v2.json",
 }
 
 
