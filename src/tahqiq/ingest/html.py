@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import EmptyDocumentError, MalformedInputError, MissingExtraError
 from ..types import RawDocument
 from .markup import DROP_TAGS, element_text, lxml_modules
+from .structure import restore_structure
 from .urls import outlet_from_url
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
     result = _extract(text, path)
     body = (result.get("text") or "").strip()
     meta = result
+    if body:
+        body = _with_structure(body, text)
     if not body:
         meta = _fallback(text, path)
         body = meta["text"]
@@ -64,16 +67,51 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
                                             f"parser reads ({PARSER_DEPTH:,}); no text could be taken")
         raise EmptyDocumentError(path, "no main text found")
     url = _clean(meta.get("url"))
-    source = _clean(meta.get("sitename")) or outlet_from_url(url)
+    sitename = _clean(meta.get("sitename"))
+    source = sitename or outlet_from_url(url)
+    title = headline(_clean(meta.get("title")), sitename)
+    if title and body.split("\n", 1)[0].strip() == title:  # the headline repeated as the body's first line
+        body = body.split("\n", 1)[1].strip() if "\n" in body else body
     yield RawDocument(
         text=body,
         fmt="html",
-        title=_clean(meta.get("title")),
+        title=title,
         url=url,
         source=source,
         source_path=path,
         published=_clean(meta.get("date")),
     )
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:]\s+")
+#: A site-name suffix has at most this many words.
+SUFFIX_WORDS = 5
+
+
+def headline(title: str | None, sitename: str | None) -> str | None:
+    """``title`` without a trailing site name (``"... - BBC News عربي"`` for the
+    site ``BBC News عربي``): the last segment after `` - `` / `` | `` / `` – `` goes
+    when it has at most five words and names the site: the same words, or one
+    holds all the other's words and the shorter has two or more."""
+    if not title or not sitename:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    tail = parts[-1]
+    if len(tail.split()) <= SUFFIX_WORDS and _names_site(tail, sitename):
+        return _strip_separator(title[: title.rfind(tail)])
+    return title
+
+
+def _names_site(tail: str, sitename: str) -> bool:
+    a, b = (set(x.casefold().replace(",", " ").split()) for x in (tail, sitename))
+    return a == b or (a <= b or b <= a) and min(len(a), len(b)) >= 2
+
+
+def _strip_separator(text: str) -> str:
+    match = re.search(r"\s+[-|–—:]\s*$", text)
+    return (text[:match.start()] if match else text).strip()
 
 
 #: How deep libxml2 reads nested elements with ``huge_tree`` (its XML_MAX_HUGE_DEPTH).
@@ -94,6 +132,16 @@ def nesting_depth(text: str) -> int:
             depth += 1
             deepest = max(deepest, depth)
     return deepest
+
+
+def _with_structure(body: str, text: str) -> str:
+    """``body`` with the lead and subheadings the extractor dropped (see :mod:`.structure`)."""
+    _, lxml_html = lxml_modules("HTML ingest")
+    try:
+        root = lxml_html.document_fromstring(text)
+    except Exception:  # lxml ParserError/ValueError on junk: keep the extractor's body
+        return body
+    return restore_structure(body, root)
 
 
 def _extract(text: str, path: str) -> dict[str, Any]:
