@@ -21,6 +21,7 @@ from .types import (
     IngestFailure,
     IngestReport,
     QueryTerm,
+    ReindexReport,
     Report,
     ReuseLink,
     SearchHit,
@@ -249,6 +250,44 @@ class Corpus:
         statuses = self.store.add_documents(batch)
         self.index.sync(self.store)
         return statuses
+
+    def reindex(self, *, progress: ProgressCallback | None = None, relink: bool = True
+                ) -> ReindexReport:
+        """Clean every document stored by another normalizer again, from its stored original.
+
+        Display text, search form, sentences and title are rebuilt with this
+        tahqiq's text stage; ids, originals, dates and sources stay.  Batches are
+        rebuilt by this corpus's mapper and committed one transaction each, so an
+        interrupted run resumes where it stopped.  Then the search index is
+        rebuilt and, when ``relink``, reuse links are found again (their spans
+        index the old text).  A document that no longer cleans to any text keeps
+        its stored text and is reported in :attr:`ReindexReport.kept`.
+        """
+        from .pipeline import rebuild_documents
+        from .text import NORMALIZER_VERSION
+
+        self._check_writable()
+        store, total = self.store, self.store.count_stale(NORMALIZER_VERSION)
+        rebuilt = changed = 0
+        kept: list[IngestFailure] = []
+        after = 0
+        while batch := store.stale_documents(NORMALIZER_VERSION, after, self.settings.batch_size):
+            after = batch[-1][0]
+            old = {rowid: doc.text for rowid, doc in batch}
+            results = [r for part in self.mapper.imap(rebuild_documents, [batch]) for r in part]
+            done = [r for r in results if not isinstance(r, IngestFailure)]
+            kept.extend(r for r in results if isinstance(r, IngestFailure))
+            store.replace_texts(done)
+            rebuilt += len(done)
+            changed += sum(doc.text != old[rowid] for rowid, doc in done)
+            if progress is not None:
+                progress(rebuilt + len(kept), total)
+        relinked = 0
+        if rebuilt:
+            self.index.rebuild(store)
+            if relink:
+                relinked = self.reuse_index.rebuild()
+        return ReindexReport(NORMALIZER_VERSION, rebuilt, changed, tuple(kept), relinked)
 
     # -- read ---------------------------------------------------------------
     def get(self, doc_id: str) -> Document:

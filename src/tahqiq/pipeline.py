@@ -102,10 +102,36 @@ def documents_from(items: Iterable[RawDocument | IngestFailure]
             yield IngestFailure(where(item), f"internal error: {exc!r}")
 
 
+def rebuild_documents(stored: list[tuple[int, Document]]
+                      ) -> list[tuple[int, Document] | IngestFailure]:
+    """Clean stored documents again from their originals with this tahqiq's text stage.
+
+    Each keeps its ``doc_id`` (ids are given once, when a document is first
+    stored, as :meth:`~tahqiq.store.Store.add_documents` does across
+    normalizer versions).  A document that no longer cleans to any text is a
+    failure naming it; the caller keeps its stored text.
+    """
+    from dataclasses import replace
+
+    from .text import build_document
+
+    out: list[tuple[int, Document] | IngestFailure] = []
+    for rowid, doc in stored:
+        raw = RawDocument(text=doc.original, fmt=doc.fmt, title=doc.title, url=doc.url,
+                          source=doc.source, source_path=doc.source_path, published=doc.published)
+        try:
+            out.append((rowid, replace(build_document(raw), doc_id=doc.doc_id)))
+        except TahqiqError as exc:
+            reason = getattr(exc, "reason", None) or str(exc)
+            out.append(IngestFailure(doc.doc_id, f"kept the stored text: {reason}"))
+    return out
+
+
 def where(raw: RawDocument) -> str:
     """How a failure names a raw document: its path (and line, for JSON Lines)."""
     label = raw.source_path or raw.url or "<input>"
     return f"{label}:{raw.record + 1}" if raw.record is not None and raw.fmt == "jsonl" else label
 
 
-__all__ = ["BLOCK_BYTES", "ReadUnit", "documents_from", "parse_unit", "plan_units", "where"]
+__all__ = ["BLOCK_BYTES", "ReadUnit", "documents_from", "parse_unit", "plan_units",
+           "rebuild_documents", "where"]

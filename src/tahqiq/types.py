@@ -114,6 +114,23 @@ class IngestFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class ReindexReport:
+    """The outcome of :meth:`tahqiq.Corpus.reindex`."""
+
+    normalizer_version: str
+    rebuilt: int = 0
+    changed: int = 0
+    kept: tuple[IngestFailure, ...] = ()
+    relinked: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract of ``tahqiq reindex --json``."""
+        return {"normalizer_version": self.normalizer_version, "rebuilt": self.rebuilt,
+                "changed": self.changed, "kept": [f.to_json() for f in self.kept],
+                "relinked": self.relinked}
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentStatus:
     """What ingest did with one document."""
 

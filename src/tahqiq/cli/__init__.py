@@ -11,7 +11,7 @@ import sys
 import click
 
 from .check_commands import check
-from .commands import demo, ingest, list_documents, search, show, stats
+from .commands import demo, ingest, list_documents, reindex, search, show, stats
 from .serve_command import serve
 from .sources_commands import reuse, sources
 from .stance_commands import evaluate, train
@@ -23,8 +23,8 @@ def cli() -> None:
     """tahqiq (تحقيق): make sense of conflicting Arabic news, offline."""
 
 
-for _command in (ingest, search, show, list_documents, stats, check, reuse, sources, serve, demo,
-                 train, evaluate):
+for _command in (ingest, search, show, list_documents, stats, reindex, check, reuse, sources, serve,
+                 demo, train, evaluate):
     cli.add_command(_command)
 
 

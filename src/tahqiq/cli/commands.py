@@ -120,16 +120,44 @@ def list_documents(limit: int | None, offset: int, db: str | None, as_json: bool
 
 
 @click.command()
+@click.option("--no-link", is_flag=True, help="Do not find reuse links again (run 'tahqiq reuse "
+              "--rebuild' later; links found before keep spans of the old text until then).")
+@scheduler_option
+@common_options
+def reindex(no_link: bool, scheduler: str | None, db: str | None, as_json: bool) -> None:
+    """Clean stored articles again with this tahqiq's text rules, from their stored originals.
+
+    Needed after an upgrade that changes cleaning (``tahqiq stats`` says so).
+    Ids stay; the search index is rebuilt and copies are found again.
+    """
+    with open_scaled(db, scheduler, must_exist=True) as corpus:
+        with progress_bar(not as_json, "reindex", unit="doc") as progress:
+            report = corpus.reindex(progress=progress, relink=not no_link)
+    if as_json:
+        emit_json(report.to_json())
+        return
+    for failure in report.kept:
+        click.echo(f"kept {failure.path}: {failure.error}", err=True)
+    click.echo(f"rebuilt {report.rebuilt} ({report.changed} changed), kept {len(report.kept)}, "
+               f"relinked {report.relinked}; normalizer {report.normalizer_version}")
+
+
+@click.command()
 @common_options
 def stats(db: str | None, as_json: bool) -> None:
     """Report what the database holds."""
+    from ..text.tables import normalizer_version
+
     with open_corpus(db, must_exist=True) as corpus:
         result = corpus.stats()
         indexed = corpus.index.count()  # after catching up, when no other process holds the index
+        stale = corpus.store.count_stale(normalizer_version())
     lag = max(0, result.documents - indexed)
     if as_json:
-        emit_json({**result.to_json(), "indexed": indexed, "index_lag": lag})
+        emit_json({**result.to_json(), "indexed": indexed, "index_lag": lag, "stale": stale})
         return
+    if stale:
+        click.echo(f"{stale} documents were cleaned by an older tahqiq; run 'tahqiq reindex'", err=True)
     _print_stats(result)
     click.echo(f"{'indexed:':12s}{indexed}" + (f"  ({lag} not searchable yet: another process "
                                                 "holds the index; they are indexed when it lets go)"

@@ -157,6 +157,45 @@ class Store:
                 raise StoreError(f"cannot write to {self.path}: {exc}") from exc
         return statuses
 
+    def stale_documents(self, version: str, after_rowid: int = 0, limit: int = 500
+                        ) -> list[tuple[int, Document]]:
+        """Documents cleaned by another normalizer than ``version``, after ``after_rowid``
+        in rowid order: ``(rowid, document)`` without sentences (see :meth:`replace_texts`)."""
+        rows = self._query(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE rowid > ? AND normalizer_version != ?"
+            " ORDER BY rowid LIMIT ?",
+            (after_rowid, version, limit),
+        )
+        return [(row[0], _document(row, ())) for row in rows]
+
+    def count_stale(self, version: str) -> int:
+        """How many documents were cleaned by another normalizer than ``version``."""
+        rows = self._query("SELECT count(*) FROM documents WHERE normalizer_version != ?", (version,))
+        return int(rows[0][0])
+
+    def replace_texts(self, docs: Sequence[tuple[int, Document]]) -> None:
+        """Replace the title, display text, search form, sentences and normalizer version
+        of stored documents, by rowid, in one transaction.  Ids, originals, dates,
+        sources and reuse links stay as they are."""
+        if not docs:
+            return
+        with self._lock:
+            try:
+                with transaction(self._conn) as conn:
+                    conn.executemany(
+                        "UPDATE documents SET title = ?, text = ?, search_text = ?,"
+                        " normalizer_version = ? WHERE rowid = ?",
+                        [(d.title, d.text, d.search_text, d.normalizer_version, rowid)
+                         for rowid, d in docs])
+                    conn.executemany("DELETE FROM sentences WHERE doc = ?", [(r,) for r, _ in docs])
+                    conn.executemany(_INSERT_SENTENCE, [
+                        (rowid, s.index, s.start, s.end, s.text) for rowid, d in docs for s in d.sentences])
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('normalizer_version', ?)",
+                        (docs[-1][1].normalizer_version,))
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+
     @staticmethod
     def _existing_originals(conn: sqlite3.Connection, hashes: list[str]) -> dict[str, str]:
         """Original-text hash -> stored doc_id, for the hashes already stored."""
