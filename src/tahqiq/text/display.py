@@ -2,7 +2,7 @@
 
 :func:`clean_display` keeps the publisher's letters, tatweel, quotes,
 ellipses, dashes, digits and punctuation exactly as published.  It repairs
-damage only: invisible and bidi control characters are removed, presentation
+damage only: Arabic mojibake is re-decoded, invisible and bidi control characters are removed, presentation
 forms become letters, exotic spaces and line separators become plain ones,
 whitespace runs collapse, and punctuation a scraper spaced out is
 re-attached.  Each step is guarded by a cheap test so clean text costs little.
@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from .charmap import digit_map, display_map, display_sequence
+from .mojibake import repair_mojibake
 
 #: Punctuation that sticks to the word before it ("كلمة ." -> "كلمة.").
 _CLOSERS = ",،;؛:!?؟)]}»%"
@@ -83,7 +84,7 @@ def _reattach(text: str, pats: dict[str, Any]) -> str:
 def clean_display(text: str) -> str:
     """Clean ``text`` for display.
 
-    Steps: presentation forms to letters, invisible/bidi/control characters
+    Steps: Arabic mojibake re-decoded (:mod:`.mojibake`), presentation forms to letters, invisible/bidi/control characters
     removed, exotic spaces and line separators made plain, NFC, whitespace
     collapsed within lines, blank-line runs collapsed to one blank line,
     punctuation re-attached ("كلمة ." -> "كلمة.", "( نص )" -> "(نص)",
@@ -94,7 +95,7 @@ def clean_display(text: str) -> str:
     if not text:
         return ""
     pats = _patterns()
-    text = text.replace("\r\n", "\n")
+    text = repair_mojibake(text.replace("\r\n", "\n"))
     if pats["mapped"].search(text):
         text = text.translate(display_sequence())
     if not unicodedata.is_normalized("NFC", text):
