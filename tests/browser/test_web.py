@@ -267,3 +267,51 @@ def test_the_timeline_reads_right_to_left_with_labelled_dots(server: str, browse
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.locator("#timeline-chart").screenshot(path=str(OUTPUT / f"timeline-{name}.png"))
     assert problems == []
+
+
+def test_ids_numbers_dates_and_outlets_are_isolated(server: str, browser: object) -> None:
+    """Every date, outlet, percentage, count and id inside a right-to-left line sits in its own <bdi>."""
+    import re
+
+    page, problems = _page(browser)
+    page.goto(server + "/#/check?claim=" + CLAIM)
+    page.wait_for_selector("article.article", timeout=60_000)
+    assert re.fullmatch(r"\d+٪", page.locator("#verdict .meta bdi").inner_text())
+    assert page.locator("#counts .count b bdi").count() == 3
+    assert page.locator("#counts .independent bdi").count() == 3
+    first = page.locator("article.article").first
+    assert re.fullmatch(r"\d+٪", first.locator(".badge bdi").first.inner_text())
+    meta = first.locator(":scope > .meta bdi").all_inner_texts()
+    assert any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", m) for m in meta), meta  # the date alone
+    # a line of plain text between isolates holds no digit or Latin letter
+    loose = page.evaluate("""() => [...document.querySelectorAll('#report .meta, #report .badge, #report .count')]
+        .flatMap((node) => [...node.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent))""")
+    assert not [t for t in loose if re.search(r"[0-9A-Za-z]", t)], loose
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "web-isolation.png"), full_page=True)
+    assert problems == []
+
+
+def test_a_copys_origin_is_named_by_title_outlet_and_date(server: str, browser: object) -> None:
+    import re
+
+    page, problems = _page(browser)
+    page.goto(server + "/#/check?claim=" + CLAIM)
+    page.wait_for_selector("article.article", timeout=60_000)
+    origins = page.locator(".provenance a").all_inner_texts()
+    assert origins, "the sample holds copies: some article names what it copies"
+    assert not [o for o in origins if re.fullmatch(r"[0-9a-f]{6,16}", o)], origins  # titles, not hex ids
+    assert problems == []
+
+
+def test_report_warnings_are_arabic(server: str, browser: object) -> None:
+    import re
+
+    page, problems = _page(browser)
+    page.goto(server + "/#/check?claim=" + "Egypt and Sudan prepare a joint military operation")
+    page.wait_for_selector(".warnings li", timeout=60_000)
+    said = page.locator(".warnings").inner_text()
+    assert "ليس بالعربية" in said and not re.search(r"[A-Za-z]", said), said
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "web-warnings.png"), full_page=True)
+    assert problems == []

@@ -268,10 +268,14 @@ def _pages(app: Any) -> None:
 
 
 def _with_reasons(report: Any) -> dict[str, Any]:
-    """The report JSON, each deciding evidence sentence with ``why``: its reasons in Arabic."""
+    """The report JSON, each deciding evidence sentence with ``why``: its reasons in Arabic,
+    and ``warnings_ar``: the warnings as readers see them."""
     from ..verify.render import why
+    from ..verify.vocabulary import warning_text
 
     data = report.to_json()
+    if report.warnings:
+        data["warnings_ar"] = [warning_text(w) for w in report.warnings]
     for article, shown in zip(report.articles, data["articles"], strict=True):
         for evidence, entry in zip(article.evidence, shown["evidence"], strict=True):
             if evidence.decisive:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from ..types import ArticleVerdict, Evidence, Report
-from .vocabulary import word
+from .vocabulary import warning_text, word
 
 #: What an evidence sentence does to the claim, and the operators that govern it, in Arabic.
 RELATION_AR = {"entails": "تؤكد مضمون الادعاء", "contradicts": "تناقض الادعاء",
@@ -75,7 +75,7 @@ def to_markdown(report: Report) -> str:
              f"**الثقة:** {report.confidence:.2f}", "",
              "| يؤيد | ينفي | يناقش |", "|---|---|---|",
              f"| {report.counts['agree']} | {report.counts['disagree']} | {report.counts['discuss']} |", ""]
-    lines += [f"> تنبيه: {_md_escape(w)}" for w in report.warnings]
+    lines += [f"> تنبيه: {_md_escape(warning_text(w))}" for w in report.warnings]
     lines += _md_units(report)
     for i, article in enumerate(report.articles, 1):
         lines += ["", f"## {i}. {_md_escape(article.title or article.doc_id)}", "",
@@ -162,7 +162,7 @@ def to_html(report: Report) -> str:
         f"<tr><td>{report.counts['agree']}</td><td>{report.counts['disagree']}</td>"
         f"<td>{report.counts['discuss']}</td></tr></table>",
     ]
-    parts += [f'<p class="warn">تنبيه: {e(w)}</p>' for w in report.warnings]
+    parts += [f'<p class="warn">تنبيه: {e(warning_text(w))}</p>' for w in report.warnings]
     parts += _html_units(report)
     for article in report.articles:
         link = (f' · <a href="{e(article.url)}" rel="noopener noreferrer nofollow">الرابط</a>'

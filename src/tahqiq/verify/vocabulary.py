@@ -1,5 +1,5 @@
-"""The Arabic words readers see for verdicts, stances, timeline marks and the
-reasons evidence units were joined.
+"""The Arabic words readers see for verdicts, stances, timeline marks, the
+reasons evidence units were joined and a report's warnings.
 
 One versioned table (``tables/vocabulary.v1.json``) serves the Markdown and
 HTML reports, the CLI and the web page (which reads it from the API's
@@ -10,6 +10,7 @@ machine values of the JSON contract.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -38,9 +39,25 @@ def vocabulary() -> dict[str, Any]:
     return table
 
 
+@cache
+def _warning_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), text) for pattern, text in vocabulary()["warnings"]["patterns"])
+
+
+def warning_text(warning: str) -> str:
+    """A report's English warning (a machine string) as the Arabic sentence readers see."""
+    for pattern, text in _warning_patterns():
+        match = pattern.search(warning)
+        if match:
+            for n, group in enumerate(match.groups(), 1):
+                text = text.replace("{%d}" % n, group or "")
+            return text
+    return vocabulary()["warnings"]["fallback"]
+
+
 def word(section: str, key: str) -> str:
     """The reader's word for machine value ``key`` of ``section`` (``key`` itself if unknown)."""
     return vocabulary()[section].get(key, key)
 
 
-__all__ = ["SECTIONS", "VOCABULARY_FILE", "vocabulary", "word"]
+__all__ = ["SECTIONS", "VOCABULARY_FILE", "vocabulary", "warning_text", "word"]

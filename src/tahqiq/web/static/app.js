@@ -74,19 +74,24 @@ function words(text, n) {
 
 function day(value) { return value ? String(value).slice(0, 10) : ""; }
 
+// Ids, numbers, dates and Latin names inside a right-to-left line keep their own
+// order when isolated: <bdi> lets the browser find each one's direction alone.
+function iso(value) { return el("bdi", {}, String(value)); }
+function separated(parts) { return parts.flatMap((part, i) => (i ? [" · ", part] : [part])); }
+
 // Outlet, date and score of a search hit; dates and numbers isolated in <bdi>
 // so they keep their own order inside the right-to-left line.
 function hitMeta(hit) {
   const parts = [];
-  if (hit.source) parts.push(el("span", { class: "outlet" }, hit.source));
+  if (hit.source) parts.push(el("bdi", { class: "outlet" }, hit.source));
   parts.push(hit.published ? el("bdi", { class: "date" }, day(hit.published))
                            : el("span", { class: "date" }, "تاريخ غير معروف"));
-  parts.push(el("span", {}, "درجة المطابقة ", el("bdi", {}, String(hit.score))));
-  return parts.flatMap((part, i) => (i ? [" · ", part] : [part]));
+  parts.push(el("span", {}, "درجة المطابقة ", iso(hit.score)));
+  return separated(parts);
 }
 
 function docLink(docId, label) {
-  return el("a", { href: "#/doc/" + encodeURIComponent(docId) }, label || short(docId));
+  return el("a", { href: "#/doc/" + encodeURIComponent(docId) }, label || iso(short(docId)));
 }
 
 // ---- API ----------------------------------------------------------------------
@@ -190,7 +195,7 @@ function renderReport(target, report) {
   target.appendChild(el("div", { class: "card verdict " + verdict, id: "verdict", "data-verdict": verdict },
     el("div", { class: "verdict-label" }, VERDICT[verdict] || verdict),
     el("div", {},
-      el("div", { class: "meta" }, "الثقة " + pct(report.confidence)),
+      el("div", { class: "meta" }, "الثقة ", iso(pct(report.confidence))),
       el("div", { class: "meter", role: "meter", "aria-valuemin": 0, "aria-valuemax": 1,
                   "aria-valuenow": report.confidence },
         el("span", { style: null }))),
@@ -198,7 +203,7 @@ function renderReport(target, report) {
   target.querySelector(".meter > span").style.width = pct(report.confidence).replace("٪", "%");
   if (report.warnings && report.warnings.length) {
     target.appendChild(el("div", { class: "warnings" }, el("strong", {}, "تنبيهات"),
-      el("ul", {}, report.warnings.map((w) => el("li", {}, w)))));
+      el("ul", {}, (report.warnings_ar || report.warnings.map(() => "تنبيه من أداة التحقق.")).map((w) => el("li", {}, w)))));
   }
   target.appendChild(renderCounts(report));
   const articles = report.articles || [];
@@ -217,9 +222,9 @@ function renderCounts(report) {
   const independent = report.independent_counts || counts;
   return el("div", { class: "counts", id: "counts" }, ["agree", "disagree", "discuss"].map((stance) =>
     el("div", { class: "count " + stance },
-      el("b", {}, String(counts[stance] || 0)),
+      el("b", {}, iso(counts[stance] || 0)),
       STANCE[stance],
-      el("small", { class: "independent" }, "مستقلة: " + (independent[stance] || 0)))));
+      el("small", { class: "independent" }, "مستقلة: ", iso(independent[stance] || 0)))));
 }
 
 function renderUnits(report) {
@@ -231,8 +236,8 @@ function renderUnits(report) {
   }
   box.appendChild(el("ul", {}, units.map((unit) => el("li", {},
     el("span", { class: "badge " + unit.stance }, STANCE[unit.stance] || unit.stance), " ",
-    "وحدة " + unit.unit + " (" + countOf(unit.doc_ids.length, "article") + "): تُحسب دليلاً واحداً — الأصل: ",
-    unit.origin_kind === "outlet" ? (unit.origin_display || unit.origin) : articleRef(unit.origin, report),
+    "وحدة ", iso(unit.unit), " (" + countOf(unit.doc_ids.length, "article") + "): تُحسب دليلاً واحداً — الأصل: ",
+    unit.origin_kind === "outlet" ? iso(unit.origin_display || unit.origin) : articleRef(unit.origin, report),
     " (", (unit.basis_display || unit.basis).map(basisText).join("، "), ")"))));
   return box;
 }
@@ -248,9 +253,9 @@ function renderArticle(article, report) {
   const card = el("article", { class: "card article " + article.stance, "data-doc": article.doc_id },
     el("div", { class: "article-head" },
       docLink(article.doc_id, article.title || "(بلا عنوان)"),
-      el("span", { class: "badge " + article.stance }, (STANCE[article.stance] || article.stance) + " " + pct(article.confidence)),
-      unit && unit.doc_ids.length > 1 ? el("span", { class: "badge unit" }, "وحدة " + unit.unit) : null),
-    el("div", { class: "meta" }, [article.source, day(article.published)].filter(Boolean).join(" · ")),
+      el("span", { class: "badge " + article.stance }, (STANCE[article.stance] || article.stance) + " ", iso(pct(article.confidence))),
+      unit && unit.doc_ids.length > 1 ? el("span", { class: "badge unit" }, "وحدة ", iso(unit.unit)) : null),
+    el("div", { class: "meta" }, separated([article.source, day(article.published)].filter(Boolean).map(iso))),
     provenance(article, unit, report));
   for (const evidence of article.evidence || []) {
     card.appendChild(el("blockquote", { class: "evidence" },
@@ -266,9 +271,9 @@ function renderArticle(article, report) {
 function provenance(article, unit, report) {
   const entry = (report.timeline || []).find((t) => t.doc_id === article.doc_id);
   const parts = [];
-  if (entry && entry.copy_of) parts.push("منقول عن ", docLink(entry.copy_of), " ");
+  if (entry && entry.copy_of) parts.push("منقول عن ", articleRef(entry.copy_of, report), " ");
   if (entry && (entry.marks || []).includes("first_report")) parts.push("أول من نشر الخبر ");
-  if (unit && unit.origin_kind === "outlet") parts.push("يستند إلى: " + (unit.origin_display || unit.origin));
+  if (unit && unit.origin_kind === "outlet") parts.push("يستند إلى: ", iso(unit.origin_display || unit.origin));
   return parts.length ? el("div", { class: "meta provenance" }, parts) : null;
 }
 
@@ -451,8 +456,8 @@ async function showDocument(docId) {
     target.appendChild(el("article", { class: "card" },
       el("h2", { id: "doc-title" }, doc.title || "(بلا عنوان)"),
       el("dl", { class: "fields" },
-        el("dt", {}, "المصدر"), el("dd", {}, doc.source || "—"),
-        el("dt", {}, "التاريخ"), el("dd", {}, doc.published || "—"),
+        el("dt", {}, "المصدر"), el("dd", {}, iso(doc.source || "—")),
+        el("dt", {}, "التاريخ"), el("dd", {}, iso(doc.published || "—")),
         el("dt", {}, "الرابط"), el("dd", { dir: "ltr" }, doc.url || "—"),
         el("dt", {}, "المعرّف"), el("dd", { dir: "ltr" }, doc.doc_id)),
       el("div", { class: "doc-text", id: "doc-text" }, spansText(doc.text, doc.links || []))));
@@ -482,7 +487,7 @@ function renderLinks(links) {
   if (!links.length) { box.appendChild(el("p", { class: "meta" }, "لا نسخ معروفة.")); return box; }
   box.appendChild(el("ul", {}, links.map((link) => el("li", {},
     link.direction === "a->b" ? "نُقل عنها إلى " : link.direction === "b->a" ? "منقولة عن " : "تشترك مع ",
-    otherDoc(link), " — ", el("bdi", {}, pct(link.shared_fraction)), " من النص",
+    otherDoc(link), " — ", iso(pct(link.shared_fraction)), " من النص",
     el("div", { class: "meta" }, directionText(link))))));
   return box;
 }
@@ -492,7 +497,7 @@ function docRef(docId, doc) {
   if (!doc) return docLink(docId);
   const meta = [doc.source, doc.published ? day(doc.published) : null].filter(Boolean);
   return el("span", {}, docLink(docId, doc.title || "(بلا عنوان)"),
-    meta.length ? el("span", { class: "meta" }, " (", el("bdi", {}, meta.join(" · ")), ")") : null);
+    meta.length ? el("span", { class: "meta" }, " (", separated(meta.map(iso)), ")") : null);
 }
 
 function articleRef(docId, report) {
@@ -519,12 +524,12 @@ function renderSources(sources) {
   if (cited.length) {
     box.appendChild(el("h3", {}, "المصادر المستشهد بها"));
     box.appendChild(el("ul", {}, cited.map((c) => { const shown = c.display || c.canonical || c.name;
-      return el("li", {}, shown, shown !== c.name ? " (كما كُتب: «" + c.name + "»)" : ""); })));
+      return el("li", {}, iso(shown), shown !== c.name ? [" (كما كُتب: «", iso(c.name), "»)"] : ""); })));
   }
   if (said.length) {
     box.appendChild(el("h3", {}, "الأقوال"));
     box.appendChild(el("ul", {}, said.map((a) => el("li", {},
-      el("strong", {}, a.speaker || "(غير مسمى)"), " " + (a.cue || "") + ": ", a.content || ""))));
+      el("strong", {}, iso(a.speaker || "(غير مسمى)")), " " + (a.cue || "") + ": ", a.content || ""))));
   }
   return box;
 }
@@ -542,7 +547,7 @@ async function runUpload(files, token) {
     try {
       const report = await api("/documents", { method: "POST", body: form, headers });
       clear(line);
-      append(line, [el("bdi", {}, file.name), ": أضيف " + report.added + "، مكرر " + report.duplicates + "، تعذّر " + report.failed.length,
+      append(line, [iso(file.name), ": أضيف ", iso(report.added), "، مكرر ", iso(report.duplicates), "، تعذّر ", iso(report.failed.length),
         el("ul", {}, report.documents.map((d) => el("li", {}, docLink(d.doc_id), " " + (STATUS[d.status] || d.status)))),
         report.failed.length ? el("ul", {}, report.failed.map((f) => el("li", { class: "error" }, failureText(f.error)))) : null]);
     } catch (error) {
