@@ -138,6 +138,12 @@ class Corpus:
 
         return pending_count(self.store)
 
+    def is_linked(self, doc_id: str) -> bool:
+        """Whether a stored document's reuse links have been computed."""
+        from .store.links import is_linked
+
+        return is_linked(self.store, self.store.get(doc_id).doc_id)
+
     def link(self, *, progress: ProgressCallback | None = None) -> int:
         """Find reuse links for every document stored since the last call; return how many.
 

@@ -360,7 +360,35 @@ def test_an_upload_never_forks_workers_out_of_the_threaded_server(tmp_path: Path
                                                            "application/jsonl")})
         assert answer.status_code == 201, answer.text
         assert answer.json()["added"] == 120
-        assert client.get("/stats").json()["pending_links"] == 0  # linked, in this process
+        _wait_linked(client)  # linked by the background thread, in this process
+        assert client.get("/stats").json()["pending_links"] == 0
+
+
+def _wait_linked(client: TestClient, seconds: float = 60) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while client.get("/health").json()["pending_links"]:
+        assert time.monotonic() < deadline, "the background linker never caught up"
+        time.sleep(0.1)
+
+
+def test_an_upload_returns_before_linking_and_the_document_says_when_it_is_linked(tmp_path: Path) -> None:
+    """Linking runs off the request: the answer comes once the documents are stored and indexed."""
+    text = ("أعلنت وزارة النقل اليوم إطلاق خط حافلات سريع يربط وسط المدينة بالمطار الدولي، وقال الوزير "
+            "إن الخط سيخدم نحو عشرين ألف راكب يوميا اعتبارا من الشهر المقبل.")
+    for client in _client(tmp_path / "desk.db"):
+        first = client.post("/documents", json={"text": text, "title": "حافلات المطار"}).json()
+        copy = client.post("/documents", json={"text": text + " وأضاف أن التذكرة ستباع إلكترونيا.",
+                                               "title": "خط سريع إلى المطار"}).json()
+        copy_id = copy["documents"][0]["doc_id"]
+        _wait_linked(client)
+        doc = client.get(f"/documents/{copy_id}").json()
+        assert doc["linked"] is True
+        assert [link["b"] if link["a"] == copy_id else link["a"] for link in doc["links"]] == \
+            [first["documents"][0]["doc_id"]]
+        health = client.get("/health").json()
+        assert health["pending_links"] == 0 and health["link_error"] is None
 
 
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])

@@ -13,6 +13,9 @@ without one.  Its rules:
   run at once (one per core by default) and the rest queue.
 - **One model.**  The stance model is loaded once and shared by every
   reader's verifier.
+- **Linking never holds a request.**  An upload returns once its documents
+  are stored and indexed; a background :class:`~tahqiq.api.linker.Linker`
+  then finds their reuse links (a document's ``linked`` says when it has).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from ..config import MAX_OFFSET, Settings
 from ..corpus import Corpus
 from ..errors import InvalidQueryError, TahqiqError
 from ..types import IngestReport, Report
+from .linker import Linker
 
 #: Most results one search or one page of links returns.
 MAX_K = 100
@@ -60,11 +64,16 @@ class Desk:
         self._model = model
         self._model_lock = threading.Lock()
         self._closed = False
+        self._linker: Linker | None = Linker(settings) if settings.link_on_ingest else None
+        if self._linker is not None:
+            self._linker.wake()  # documents stored while no server ran
 
     # -- lifetime -------------------------------------------------------------------
     def close(self) -> None:
         """Close every corpus (the desk cannot be used afterwards)."""
         self._closed = True
+        if self._linker is not None:
+            self._linker.stop()
         with self._write_lock:
             self._writer.close()
         while not self._readers.empty():
@@ -101,9 +110,12 @@ class Desk:
         """Ingest one uploaded file (or a JSON document's bytes, ``name`` ending in ``.json``)."""
         with self._write_lock:
             try:
-                return self._writer.ingest_bytes(data, name)
+                report = self._writer.ingest_bytes(data, name, link=False)
             finally:
                 self._generation += 1
+        if self._linker is not None and report.added:
+            self._linker.wake()
+        return report
 
     # -- reads ----------------------------------------------------------------------
     def document(self, doc_id: str) -> dict[str, Any]:
@@ -111,6 +123,7 @@ class Desk:
         with self.reader() as corpus:
             doc = corpus.get(doc_id)
             data = doc.to_json()
+            data["linked"] = corpus.is_linked(doc.doc_id)
             links = corpus.links(doc.doc_id)
             others = corpus.store.get_many([link.b if link.a == doc.doc_id else link.a for link in links])
             data["links"] = [_with_other(link.to_json(), doc.doc_id, others) for link in links]
@@ -173,10 +186,13 @@ class Desk:
                 indexed: int | None = corpus.index.count()
             except TahqiqError:
                 indexed = None
+            pending = corpus.pending_links()
         lag = None if indexed is None else max(0, documents - indexed)
         status = "degraded" if indexed is None else "behind" if lag else "ok"
         return {"status": status, "version": version("tahqiq"), "documents": documents,
-                "indexed": indexed, "index_lag": lag}
+                "indexed": indexed, "index_lag": lag, "pending_links": pending,
+                "linking": bool(self._linker and self._linker.busy),
+                "link_error": self._linker.last_error if self._linker else None}
 
 
 def _check_k(k: int, most: int, name: str = "k") -> None:

@@ -65,6 +65,12 @@ def linked_rowid(store: Store) -> int:
     return int(value) if value else 0
 
 
+def is_linked(store: Store, doc_id: str) -> bool:
+    """Whether the links of stored document ``doc_id`` have been computed."""
+    rows = store._query("SELECT rowid FROM documents WHERE doc_id = ?", (doc_id,))
+    return bool(rows) and int(rows[0][0]) <= linked_rowid(store)
+
+
 def pending_count(store: Store) -> int:
     """Documents stored but not yet linked (a store query; the reuse index stays closed)."""
     return max(0, store.max_rowid() - linked_rowid(store))

@@ -50,7 +50,7 @@ def warning_text(warning: str) -> str:
         match = pattern.search(warning)
         if match:
             for n, group in enumerate(match.groups(), 1):
-                text = text.replace("{%d}" % n, group or "")
+                text = text.replace(f"{{{n}}}", group or "")
             return text
     return vocabulary()["warnings"]["fallback"]
 

@@ -1,0 +1,94 @@
+"""Linking off the request: one background thread finds reuse links for new documents.
+
+An upload stores and indexes its documents and returns; the :class:`Linker`
+is then woken and links them with a corpus of its own (its own SQLite
+connection and the reuse index), outside the desk's write lock.  Links are
+committed batch by batch with their high-water mark, so a server stopped in
+the middle loses nothing: the next linker (or ``tahqiq reuse``) resumes.  It
+runs in a thread of this process -- never a forked worker of the threaded
+server -- and stops between batches when asked.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import replace
+from typing import Any
+
+from ..config import Settings
+from ..errors import TahqiqError
+
+log = logging.getLogger(__name__)
+
+#: How often the linker looks for pending documents without being woken (seconds).
+POLL_SECONDS = 5.0
+
+
+class Linker:
+    """A daemon thread that links pending documents whenever :meth:`wake` is called."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = replace(settings, workers=1, link_on_ingest=False)
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._busy = threading.Event()
+        self.last_error: str | None = None
+        self._thread = threading.Thread(target=self._run, name="tahqiq-linker", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        """Ask for a linking round soon (returns at once)."""
+        self._wake.set()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a linking round is running now."""
+        return self._busy.is_set()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Stop after the current batch; wait at most ``timeout`` seconds (the thread is a
+        daemon: a round still running when the process ends loses no committed link)."""
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        from ..corpus import Corpus
+
+        corpus: Any = None
+        try:
+            while not self._stop.is_set():
+                self._wake.wait(POLL_SECONDS)
+                self._wake.clear()
+                if self._stop.is_set():
+                    break
+                if corpus is None:
+                    corpus = Corpus(settings=self._settings)
+                self._round(corpus)
+        finally:
+            if corpus is not None:
+                corpus.close()
+
+    def _round(self, corpus: Any) -> None:
+        self._busy.set()
+        try:
+            if corpus.pending_links():
+                corpus.link(progress=self._check_stop)
+            self.last_error = None
+        except _Stopped:
+            pass
+        except TahqiqError as exc:  # the store is busy or broken: try again at the next round
+            self.last_error = str(exc)
+            log.warning("linking failed, will retry: %s", exc)
+        finally:
+            self._busy.clear()
+
+    def _check_stop(self, done: int, total: int) -> None:
+        """Progress callback between batches: end the round when the server stops."""
+        if self._stop.is_set():
+            raise _Stopped
+
+
+class _Stopped(Exception):
+    """Raised between batches to end a linking round at shutdown."""
