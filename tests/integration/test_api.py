@@ -439,3 +439,32 @@ def test_a_server_error_closes_the_connection_and_says_only_what_failed(db: Path
     assert answer.status_code == 500 and answer.headers["connection"] == "close"
     assert answer.json()["detail"] == "RuntimeError: the server failed"
     assert str(db) not in answer.text and "secret" not in answer.text
+
+
+def test_documents_a_cli_ingest_stores_while_the_server_runs_become_searchable(tmp_path: Path) -> None:
+    """The server holds the index writer; a CLI ingest on the same database cannot index, says
+    so, and the server indexes its documents within seconds (no restart)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "desk.db"
+    page = tmp_path / "port.txt"
+    page.write_text("قال مدير الميناء إن السفينة الزرقاء رست أمس محملة بالقمح القادم من البحر الأسود.\n",
+                    encoding="utf-8")
+    for client in _client(db):
+        stored = client.post("/documents", json={"text": "أعلنت وزارة الطاقة اليوم خطة لتركيب ألواح "
+                                                         "شمسية فوق المدارس الحكومية في الجنوب."})
+        assert stored.status_code == 201  # the server now holds the index writer
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TAHQIQ_")}
+        cli = subprocess.run([sys.executable, "-m", "tahqiq", "ingest", str(page), "--db", str(db), "--json"],
+                             capture_output=True, text=True, env=env, timeout=120)
+        assert cli.returncode == 0, cli.stderr
+        assert json.loads(cli.stdout)["added"] == 1
+        deadline = time.monotonic() + 30
+        while not client.get("/search", params={"q": "السفينة الزرقاء"}).json()["results"]:
+            assert time.monotonic() < deadline, client.get("/health").json()
+            time.sleep(0.2)
+        health = client.get("/health").json()
+        assert health["index_lag"] == 0 and health["status"] == "ok"

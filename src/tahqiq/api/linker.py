@@ -1,4 +1,5 @@
-"""Linking off the request: one background thread finds reuse links for new documents.
+"""Linking off the request: one background thread finds reuse links for new documents,
+and makes documents other processes stored searchable.
 
 An upload stores and indexes its documents and returns; the :class:`Linker`
 is then woken and links them with a corpus of its own (its own SQLite
@@ -7,12 +8,17 @@ committed batch by batch with their high-water mark, so a server stopped in
 the middle loses nothing: the next linker (or ``tahqiq reuse``) resumes.  It
 runs in a thread of this process -- never a forked worker of the threaded
 server -- and stops between batches when asked.
+
+Each round also calls ``catch_up`` (the desk's): a ``tahqiq ingest`` on the
+same database while the server holds the search-index writer stores documents
+it cannot index, and the server indexes them within :data:`POLL_SECONDS`.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -26,10 +32,15 @@ POLL_SECONDS = 5.0
 
 
 class Linker:
-    """A daemon thread that links pending documents whenever :meth:`wake` is called."""
+    """A daemon thread that links pending documents whenever :meth:`wake` is called
+    (and every :data:`POLL_SECONDS`), after calling ``catch_up``; ``link=False`` only
+    catches up."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, catch_up: Callable[[], Any] | None = None, *,
+                 link: bool = True) -> None:
         self._settings = replace(settings, workers=1, link_on_ingest=False)
+        self._catch_up = catch_up
+        self._link = link
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._busy = threading.Event()
@@ -63,7 +74,7 @@ class Linker:
                 self._wake.clear()
                 if self._stop.is_set():
                     break
-                if corpus is None:
+                if corpus is None and self._link:
                     corpus = Corpus(settings=self._settings)
                 self._round(corpus)
         finally:
@@ -73,14 +84,16 @@ class Linker:
     def _round(self, corpus: Any) -> None:
         self._busy.set()
         try:
-            if corpus.pending_links():
+            if self._catch_up is not None:
+                self._catch_up()
+            if corpus is not None and corpus.pending_links():
                 corpus.link(progress=self._check_stop)
             self.last_error = None
         except _Stopped:
             pass
         except TahqiqError as exc:  # the store is busy or broken: try again at the next round
             self.last_error = str(exc)
-            log.warning("linking failed, will retry: %s", exc)
+            log.warning("linking or indexing failed, will retry: %s", exc)
         finally:
             self._busy.clear()
 

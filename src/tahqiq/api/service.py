@@ -64,16 +64,14 @@ class Desk:
         self._model = model
         self._model_lock = threading.Lock()
         self._closed = False
-        self._linker: Linker | None = Linker(settings) if settings.link_on_ingest else None
-        if self._linker is not None:
-            self._linker.wake()  # documents stored while no server ran
+        self._linker = Linker(settings, self.catch_up, link=settings.link_on_ingest)
+        self._linker.wake()  # documents stored while no server ran
 
     # -- lifetime -------------------------------------------------------------------
     def close(self) -> None:
         """Close every corpus (the desk cannot be used afterwards)."""
         self._closed = True
-        if self._linker is not None:
-            self._linker.stop()
+        self._linker.stop()
         with self._write_lock:
             self._writer.close()
         while not self._readers.empty():
@@ -113,9 +111,20 @@ class Desk:
                 report = self._writer.ingest_bytes(data, name, link=False)
             finally:
                 self._generation += 1
-        if self._linker is not None and report.added:
+        if report.added:
             self._linker.wake()
         return report
+
+    def catch_up(self) -> int:
+        """Index documents other processes stored but could not index (this server holds
+        the index writer); readers see them at their next request.  Returns how many."""
+        if self._closed:
+            return 0
+        with self._write_lock:
+            added = self._writer.index.sync(self._writer.store)
+            if added:
+                self._generation += 1
+        return added
 
     # -- reads ----------------------------------------------------------------------
     def document(self, doc_id: str) -> dict[str, Any]:
@@ -191,8 +200,7 @@ class Desk:
         status = "degraded" if indexed is None else "behind" if lag else "ok"
         return {"status": status, "version": version("tahqiq"), "documents": documents,
                 "indexed": indexed, "index_lag": lag, "pending_links": pending,
-                "linking": bool(self._linker and self._linker.busy),
-                "link_error": self._linker.last_error if self._linker else None}
+                "linking": self._linker.busy, "link_error": self._linker.last_error}
 
 
 def _check_k(k: int, most: int, name: str = "k") -> None:

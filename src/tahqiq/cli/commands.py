@@ -41,10 +41,15 @@ def ingest(paths: tuple[str, ...], no_link: bool, scheduler: str | None, db: str
         if not no_link and corpus.settings.link_on_ingest and report.added:
             with progress_bar(not as_json, "reuse", unit="doc") as progress:
                 corpus.link(progress=progress)
+        lag = max(0, corpus.store.max_rowid() - corpus.index.last_rowid) if report.added else 0
     if as_json:
-        emit_json(report.to_json())
+        emit_json({**report.to_json(), "index_lag": lag})
     else:
         _print_ingest(report)
+    if lag:
+        click.echo(f"{lag} documents are not searchable yet: another process holds the search index "
+                   "(a running 'tahqiq serve' indexes them within seconds, else the next command does)",
+                   err=True)
     if not report.documents:  # nothing could be read
         sys.exit(1)
 
