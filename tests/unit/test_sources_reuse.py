@@ -169,3 +169,31 @@ def test_two_workers_find_the_same_links():
     sides = [LinkSide(str(i), t) for i, t in enumerate(texts)]
     one, two = find_links(sides, workers=1), find_links(sides, workers=2)
     assert one == two and len(one) > 64
+
+
+def _pid_of_each(state, chunk):
+    import os
+
+    return [os.getpid() for _ in chunk]
+
+
+def test_fork_map_never_forks_while_other_threads_run(monkeypatch):
+    """A forked child inherits the locks other threads hold: with threads running, work stays here."""
+    import os
+    import threading
+
+    from tahqiq.sources import parallel
+
+    items = list(range(200))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert not parallel.can_fork()
+        assert set(parallel.fork_map(_pid_of_each, items, None, workers=2, min_items=1)) == {os.getpid()}
+    finally:
+        stop.set()
+        other.join()
+    if "fork" in __import__("multiprocessing").get_all_start_methods() and threading.active_count() == 1:
+        assert parallel.can_fork()
+        assert os.getpid() not in set(parallel.fork_map(_pid_of_each, items, None, workers=2, min_items=1))

@@ -6,12 +6,18 @@ not sent to workers: the workers are forked after the state is set and read
 it copy-on-write.  Only the chunks' results (small) travel back.  Where
 ``fork`` is unavailable (Windows, macOS defaults) or one worker is asked
 for, the function runs in-process: results are identical either way.
+
+A process that runs other Python threads never forks (the threaded API
+server, a caller's thread pool): a forked child inherits every lock those
+threads held at that instant, and can wait on one forever.  It then runs
+in-process too.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -34,9 +40,9 @@ def fork_map(fn: Callable[[Any, Sequence[T]], list[R]], items: Sequence[T], stat
     """``fn(state, chunk)`` over chunks of ``items``, results concatenated in order.
 
     ``fn`` must be a module-level function.  Runs in-process for one worker,
-    few items, or no ``fork``.
+    few items, no ``fork``, or other threads running in this process.
     """
-    if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(items) < min_items or not can_fork():
         return fn(state, items)
     global _STATE
     size = max(1, -(-len(items) // (workers * 4)))
@@ -48,6 +54,11 @@ def fork_map(fn: Callable[[Any, Sequence[T]], list[R]], items: Sequence[T], stat
     finally:
         _STATE = None
     return [result for part in parts for result in part]
+
+
+def can_fork() -> bool:
+    """Whether forking workers is safe here: ``fork`` exists and this is the only Python thread."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _run(chunk: Sequence[Any]) -> list[Any]:
