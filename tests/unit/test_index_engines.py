@@ -168,3 +168,28 @@ def test_other_engine_directory_is_rebuilt(tmp_path, engine, store):
     with _open(tmp_path, engine, store) as index:
         assert index.info()["engine"] == engine
         assert index.info()["doc_count"] == len(TEXTS)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "delete"])
+def test_a_damaged_tantivy_segment_is_rebuilt_not_searched(tmp_path, store, damage):
+    """A segment file that fails its CRC (or is cut short or gone) makes the index a mismatch:
+    rebuilt from the store when one is given, refused otherwise -- never searched."""
+    pytest.importorskip("tantivy")
+    with _open(tmp_path, "tantivy", store) as index:
+        expected = index.search(["الوباء"])
+    folder = tmp_path / "desk.db.index"
+    victim = max((f for f in folder.iterdir() if f.suffix in (".term", ".idx", ".pos")),
+                 key=lambda f: f.stat().st_size)
+    data = bytearray(victim.read_bytes())
+    if damage == "flip":
+        data[len(data) // 3] ^= 0x5A
+        victim.write_bytes(bytes(data))
+    elif damage == "truncate":
+        victim.write_bytes(bytes(data[: len(data) // 2]))
+    else:
+        victim.unlink()
+    with pytest.raises(IndexMismatchError, match="segment"):
+        _open(tmp_path, "tantivy")
+    with _open(tmp_path, "tantivy", store) as index:
+        assert index.search(["الوباء"]) == expected
+        assert index.info()["doc_count"] == len(TEXTS)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import struct
 import time
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -95,6 +97,7 @@ class TantivyIndex(SearchIndex):
             time.sleep(0.02 * (attempt + 1))
         else:
             raise IndexMismatchError(f"{path}: meta.json does not match {MANIFEST}")
+        verify_segments(path)
         try:
             index = tantivy.Index.open(str(path))
         except (OSError, ValueError) as exc:
@@ -193,6 +196,85 @@ def _meta_checksums(path: Path) -> dict[str, str]:
         return {"meta.schema": sha256_text(layout), "meta.opstamp": str(meta["opstamp"])}
     except (OSError, ValueError, KeyError):
         return {}
+
+
+#: tantivy ends every segment file with a JSON footer holding the CRC-32 of the bytes
+#: before it, then the footer's length and this magic number (both little-endian u32).
+_FOOTER_MAGIC = 1337
+#: The files every segment of our schema has (a ``.del`` file only after deletions).
+_SEGMENT_PARTS = (".fast", ".fieldnorm", ".idx", ".pos", ".store", ".term")
+_CRC_CHUNK = 1 << 20
+
+
+def verify_segments(path: Path) -> int:
+    """Check every file of the committed segments against the CRC-32 in its tantivy footer.
+
+    A flipped byte, a truncated file or a missing one raises
+    :class:`IndexMismatchError`, so the index is rebuilt from the store instead
+    of answering with wrong ranks.  Files of segments that ``meta.json`` no longer
+    names (left for deletion after a merge) are not read.  A writer in another
+    process may merge segments while we read: a failure under a ``meta.json``
+    that changed meanwhile is read again.  Returns the bytes read.
+    """
+    for attempt in range(_READ_RETRIES):
+        before = _read_meta_bytes(path)
+        try:
+            return _verify_once(path)
+        except IndexMismatchError:
+            if _read_meta_bytes(path) == before or attempt == _READ_RETRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    return 0  # pragma: no cover - the loop returns or raises
+
+
+def _read_meta_bytes(path: Path) -> bytes:
+    try:
+        return (path / "meta.json").read_bytes()
+    except OSError:
+        return b""
+
+
+def _verify_once(path: Path) -> int:
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        ids = {str(seg["segment_id"]).replace("-", "") for seg in meta.get("segments", [])}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexMismatchError(f"{path}: meta.json is unreadable: {exc}") from None
+    files = [f for f in path.iterdir() if f.name.split(".", 1)[0] in ids]
+    present = {(f.name.split(".", 1)[0], f.suffix) for f in files}
+    missing = sorted(f"{seg}{part}" for seg in ids for part in _SEGMENT_PARTS if (seg, part) not in present)
+    if missing:
+        raise IndexMismatchError(f"{path}: segment file {missing[0]} is missing")
+    total = 0
+    for file in files:
+        total += _check_footer(file)
+    return total
+
+
+def _check_footer(file: Path) -> int:
+    try:
+        with open(file, "rb") as handle:
+            size = handle.seek(0, 2)
+            if size < 8:
+                raise ValueError("shorter than its footer")
+            handle.seek(size - 8)
+            length, magic = struct.unpack("<II", handle.read(8))
+            if magic != _FOOTER_MAGIC or length + 8 > size:
+                raise ValueError("no tantivy footer")
+            handle.seek(size - 8 - length)
+            expected = json.loads(handle.read(length))["crc"]
+            handle.seek(0)
+            crc, left = 0, size - 8 - length
+            while left:
+                chunk = handle.read(min(_CRC_CHUNK, left))
+                if not chunk:
+                    raise ValueError("truncated")
+                crc, left = zlib.crc32(chunk, crc), left - len(chunk)
+    except (OSError, ValueError, KeyError, TypeError, struct.error) as exc:
+        raise IndexMismatchError(f"{file}: unreadable segment file ({exc})") from None
+    if crc != expected:
+        raise IndexMismatchError(f"{file}: segment file fails its checksum")
+    return size
 
 
 def remove_index_dir(path: Path) -> None:
