@@ -223,3 +223,31 @@ def test_a_lone_surrogate_or_an_undecodable_name_loses_nothing(tmp_path: Path) -
     listing = run_json("list", "--db", str(db))["documents"]
     assert any("\\xff\\xfe-report.txt" in (d["source_path"] or "") for d in listing)
     assert any(d["title"] == "خبر فيه محرف مفرد" for d in listing)
+
+
+def test_two_ingests_at_once_lose_nothing_and_the_index_catches_up(tmp_path: Path) -> None:
+    """Two CLI ingests into one database at the same time: every document is stored once, and
+    what one could not index (the other held the index) is indexed by the next command."""
+    db = tmp_path / "desk.db"
+    folders = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for i in range(40):
+            (folder / f"{name}{i}.txt").write_text(
+                f"أعلنت بلدية المدينة {name} رقم {i} افتتاح حديقة عامة جديدة في الحي {i} بمساحة {i + 3} "
+                f"دونمات، وقال رئيس البلدية إن الحديقة تضم ملعبا للأطفال ومكتبة صغيرة رقم {name}{i}.\n",
+                encoding="utf-8")
+        folders.append(folder)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TAHQIQ_")}
+    procs = [subprocess.Popen([sys.executable, "-m", "tahqiq", "ingest", str(f), "--db", str(db), "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for f in folders]
+    results = [p.communicate(timeout=300) for p in procs]
+    for proc, (out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err
+        assert json.loads(out)["added"] == 40
+    stats = run_json("stats", "--db", str(db))
+    assert stats["documents"] == 80 and stats["index_lag"] == 0 and stats["indexed"] == 80
+    for name in ("a0", "b39"):
+        assert run_json("search", f"مكتبة صغيرة رقم {name}", "--db", str(db))["results"]
