@@ -8,7 +8,10 @@ Two families, each run in a fresh process (`tahqiq` CLI) so peak memory is its o
   1 KB, 10 KB, 100 KB, 1 MB and 10 MB, and one of ordinary Arabic prose of the
   same sizes, into an empty database;
 - **search**: one query of a single 10- to 20,000-letter word against the
-  bundled sample corpus.
+  bundled sample corpus;
+- **sources** (attribution): ``tahqiq sources`` on one stored document of
+  1 KB to ``--sources-max-mb`` (default 1 MB): a single glued word, prose, and
+  a run-on line of reporting cues (``قال: قال: ...``, no sentence end).
 
 Prints one JSON line per run (`family`, `kind`, `size`, `seconds`, `peak_rss_mb`)
 and, per family, the growth of time between the two largest sizes against the
@@ -44,10 +47,14 @@ def _run(args: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+CUES = "قال: "
+
+
 def _text(kind: str, size: int) -> str:
     if kind == "glued":
         return ("بسم" * (size // 6 + 1))[: size // 2]  # two bytes a letter in UTF-8
-    return (PROSE * (size // len(PROSE.encode()) + 1))[: size // 2]
+    unit = CUES if kind == "cues" else PROSE
+    return (unit * (size // len(unit.encode()) + 1))[: size // 2]
 
 
 def ingest_runs(tmp: Path, sizes: list[int]) -> list[dict]:
@@ -58,6 +65,24 @@ def ingest_runs(tmp: Path, sizes: list[int]) -> list[dict]:
             path.write_text(_text(kind, size), encoding="utf-8")
             seconds, peak = _run(["ingest", str(path), "--db", str(tmp / f"{kind}-{size}.db"), "--no-link"])
             rows.append({"family": "ingest", "kind": kind, "size": path.stat().st_size,
+                         "seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1)})
+            print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def sources_runs(tmp: Path, sizes: list[int]) -> list[dict]:
+    import sqlite3
+
+    rows = []
+    for kind in ("glued", "prose", "cues"):
+        for size in sizes:
+            path, db = tmp / f"src-{kind}-{size}.txt", tmp / f"src-{kind}-{size}.db"
+            path.write_text(_text(kind, size), encoding="utf-8")
+            _run(["ingest", str(path), "--db", str(db), "--no-link"])
+            with sqlite3.connect(db) as conn:
+                doc_id = conn.execute("SELECT doc_id FROM documents").fetchone()[0]
+            seconds, peak = _run(["sources", doc_id, "--db", str(db)])
+            rows.append({"family": "sources", "kind": kind, "size": path.stat().st_size,
                          "seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1)})
             print(json.dumps(rows[-1]), flush=True)
     return rows
@@ -90,12 +115,16 @@ def growth(rows: list[dict]) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-mb", type=int, default=10)
+    parser.add_argument("--sources-max-mb", type=int, default=1)
     args = parser.parse_args()
-    sizes = [s for s in (1_000, 10_000, 100_000, 1_000_000, 10_000_000) if s <= args.max_mb * 1_000_000]
+    all_sizes = (1_000, 10_000, 100_000, 1_000_000, 10_000_000)
+    sizes = [s for s in all_sizes if s <= args.max_mb * 1_000_000]
     with tempfile.TemporaryDirectory(prefix="tahqiq-adversarial-") as tmp:
         ingest = ingest_runs(Path(tmp), sizes)
         search = search_runs(Path(tmp), [10, 100, 1_000, 10_000, 20_000])
-    print(json.dumps({"ingest_growth": growth(ingest), "search_growth": growth(search)}))
+        sources = sources_runs(Path(tmp), [s for s in all_sizes if s <= args.sources_max_mb * 1_000_000])
+    print(json.dumps({"ingest_growth": growth(ingest), "search_growth": growth(search),
+                      "sources_growth": growth(sources)}))
     return 0
 
 

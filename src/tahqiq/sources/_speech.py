@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from .outlets import Gazetteer, clitic_variants, fold, load_table
+from ._intervals import Intervals
+from .outlets import Gazetteer, OutletMention, clitic_variants, fold, load_table
 
 Span = tuple[int, int]
 TokRange = tuple[int, int]
@@ -138,6 +139,22 @@ class Doc:
             self.sents.append((lo, hi))
         self.cue_tokens: set[int] = set()
         self.press_review = False  # several lines labelled with known outlets (set by the caller)
+
+    @property
+    def mentions(self) -> list[OutletMention]:
+        """The outlet names found in the text (the caller may filter them)."""
+        return self._mentions
+
+    @mentions.setter
+    def mentions(self, value: list[OutletMention]) -> None:
+        self._mentions = value
+        self._mention_spans: Intervals | None = None
+
+    def overlaps_mention(self, lo: int, hi: int) -> bool:
+        """Whether an outlet mention meets characters ``[lo, hi)`` (a binary search)."""
+        if self._mention_spans is None:
+            self._mention_spans = Intervals((m.start, m.end) for m in self._mentions)
+        return self._mention_spans.overlaps(lo, hi)
 
     def sentence(self, i: int) -> TokRange:
         """Token range ``[lo, hi)`` of the sentence holding token ``i``."""
@@ -413,11 +430,17 @@ def _demonstratives() -> frozenset[str]:
 # --------------------------------------------------------------------------- contents
 
 
+#: The longest reported clause, in tokens: a run-on "sentence" of thousands of cues
+#: (hostile or broken text) costs linear time, not one pass to its end per cue.
+MAX_CLAUSE_TOKENS = 400
+
+
 def clause_end(doc: Doc, k: int, hi: int) -> int:
     """Character end of the clause from token ``k``: the (extended) sentence end, or just
-    before a coordinated cue outside quotes (``، مضيفا``، ``وأضاف``)."""
+    before a coordinated cue outside quotes (``، مضيفا``، ``وأضاف``), at most
+    :data:`MAX_CLAUSE_TOKENS` tokens on."""
     toks, depth, last = doc.toks, 0, k
-    for n in range(k, hi):
+    for n in range(k, min(hi, k + MAX_CLAUSE_TOKENS)):
         tok = toks[n]
         if tok.text == "«":
             depth += 1

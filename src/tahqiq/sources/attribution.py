@@ -34,6 +34,7 @@ from typing import Any
 
 from ..text.view import reading_view
 from ..types import Attribution, CitedOutlet, SourceReport, Span
+from ._intervals import Intervals
 from ._speech import (
     Cue,
     Doc,
@@ -259,7 +260,7 @@ def _source_like(doc: Doc, speaker: TokRange) -> bool:
     if any(v in heads or (v.startswith("ال") and v[2:] in heads) for v in clitic_variants(head)):
         return True
     lo, hi = doc.span(speaker)
-    return any(m.start < hi and lo < m.end for m in doc.mentions)
+    return doc.overlaps_mention(lo, hi)
 
 
 def _build_participle(doc: Doc, cue: Cue, hi: int, previous: list[tuple[_Found, int]]
@@ -318,7 +319,7 @@ def _kind(doc: Doc, speaker: TokRange) -> str:
     return "person"
 
 
-def _is_cited(doc: Doc, m: OutletMention, spans: list[Span]) -> bool:
+def _is_cited(doc: Doc, m: OutletMention, spans: Intervals) -> bool:
     """An outlet name is cited when the text uses it as a source or a channel of reported
     information: not an employer or affiliation, a footer, a title separator or a place."""
     if _in_footer(doc, m):
@@ -336,7 +337,7 @@ def _is_cited(doc: Doc, m: OutletMention, spans: list[Span]) -> bool:
         return _clause_follows(doc, m.end) and _source_or_cue_before(doc, doc.token_at(m.start))
     if m.labelled:  # a context-only name as a press-review label (13. الرياض: ...)
         return True
-    if any(s < m.end and m.start < e for s, e in spans):
+    if spans.overlaps(m.start, m.end):
         return True
     before = doc.text[max(0, m.start - 300):m.start].rstrip(" «\"“")
     after = doc.text[m.end:m.end + 300].lstrip(" »\"”")
@@ -489,7 +490,7 @@ def _in_footer(doc: Doc, m: OutletMention) -> bool:
     """The name follows a copyright or footer phrase on its line and in its sentence
     (``يمنع إعادة النشر بدون ذكر المصدر (X)``، ``© 2017 X``)."""
     i = doc.token_at(m.start)
-    lo = max(doc.text.rfind("\n", 0, m.start) + 1, doc.toks[doc.sentence(i)[0]].start, m.start - 200)
+    lo = max(doc.text.rfind("\n", max(0, m.start - 200), m.start) + 1, doc.toks[doc.sentence(i)[0]].start, m.start - 200)
     window = fold(doc.text[lo:m.start])
     tail = fold(doc.text[m.end:m.end + 30].split("\n")[0])
     markers = _citation_words()["footer_markers"]
@@ -538,11 +539,11 @@ def _without_designators(doc: Doc, before: str) -> str:
     return " ".join(words).rstrip(" «\"“")
 
 
-def _correspondent_is_source(doc: Doc, c: int, m: OutletMention, spans: list[Span]) -> bool:
+def _correspondent_is_source(doc: Doc, c: int, m: OutletMention, spans: Intervals) -> bool:
     """``مراسل X`` cites X when the correspondent is a source: inside a speaker, after a
     citation word or a cue (``حسب مراسل X``، ``أفاد مراسل X``) or told something
     (``قال مصدر لمراسل X إن``) -- not in ``اعتدوا على مراسل قناة X``."""
-    if any(s < m.end and doc.toks[c].start < e for s, e in spans):
+    if spans.overlaps(doc.toks[c].start, m.end):
         return True
     key = doc.toks[c].key
     if key.startswith("ل") and _clause_follows(doc, m.end):
@@ -615,8 +616,8 @@ def _source_or_cue_before(doc: Doc, i: int) -> bool:
     for k in range(i - 1, lo - 1, -1):
         if not doc.toks[k].word:
             continue
-        if doc.gazetteer.is_designator(doc.toks[k].text) or any(
-                m.start <= doc.toks[k].start < m.end for m in doc.mentions):
+        if doc.gazetteer.is_designator(doc.toks[k].text) or doc.overlaps_mention(
+                doc.toks[k].start, doc.toks[k].start + 1):
             return False  # part of a longer name: وكالة إنترفاكس للأنباء إن
         if seen == 0 and k in doc.cue_tokens and doc.cue_at(k) is None:
             return False  # governed by بحسب / وفقا: ووفقا للبيان فإن (the statement)
@@ -674,7 +675,7 @@ def _venue_object(doc: Doc, v: int, i: int) -> bool:
     return True
 
 
-def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: list[Span],
+def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: Intervals,
                      publishers: frozenset[str]) -> list[CitedOutlet]:
     """Outlets the gazetteer does not know, written as designator + «name» (``قالت صحيفة
     «الصباح الجديد»``) or designator + a bare name of one to three words (``كشفت صحيفة
@@ -691,6 +692,7 @@ def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: list[Span],
         if fold(doc.text[start:end]) not in publishers and _is_cited(doc, probe, spans):
             out.append(CitedOutlet(doc.text[start:end], doc.text[start:end], (start, end), known=False))
     heads = _bare_head_forms()
+    quoted = Intervals(taken)
     for k, tok in enumerate(doc.toks):
         if tok.key not in heads:
             continue
@@ -699,8 +701,7 @@ def _unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: list[Span],
             continue
         start, end = doc.span(name)
         near = doc.toks[min(len(doc.toks) - 1, name[1] + 3)].end
-        if any(s <= start < e for s, e in taken) or any(
-                m.start < near and start < m.end for m in doc.mentions):
+        if quoted.overlaps(start, start + 1) or doc.overlaps_mention(start, near):
             continue  # a known name overlaps or follows (وكالة أنباء الصين الرسمية شينخوا)
         written = doc.text[start:end]
         if gazetteer.resolve(written) or fold(written) in publishers:
@@ -722,8 +723,7 @@ def _review_labels(doc: Doc, gazetteer: Gazetteer, publishers: frozenset[str]) -
         start, end = match.span("name")
         written = doc.text[start:end]
         folded = " ".join(fold(written).split())
-        if gazetteer.resolve(written) or folded in publishers or any(
-                m.start < end and start < m.end for m in doc.mentions):
+        if gazetteer.resolve(written) or folded in publishers or doc.overlaps_mention(start, end):
             continue
         k = doc.token_at(start)
         if any(stops_speaker(doc, n) or _cited_word(doc, n, "unknown_stop")
@@ -824,7 +824,9 @@ def _name_stop(doc: Doc, k: int, first: bool) -> bool:
 
 @cache
 def _designated_quote_re() -> re.Pattern[str]:
-    return re.compile(r"(?P<des>[\w\u0640]+)\s*[«\"“]\s*(?P<name>[^«»\"“”\n]{2,40}?)\s*[»\"”]")
+    # a designator is one short word, matched from its first letter: a 10 MB "word" costs
+    # one pass, not one per letter
+    return re.compile(r"(?<![\w\u0640])(?P<des>[\w\u0640]{1,30})\s*[«\"“]\s*(?P<name>[^«»\"“”\n]{2,40}?)\s*[»\"”]")
 
 
 _UNKNOWN = OutletEntry("", "website", "")
@@ -905,7 +907,7 @@ def _self_credit_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\n|\.\.\.\s|[.!؟]\s)(?P<name>[^\s:\-–|\n][^:\-–|\n]{{1,30}}?)\s*[:\-–]\s*(?:{words})(?![\w])")
 
 
-def _cited_outlets(doc: Doc, spans: list[Span], publishers: frozenset[str]) -> tuple[CitedOutlet, ...]:
+def _cited_outlets(doc: Doc, spans: Intervals, publishers: frozenset[str]) -> tuple[CitedOutlet, ...]:
     merged: list[list[Any]] = []
     for m in doc.mentions:
         if m.entry.canonical in publishers or not _is_cited(doc, m, spans):
@@ -992,8 +994,9 @@ def _extract(doc_id: str, text: str, gazetteer: Gazetteer) -> SourceReport:
     attributions = _attributions(doc, [f for f, _ in found])
     spans += [a.speaker_span for a in attributions if a.speaker_span != _NO_SPAN]
     publishers = _publishers(doc)
-    known = _cited_outlets(doc, spans, publishers)
-    unknown = _unknown_outlets(doc, gazetteer, spans, publishers)
+    sources = Intervals(spans)
+    known = _cited_outlets(doc, sources, publishers)
+    unknown = _unknown_outlets(doc, gazetteer, sources, publishers)
     outlets = sorted(known + tuple(unknown), key=lambda o: o.span)
     return SourceReport(doc_id, tuple(attributions), tuple(outlets))
 

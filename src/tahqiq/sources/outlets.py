@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ._intervals import Intervals
 
 #: Outlet types the gazetteer knows.
 OUTLET_TYPES = ("agency", "tv", "radio", "newspaper", "magazine", "website", "monitor")
@@ -339,9 +340,10 @@ class Gazetteer:
         and a listed spelling of a foreign outlet have the same :func:`_skeleton`."""
         skeletons = self._skeletons()
         out: list[OutletMention] = []
+        taken = Intervals((m.start, m.end) for m in found)
         for match in self._slot_re().finditer(folded):
             a, b = match.span("w")
-            if any(m.start < index[b - 1] + 1 and index[a] < m.end for m in found):
+            if taken.overlaps(index[a], index[b - 1] + 1):
                 continue
             words = [(w.start() + a, w.end() + a) for w in re.finditer(r"\S+", folded[a:b])]
             for n in range(len(words), 0, -1):
