@@ -27,3 +27,11 @@ def test_attribution_ends_on_hostile_text(text: str) -> None:
             "print(len(report.attributions))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+def test_a_document_is_read_up_to_max_attributions() -> None:
+    from tahqiq.sources.attribution import MAX_ATTRIBUTIONS, extract_sources
+
+    line = "قال الوزير إن الخطة جاهزة. "
+    assert len(extract_sources("x", line * 30).attributions) == 30
+    assert len(extract_sources("x", line * (MAX_ATTRIBUTIONS + 500)).attributions) == MAX_ATTRIBUTIONS

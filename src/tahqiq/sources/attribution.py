@@ -923,6 +923,12 @@ def _cited_outlets(doc: Doc, spans: Intervals, publishers: frozenset[str]) -> tu
 # --------------------------------------------------------------------------- entry point
 
 
+#: Most reported-speech items read from one document.  A news article holds tens; a text
+#: of thousands (a run-on list of cues, a dump pasted as one article) is read up to here,
+#: so its cost and its report stay bounded.
+MAX_ATTRIBUTIONS = 2000
+
+
 def extract_sources(doc_id: str, text: str, gazetteer: Gazetteer | None = None) -> SourceReport:
     """Reported speech and cited outlets of one document's display text.
 
@@ -974,6 +980,8 @@ def _extract(doc_id: str, text: str, gazetteer: Gazetteer) -> SourceReport:
     spans: list[Span] = []
     used_until = -1
     for cue in find_cues(doc):
+        if len(found) >= MAX_ATTRIBUTIONS:
+            break
         if cue.first < used_until:
             continue
         lo, hi = doc.sentence(cue.first)

@@ -532,11 +532,16 @@ def _inside_longer_quote(text: str, start: int, end: int) -> bool:
     return close > 0 and "\n" not in after[:close]
 
 
+#: How far around a mention :func:`_has_context` looks for its separators.
+_CONTEXT_CHARS = 200
+
+
 def _has_context(text: str, mention: OutletMention) -> bool:
     if mention.quoted or mention.designated or mention.parenthesised:
         return True
-    before = text[:mention.start].rstrip(" ")
-    after = text[mention.end:].lstrip(" ")
+    # a window, not the whole prefix and suffix: a slice copies, and this runs per mention
+    before = text[max(0, mention.start - _CONTEXT_CHARS):mention.start].rstrip(" ")
+    after = text[mention.end:mention.end + _CONTEXT_CHARS].lstrip(" ")
     if before.endswith("\\") and after.startswith("\\"):  # وكالات \ سما \
         return True
     return before.endswith(("-", "–")) and after.startswith(":")
