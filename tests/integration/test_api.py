@@ -468,3 +468,58 @@ def test_documents_a_cli_ingest_stores_while_the_server_runs_become_searchable(t
             time.sleep(0.2)
         health = client.get("/health").json()
         assert health["index_lag"] == 0 and health["status"] == "ok"
+
+
+def test_serve_stops_within_five_seconds_while_linking_a_backlog(tmp_path: Path) -> None:
+    """SIGTERM while the background linker works through a backlog: the server is gone within
+    5 s, and a later `tahqiq reuse` links what is left, each pair once."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    db = tmp_path / "desk.db"
+    lines = [json.dumps({"title": f"خبر {i}", "text": f"أعلنت وزارة الزراعة اليوم خطة رقم {i} لدعم مزارعي القمح "
+                         f"في المحافظة {i % 50} مع بداية الموسم، وقال الوزير إن الخطة {i} تشمل قروضا ميسرة "
+                         f"وبذورا محسنة وتوسيع شبكات الري في القرى البعيدة رقم {i % 7}."}, ensure_ascii=False)
+             for i in range(3000)]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TAHQIQ_")}
+    run = [sys.executable, "-m", "tahqiq"]
+    assert subprocess.run([*run, "ingest", str(batch), "--db", str(db), "--no-link"], env=env,
+                          capture_output=True, timeout=300).returncode == 0
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([*run, "serve", "--db", str(db), "--port", str(port)], env=env,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).json()
+            if health["linking"]:
+                break
+        except httpx.TransportError:
+            pass
+        assert proc.poll() is None and time.monotonic() < deadline, "the linker never started"
+        time.sleep(0.1)
+    started = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=5)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+    assert time.monotonic() - started < 5
+    rest = subprocess.run([*run, "reuse", "--db", str(db), "--json", "--limit", "1000000"], env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert rest.returncode == 0, rest.stderr
+    pairs = [(link["a"], link["b"]) for link in json.loads(rest.stdout)["links"]]
+    assert len(pairs) == len(set(pairs))
+    stats = json.loads(subprocess.run([*run, "stats", "--db", str(db), "--json"], env=env,
+                                      capture_output=True, text=True, timeout=120).stdout)
+    assert stats["documents"] == 3000
