@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -391,9 +392,23 @@ def test_an_upload_returns_before_linking_and_the_document_says_when_it_is_linke
         assert health["pending_links"] == 0 and health["link_error"] is None
 
 
+def _stops_within_five_seconds(proc: subprocess.Popen[str], sig: int) -> None:
+    """Send ``sig`` to a server process; it must exit within 5 s (killed otherwise)."""
+    import os
+    import signal
+
+    started = time.monotonic()
+    proc.send_signal(sig)
+    try:
+        proc.wait(timeout=5)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+    assert time.monotonic() - started < 5
+
+
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
 def test_serve_stops_within_five_seconds_of_a_signal(db: Path, sig: str) -> None:
-    import os
     import signal
     import socket
     import subprocess
@@ -414,14 +429,7 @@ def test_serve_stops_within_five_seconds_of_a_signal(db: Path, sig: str) -> None
         except httpx.TransportError:
             assert proc.poll() is None and time.monotonic() < deadline
             time.sleep(0.2)
-    started = time.monotonic()
-    proc.send_signal(getattr(signal, sig))
-    try:
-        proc.wait(timeout=5)
-    finally:
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-    assert time.monotonic() - started < 5
+    _stops_within_five_seconds(proc, getattr(signal, sig))
     with socket.socket() as sock:  # the port is free again: nothing was orphaned
         sock.bind(("127.0.0.1", port))
 
@@ -507,14 +515,7 @@ def test_serve_stops_within_five_seconds_while_linking_a_backlog(tmp_path: Path)
             pass
         assert proc.poll() is None and time.monotonic() < deadline, "the linker never started"
         time.sleep(0.1)
-    started = time.monotonic()
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=5)
-    finally:
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-    assert time.monotonic() - started < 5
+    _stops_within_five_seconds(proc, signal.SIGTERM)
     rest = subprocess.run([*run, "reuse", "--db", str(db), "--json", "--limit", "1000000"], env=env,
                           capture_output=True, text=True, timeout=600)
     assert rest.returncode == 0, rest.stderr
