@@ -36,7 +36,7 @@ def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]]
     articles = [_article(doc, score, j) for doc, score, j in judged]
     related = [a for a in articles if a.stance in RELATED]
     texts = {doc.doc_id: doc.text for doc, _, _ in judged}
-    backings = {a.doc_id: backing(texts[a.doc_id], a, line_sources(texts[a.doc_id], a))
+    backings = {a.doc_id: backing(texts[a.doc_id], a, line_sources(texts[a.doc_id], a), claim)
                 for a in related}
     numbers, units = group_units(related, backings, links)
     origins = {d: u.origin for u in units for d in u.doc_ids}

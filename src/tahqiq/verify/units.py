@@ -11,7 +11,10 @@ stance and
   news attributes a whole report ("نقلت صحيفة ... أن"); or
 - **speaker**: their evidence sentences report the same *named* speaker (a
   person, an office or an outlet).  Unnamed sources ("مصدر أمني") never join units: two
-  anonymous sources are not known to be one.
+  anonymous sources are not known to be one; or
+- **details**: their evidence passages share the same specific details -- rare
+  words, names, numbers -- beyond the claim's own words, even when reworded
+  (:mod:`tahqiq.verify.details`).
 
 Units are the connected components of these relations.  A unit's stance is
 the stance with the largest summed confidence among its members; its
@@ -27,9 +30,12 @@ from dataclasses import dataclass
 
 from ..sources.outlets import display_name
 from ..types import ArticleVerdict, EvidenceUnit, ReuseLink, SourceReport, Span
+from .details import details, same_details
 
 #: Speaker kinds that may join units (named people and offices).
 NAMED = ("person", "office", "outlet")
+#: Between the search forms of shared details in a ``details:`` basis item.
+DETAIL_SEPARATOR = "|"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,8 @@ class Backing:
     speakers: frozenset[str]
     #: Each speaker key as the article wrote the name (for readers; keys are folded).
     speaker_names: tuple[tuple[str, str], ...] = ()
+    #: The specific details of the evidence passages: (search form, as written).
+    details: tuple[tuple[str, str], ...] = ()
 
 
 #: Characters read before an evidence sentence for its attribution ("نقلت وكالة X عن ... أن").
@@ -79,14 +87,14 @@ def source_windows(text: str, passages: Sequence[Span]) -> list[Span]:
 
 
 def backing(text: str, article: ArticleVerdict,
-            sources: Mapping[Span, SourceReport]) -> Backing:
+            sources: Mapping[Span, SourceReport], claim: str = "") -> Backing:
     """An article's :class:`Backing`.
 
     ``sources`` maps each window of :func:`source_windows` to the sources
     extracted from that stretch of text (spans relative to the window).  A
     cited outlet backs the evidence when it stands in the lead, or in an
     evidence sentence or just before it; a named speaker when the reported
-    content overlaps an evidence sentence.
+    content overlaps an evidence sentence.  ``claim`` words are never details.
     """
     passages = evidence_passages(text, article)
     outlets, speakers, names = set(), set(), {}
@@ -102,8 +110,9 @@ def backing(text: str, article: ArticleVerdict,
                 key = _speaker_key(item.speaker)
                 speakers.add(key)
                 names.setdefault(key, " ".join(item.speaker.split()))
+    found = details((text[start:end] for start, end in passages), claim)
     return Backing(passages, frozenset(outlets), frozenset(s for s in speakers if s),
-                   tuple(sorted((k, v) for k, v in names.items() if k)))
+                   tuple(sorted((k, v) for k, v in names.items() if k)), tuple(sorted(found.items())))
 
 
 def _near(at: int, passages: Sequence[Span]) -> bool:
@@ -153,6 +162,12 @@ def group_units(articles: Sequence[ArticleVerdict], backings: Mapping[str, Backi
                 seen = first.setdefault((stance[doc_id], value), doc_id)
                 if seen != doc_id:
                     union(seen, doc_id, f"{reason}:{value}")
+    for n, x in enumerate(ids):
+        for y in ids[n + 1:]:
+            shared = stance[x] == stance[y] and same_details(
+                dict(backings[x].details), dict(backings[y].details))
+            if shared:
+                union(x, y, "details:" + DETAIL_SEPARATOR.join(shared))
     return _number(articles, find, why, backings)
 
 
@@ -177,9 +192,9 @@ def _number(articles: Sequence[ArticleVerdict], find, why, backings
             numbers[article.doc_id] = number
         origin, kind = _origin(group, backings)
         basis = sorted({r for a in group for r in why.get(a.doc_id, ())}) if len(group) > 1 else []
-        written: dict[str, str] = {}  # as the earliest article wrote each name
+        written: dict[str, str] = {}  # as the earliest article wrote each name and detail
         for a in sorted(group, key=lambda a: _order_key(a, articles)):
-            for key, name in backings[a.doc_id].speaker_names:
+            for key, name in (*backings[a.doc_id].speaker_names, *backings[a.doc_id].details):
                 written.setdefault(key, name)
         units.append(EvidenceUnit(number, unit_stance(group), origin, kind,
                                   tuple(a.doc_id for a in group), tuple(basis),
@@ -190,10 +205,13 @@ def _number(articles: Sequence[ArticleVerdict], find, why, backings
 
 def _shown_basis(item: str, written: Mapping[str, str]) -> str:
     """A basis item for readers: an outlet by its Arabic name (``outlet:Reuters`` ->
-    ``outlet:رويترز``), a speaker as an article wrote the name (not its folded key)."""
+    ``outlet:رويترز``), a speaker and details as an article wrote them (not their folded
+    or stemmed keys: ``details:الزواري، ١٠٠``)."""
     kind, _, value = item.partition(":")
     if kind == "outlet":
         return f"{kind}:{display_name(value)}"
+    if kind == "details":
+        return f"{kind}:" + "، ".join(written.get(k, k) for k in value.split(DETAIL_SEPARATOR))
     return f"{kind}:{written.get(value, value)}" if kind == "speaker" else item
 
 

@@ -23,7 +23,7 @@ SECTIONS = {
     "verdicts": ("supported", "refuted", "contested", "unverified"),
     "stances": ("agree", "disagree", "discuss", "unrelated"),
     "marks": ("first_report", "copy", "denial"),
-    "basis": ("reuse", "outlet", "speaker"),
+    "basis": ("reuse", "outlet", "speaker", "details"),
 }
 
 

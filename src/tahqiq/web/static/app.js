@@ -8,7 +8,7 @@
 let STANCE = { agree: "يؤيد", disagree: "ينفي", discuss: "يناقش", unrelated: "غير متصل" };
 let VERDICT = { supported: "مدعوم", refuted: "مدحوض", contested: "متنازع عليه", unverified: "غير متحقق منه" };
 let MARKS = { first_report: "أول خبر", copy: "نسخة", denial: "نفي" };
-let BASIS = { reuse: "نص منقول", outlet: "المصدر نفسه", speaker: "المتحدث نفسه" };
+let BASIS = { reuse: "نص منقول", outlet: "المصدر نفسه", speaker: "المتحدث نفسه", details: "التفاصيل نفسها" };
 const STATUS = { added: "أضيفت", duplicate: "موجودة من قبل", updated: "حُدّثت" };
 
 async function loadVocabulary() {
