@@ -495,6 +495,41 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class TallyItem:
+    """What one evidence unit adds to the verdict's sums: ``confidence × weight`` when it
+    takes a side credibly (``counted``), else nothing."""
+
+    unit: int
+    stance: str
+    confidence: float
+    weight: float
+    counted: bool
+    adds: float
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``tally.units`` in ``tahqiq check --json``."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The verdict's sums, so a reader can redo them: support ``S`` (agreeing units),
+    refutation ``R`` (disagreeing units, times ``disagree_weight``), each unit's share."""
+
+    support: float
+    refute: float
+    disagree_weight: float
+    credible: float
+    units: tuple[TallyItem, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """``tally`` in ``tahqiq check --json``."""
+        return {"support": self.support, "refute": self.refute,
+                "disagree_weight": self.disagree_weight, "credible": self.credible,
+                "units": [u.to_json() for u in self.units]}
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """What the corpus says about a claim: a verdict, the articles and a timeline.
 
@@ -514,6 +549,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     independent_counts: dict[str, int] = field(default_factory=dict)
     units: tuple[EvidenceUnit, ...] = ()
+    tally: Tally | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The report as ``tahqiq check --json`` prints it."""
@@ -525,6 +561,8 @@ class Report:
             "evidence_units": [u.to_json() for u in self.units],
             "timeline": [t.to_json() for t in self.timeline],
         }
+        if self.tally is not None:
+            out["tally"] = self.tally.to_json()
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out

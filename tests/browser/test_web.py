@@ -315,3 +315,19 @@ def test_report_warnings_are_arabic(server: str, browser: object) -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / "web-warnings.png"), full_page=True)
     assert problems == []
+
+
+def test_the_verdicts_sums_are_shown_unit_by_unit(server: str, browser: object) -> None:
+    import re
+
+    page, problems = _page(browser, 390, 844)
+    page.goto(server + "/#/check?claim=" + CLAIM)
+    page.wait_for_selector("#tally tr td", timeout=60_000)
+    rows = page.locator("#tally tr").count()
+    assert rows >= 3  # a header and at least two units that take a side
+    said = page.locator("#tally").inner_text()
+    assert "كيف حُسب الحكم" in said and not re.search(r"[A-Za-z]", said), said
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.locator("#tally").screenshot(path=str(OUTPUT / "tally-phone.png"))
+    assert problems == []

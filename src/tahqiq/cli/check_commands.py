@@ -87,6 +87,7 @@ def _text(report: Any) -> str:
     lines = [f"claim:      {report.claim}",
              f"verdict:    {report.verdict} — {word('verdicts', report.verdict)} ({report.confidence:.2f})",
              "counts:     " + ", ".join(f"{k} {v}" for k, v in report.counts.items())]
+    lines += _tally_text(report.tally)
     for article in report.articles:
         lines.append(f"\n[{article.stance} {article.confidence:.2f}] {article.doc_id[:12]}  "
                      f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
@@ -95,6 +96,20 @@ def _text(report: Any) -> str:
             if e.decisive:
                 lines.append(f"      ← {why(e)}")
     return "\n".join(lines) + "\n"
+
+
+def _tally_text(tally: Any) -> list[str]:
+    """The verdict's sums, unit by unit, so the reader can redo them."""
+    if tally is None:
+        return []
+    sides = [t for t in tally.units if t.stance in ("agree", "disagree")]
+    if not sides:
+        return []
+    parts = [f"unit {t.unit} {t.stance} {t.confidence:.2f}×{t.weight:g}"
+             + (f" = {t.adds:.2f}" if t.counted else " (below credible: not counted)") for t in sides]
+    return [f"sums:       support {tally.support:.2f}, refutation {tally.refute:.2f}"
+            f" (denials × {tally.disagree_weight:g}; each unit once)",
+            "            " + "; ".join(parts)]
 
 
 #: Claims retrieved, judged (on the cluster, with --scheduler) and written per round.

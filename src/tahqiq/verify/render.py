@@ -77,6 +77,7 @@ def to_markdown(report: Report) -> str:
              f"| {report.counts['agree']} | {report.counts['disagree']} | {report.counts['discuss']} |", ""]
     lines += [f"> تنبيه: {_md_escape(warning_text(w))}" for w in report.warnings]
     lines += _md_units(report)
+    lines += _md_tally(report)
     for i, article in enumerate(report.articles, 1):
         lines += ["", f"## {i}. {_md_escape(article.title or article.doc_id)}", "",
                   f"{_stance(article.stance)} ({article.stance}, {article.confidence:.2f}) · "
@@ -132,6 +133,41 @@ def _md_units(report: Report) -> list[str]:
     return lines
 
 
+def _tally_lines(report: Report) -> tuple[list[tuple[str, ...]], str]:
+    """The verdict's sums for readers: one row per evidence unit that takes a side
+    (unit, stance, confidence, weight, what it adds) and the sentence that sums them."""
+    tally = report.tally
+    if tally is None:
+        return [], ""
+    rows = [(str(t.unit), _stance(t.stance), f"{t.confidence:.2f}", f"{t.weight:g}",
+             f"{t.adds:.2f}" if t.counted else "لا يُحسب")
+            for t in tally.units if t.stance in ("agree", "disagree")]
+    summary = (f"التأييد = مجموع ما تضيفه الوحدات المؤيدة = {tally.support:.2f}؛ "
+               f"النفي = مجموع ما تضيفه الوحدات النافية × {tally.disagree_weight:g} = {tally.refute:.2f}. "
+               f"تُحسب الوحدة مرة واحدة بثقة أقوى مقالاتها إذا بلغت {tally.credible:g}.")
+    return rows, summary
+
+
+def _md_tally(report: Report) -> list[str]:
+    rows, summary = _tally_lines(report)
+    if not rows:
+        return []
+    lines = ["", "## كيف حُسب الحكم", "", "| الوحدة | الموقف | الثقة | الوزن | تضيف |", "|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines + ["", summary]
+
+
+def _html_tally(report: Report) -> list[str]:
+    rows, summary = _tally_lines(report)
+    if not rows:
+        return []
+    e = html.escape
+    body = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return ["<h2>كيف حُسب الحكم</h2>",
+            "<table><tr><th>الوحدة</th><th>الموقف</th><th>الثقة</th><th>الوزن</th><th>تضيف</th></tr>"
+            f"{body}</table>", f"<p>{e(summary)}</p>"]
+
+
 def _html_mark(context: str, sentence: str) -> str:
     at = context.find(sentence)
     if at < 0:
@@ -164,6 +200,7 @@ def to_html(report: Report) -> str:
     ]
     parts += [f'<p class="warn">تنبيه: {e(warning_text(w))}</p>' for w in report.warnings]
     parts += _html_units(report)
+    parts += _html_tally(report)
     for article in report.articles:
         link = (f' · <a href="{e(article.url)}" rel="noopener noreferrer nofollow">الرابط</a>'
                 if article.url and article.url.startswith(("http://", "https://")) else "")

@@ -19,10 +19,12 @@ from ..types import (
     ReuseLink,
     SourceReport,
     Span,
+    Tally,
+    TallyItem,
     TimelineEntry,
 )
 from .units import backing, evidence_passages, group_units, source_windows
-from .verdict import RELATED, VerdictPolicy, counts, decide
+from .verdict import RELATED, VerdictPolicy, counts, decide, shares, sums
 
 #: Characters of context shown each side of an evidence sentence.
 CONTEXT_CHARS = 240
@@ -43,15 +45,28 @@ def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]]
     articles = [replace(a, evidence_unit=numbers.get(a.doc_id, 0), origin=origins.get(a.doc_id))
                 for a in articles]
     unrelated = [j for j in judgements if j.stance not in RELATED]
-    weights = [policy.unit_weight(len(u.doc_ids)) for u in units] + [1.0] * len(unrelated)
-    verdict, confidence = decide(unit_judgements(units, articles) + unrelated, policy, weights)
+    weights = [policy.unit_weight(len(u.doc_ids)) for u in units]
+    per_unit = unit_judgements(units, articles)
+    verdict, confidence = decide(per_unit + unrelated, policy, weights + [1.0] * len(unrelated))
     shown = sorted((a for a in articles if a.stance in RELATED), key=lambda a: -a.confidence)
     if include_unrelated:
         shown += sorted((a for a in articles if a.stance not in RELATED),
                         key=lambda a: -a.retrieval_score)
     independent = {label: sum(u.stance == label for u in units) for label in RELATED}
     return Report(claim, verdict, confidence, counts(judgements), tuple(shown),
-                  timeline(articles, units, links), tuple(warnings), independent, units)
+                  timeline(articles, units, links), tuple(warnings), independent, units,
+                  tally_of(units, per_unit, weights, policy))
+
+
+def tally_of(units: Sequence[EvidenceUnit], judgements: Sequence[Judgement],
+             weights: Sequence[float], policy: VerdictPolicy) -> Tally:
+    """The verdict's sums unit by unit (:class:`~tahqiq.types.Tally`)."""
+    added = shares(judgements, policy, weights)
+    items = tuple(TallyItem(u.unit, j.stance, round(j.confidence, 4), round(w, 4),
+                            a > 0, round(a, 4))
+                  for u, j, w, a in zip(units, judgements, weights, added, strict=True))
+    support, refute = sums(judgements, policy, weights)
+    return Tally(round(support, 4), round(refute, 4), policy.disagree_weight, policy.credible, items)
 
 
 def unit_judgements(units: Sequence[EvidenceUnit], articles: Sequence[ArticleVerdict]

@@ -57,7 +57,7 @@ class VerdictPolicy:
     #: two copies count as two, four as three, eight as four (0: a unit counts
     #: once however many outlets carried it).  Wide reporting is weak
     #: corroboration; claim-level CV chose 1.0 in every fold.
-    unit_growth: float = 1.0
+    unit_growth: float = 0.0
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.credible <= 1.0 or not 0.0 < self.contested_share <= 0.5:
@@ -84,12 +84,7 @@ def decide(judgements: Sequence[Judgement], policy: VerdictPolicy = VerdictPolic
     """
     if not any(j.stance in RELATED for j in judgements):
         return "unverified", _unrelated_confidence(judgements)
-    weights = list(weights) if weights is not None else [1.0] * len(judgements)
-    credible = [(j, w) for j, w in zip(judgements, weights, strict=True)
-                if j.confidence >= policy.credible]
-    support = sum(j.confidence * w for j, w in credible if j.stance == "agree")
-    refute = policy.disagree_weight * sum(j.confidence * w for j, w in credible
-                                          if j.stance == "disagree")
+    support, refute = sums(judgements, policy, weights)
     total = support + refute
     if total == 0:
         return "unverified", _unrelated_confidence(judgements)
@@ -100,10 +95,31 @@ def decide(judgements: Sequence[Judgement], policy: VerdictPolicy = VerdictPolic
     return verdict, round(abs(support - refute) / total * strength, 4)
 
 
+def shares(judgements: Sequence[Judgement], policy: VerdictPolicy,
+           weights: Sequence[float] | None = None) -> list[float]:
+    """What each judgement adds to its side's sum: ``confidence × weight`` for a credible
+    agreeing one, the same times ``disagree_weight`` for a credible disagreeing one, else 0."""
+    weights = list(weights) if weights is not None else [1.0] * len(judgements)
+    out = []
+    for j, w in zip(judgements, weights, strict=True):
+        side = {"agree": 1.0, "disagree": policy.disagree_weight}.get(j.stance, 0.0)
+        out.append(side * j.confidence * w if j.confidence >= policy.credible else 0.0)
+    return out
+
+
+def sums(judgements: Sequence[Judgement], policy: VerdictPolicy,
+         weights: Sequence[float] | None = None) -> tuple[float, float]:
+    """Support ``S`` and refutation ``R`` (see the module docstring)."""
+    added = shares(judgements, policy, weights)
+    support = sum(a for j, a in zip(judgements, added, strict=True) if j.stance == "agree")
+    refute = sum(a for j, a in zip(judgements, added, strict=True) if j.stance == "disagree")
+    return support, refute
+
+
 def _unrelated_confidence(judgements: Sequence[Judgement]) -> float:
     if not judgements:
         return 1.0
     return round(sum(j.probabilities.get("unrelated", 0.0) for j in judgements) / len(judgements), 4)
 
 
-__all__ = ["RELATED", "VerdictPolicy", "counts", "decide"]
+__all__ = ["RELATED", "VerdictPolicy", "counts", "decide", "shares", "sums"]

@@ -212,6 +212,8 @@ function renderReport(target, report) {
       el("div", { class: "card" }, el("h2", {}, "الخط الزمني"), timelineChart(report)),
       el("div", { class: "card" }, el("h2", {}, "من نقل عمّن ومن استند إلى من"), sourceGraph(report))));
     target.appendChild(renderUnits(report));
+    const tally = renderTally(report);
+    if (tally) target.appendChild(tally);
     target.appendChild(el("h2", {}, "المقالات"));
     for (const article of articles) target.appendChild(renderArticle(article, report));
   }
@@ -240,6 +242,23 @@ function renderUnits(report) {
     unit.origin_kind === "outlet" ? iso(unit.origin_display || unit.origin) : articleRef(unit.origin, report),
     " (", (unit.basis_display || unit.basis).map(basisText).join("، "), ")"))));
   return box;
+}
+
+// The verdict's sums, unit by unit, so a reader can redo them.
+function renderTally(report) {
+  const tally = report.tally;
+  const rows = tally ? tally.units.filter((t) => t.stance === "agree" || t.stance === "disagree") : [];
+  if (!rows.length) return null;
+  const two = (x) => iso(Number(x).toFixed(2));
+  return el("div", { class: "card tally", id: "tally" }, el("h2", {}, "كيف حُسب الحكم"),
+    el("table", {},
+      el("tr", {}, ["الوحدة", "الموقف", "الثقة", "الوزن", "تضيف"].map((h) => el("th", {}, h))),
+      rows.map((t) => el("tr", {}, el("td", {}, iso(t.unit)), el("td", {}, STANCE[t.stance] || t.stance),
+        el("td", {}, two(t.confidence)), el("td", {}, iso(t.weight)),
+        el("td", {}, t.counted ? two(t.adds) : "لا يُحسب")))),
+    el("p", { class: "meta" }, "التأييد ", two(tally.support), "، النفي ", two(tally.refute),
+      " (النفي × ", iso(tally.disagree_weight), "). تُحسب كل وحدة مرة واحدة بثقة أقوى مقالاتها إذا بلغت ",
+      iso(tally.credible), "."));
 }
 
 function basisText(basis) {
