@@ -307,7 +307,9 @@ class Attribution:
     """Reported speech: who said what, with which verb, and where in the text.
 
     ``speaker`` is the speaker as written (``"مصدر أمني"``, ``"وزير الخارجية
-    الروسي سيرغي لافروف"``); ``cue`` the reporting verb as written (``"قال"``,
+    الروسي سيرغي لافروف"``) -- for a person named again by a surname
+    (``"لافروف"``, ``"الوزير لافروف"``), the fullest form the article used before,
+    while ``speaker_span`` still marks the words of this sentence; ``cue`` the reporting verb as written (``"قال"``,
     ``"نفى"``); ``content`` the quoted or reported content and ``span`` its
     character span in the document's display text.  ``speaker_span`` and
     ``cue_span`` locate the other two parts (``(-1, -1)`` when implicit,

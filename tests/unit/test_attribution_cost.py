@@ -35,3 +35,4 @@ def test_a_document_is_read_up_to_max_attributions() -> None:
     line = "قال الوزير إن الخطة جاهزة. "
     assert len(extract_sources("x", line * 30).attributions) == 30
     assert len(extract_sources("x", line * (MAX_ATTRIBUTIONS + 500)).attributions) == MAX_ATTRIBUTIONS
+

@@ -950,9 +950,11 @@ def _as_published(report: SourceReport, text: str) -> SourceReport:
     """``report`` (found in the reading view of ``text``) with its strings sliced from ``text``."""
     attributions: list[Attribution] = []
     last = ""
+    full: dict[str, str] = {}  # a person's last name (folded) -> the fullest form seen so far
     for att in report.attributions:
         if att.speaker_span != _NO_SPAN:
-            speaker = last = text[att.speaker_span[0]:att.speaker_span[1]]
+            speaker = last = _fullest(text[att.speaker_span[0]:att.speaker_span[1]],
+                                      att.speaker_kind, full)
         else:
             speaker = last if att.speaker else ""
         attributions.append(replace(att, speaker=speaker, cue=text[att.cue_span[0]:att.cue_span[1]],
@@ -967,6 +969,22 @@ def _as_published(report: SourceReport, text: str) -> SourceReport:
                 fields["display"] = written
         outlets.append(replace(outlet, **fields))
     return SourceReport(report.doc_id, tuple(attributions), tuple(outlets))
+
+
+def _fullest(speaker: str, kind: str, full: dict[str, str]) -> str:
+    """A person named again by a surname or a title and surname (``عطاف``, ``الوزير عطاف``)
+    is reported by the fullest form the article used before (``وزير الخارجية أحمد عطاف``);
+    ``full`` remembers, by folded last name, the longest form seen so far."""
+    words = speaker.split()
+    if kind != "person" or not words:
+        return speaker
+    key = fold(words[-1].strip("«»\"()،,"))
+    known = full.get(key)
+    if known is not None and len(known.split()) > len(words) and len(words) <= 2:
+        return known
+    if known is None or len(words) > len(known.split()):
+        full[key] = " ".join(words)
+    return speaker
 
 
 def _extract(doc_id: str, text: str, gazetteer: Gazetteer) -> SourceReport:
