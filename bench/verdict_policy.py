@@ -2,6 +2,7 @@
 
     python bench/verdict_cv.py          # first: judged articles per claim, CV stance models
     python bench/verdict_policy.py      # then: nested CV over the verdict thresholds
+    python bench/verdict_policy.py --once   # the same, each unit counting once (shipped rule)
 
 Reads bench/out/verdict_cv_rows.json (each Baly claim's judged articles and
 evidence units, every
@@ -21,7 +22,10 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-ROWS = REPO / "bench" / "out" / (sys.argv[1] if len(sys.argv) > 1 else "verdict_cv_rows.json")
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+ROWS = REPO / "bench" / "out" / (ARGS[0] if ARGS else "verdict_cv_rows.json")
+#: ``--once``: search only policies where an evidence unit counts once (unit_growth 0).
+ONCE = "--once" in sys.argv
 FOLDS = REPO.parent / "shared" / "data" / "baly2018" / "folds.txt"
 ANSWER = {"supported": "true", "refuted": "false"}
 
@@ -63,7 +67,7 @@ def main() -> int:
     default = VerdictPolicy()
     grid = [VerdictPolicy(c, default.contested_share, w, g)
             for c in (0.3, 0.4, 0.5, 0.6, 0.7) for w in (1.0, 1.25, 1.5, 2.0)
-            for g in (0.0, 0.5, 1.0)]
+            for g in ((0.0,) if ONCE else (0.0, 0.5, 1.0))]
     chosen, pooled = [], []
     for fold in sorted(set(folds.values())):
         train = [r for r in rows if folds[r["claim_id"]] != fold]

@@ -87,7 +87,7 @@ def _text(report: Any) -> str:
     lines = [f"claim:      {report.claim}",
              f"verdict:    {report.verdict} — {word('verdicts', report.verdict)} ({report.confidence:.2f})",
              "counts:     " + ", ".join(f"{k} {v}" for k, v in report.counts.items())]
-    lines += _tally_text(report.tally)
+    lines += tally_text(report.tally)
     for article in report.articles:
         lines.append(f"\n[{article.stance} {article.confidence:.2f}] {article.doc_id[:12]}  "
                      f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
@@ -98,7 +98,7 @@ def _text(report: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _tally_text(tally: Any) -> list[str]:
+def tally_text(tally: Any) -> list[str]:
     """The verdict's sums, unit by unit, so the reader can redo them."""
     if tally is None:
         return []

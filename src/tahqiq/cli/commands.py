@@ -230,6 +230,10 @@ def _print_check(report: Any, k: int) -> None:
                f"(confidence {report.confidence:.2f}); {counts}")
     if independent:
         click.echo(f"independent evidence (copies and shared sources counted once): {independent}")
+    from .check_commands import tally_text
+
+    for line in tally_text(report.tally):
+        click.echo(line.strip())
     for article in report.articles[:k]:
         click.echo(f"  [{article.stance:8s} {article.confidence:.2f}] "
                    f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
