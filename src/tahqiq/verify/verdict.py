@@ -42,21 +42,24 @@ RELATED = ("agree", "disagree", "discuss")
 class VerdictPolicy:
     """Thresholds of the verdict rule (see the module docstring)."""
 
-    #: Stance confidence from which an agreeing or disagreeing article counts
-    #: (0.3 leaves out only near-ties: four labels put the floor at 0.25).
-    credible: float = 0.3
+    #: Stance confidence from which an agreeing or disagreeing unit counts.  Nested claim
+    #: CV with units counting once chose 0.5 in three folds of four (0.6 in one).
+    credible: float = 0.5
     #: Share of the weaker side from which a claim is contested (a product
     #: choice: within 40/60 the evidence is called a contest).
     contested_share: float = 0.4
-    #: How much a credible disagreeing unit weighs against an agreeing one.
-    #: (Before copies were grouped into units this was 1.5, to offset copied
-    #: reports; with units, claim-level CV chose 1.0 in every fold.)
+    #: How much a credible disagreeing unit weighs against an agreeing one.  The
+    #: count-once CV split (2.0 in two folds, 1.5 and 1.0 in one each; pooled macro-F1
+    #: 0.369 at 2.0 against 0.361 at 1.0, one or two claims); Baly's false claims are
+    #: mostly unanswered rumours, where a heavier weight amplifies misjudged denials, so
+    #: 1.0 stays until denials are weighed by who makes them.
     disagree_weight: float = 1.0
     #: What the other members of an evidence unit add to it: a unit of ``n``
-    #: articles weighs ``1 + unit_growth * log2(n)`` times its best member, so
-    #: two copies count as two, four as three, eight as four (0: a unit counts
-    #: once however many outlets carried it).  Wide reporting is weak
-    #: corroboration; claim-level CV chose 1.0 in every fold.
+    #: articles weighs ``1 + unit_growth * log2(n)`` times its best member.  0: a
+    #: unit counts once however many outlets carried it, as every report says
+    #: ("copies and shared sources counted once").  On Baly, whose true claims are
+    #: mostly one wire story carried by many sites, letting copies add (1.0) scores
+    #: 0.374 nested-CV macro-F1 against 0.353 once; a desk needs the rule it reads.
     unit_growth: float = 0.0
 
     def __post_init__(self) -> None:
