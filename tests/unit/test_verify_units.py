@@ -64,12 +64,14 @@ def test_copies_count_less_than_independent_reports() -> None:
     links = [link("r0", f"r{i}") for i in range(1, 4)]
     _, units = group_units(arts, {a.doc_id: back() for a in arts}, links)
     assert len(units) == 4
-    policy = VerdictPolicy()
+    policy = VerdictPolicy()  # shipped: a unit counts once
     weights = [policy.unit_weight(len(u.doc_ids)) for u in units]
+    assert weights == [1.0] * 4
     assert decide([_j(a) for a in arts], policy)[0] == "supported"  # counting articles
-    assert decide(unit_judgements(units, arts), policy, weights)[0] == "contested"
-    once = VerdictPolicy(unit_growth=0.0)
-    assert decide(unit_judgements(units, arts), once)[0] == "refuted"  # a unit counts once
+    assert decide(unit_judgements(units, arts), policy, weights)[0] == "refuted"  # counting units
+    grow = VerdictPolicy(unit_growth=1.0)  # the old rule: four copies weighed 1 + log2(4) = 3
+    assert decide(unit_judgements(units, arts), grow,
+                  [grow.unit_weight(len(u.doc_ids)) for u in units])[0] == "contested"
 
 
 def _j(a: ArticleVerdict):
