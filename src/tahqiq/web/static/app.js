@@ -199,7 +199,7 @@ function renderReport(target, report) {
       el("div", { class: "meter", role: "meter", "aria-valuemin": 0, "aria-valuemax": 1,
                   "aria-valuenow": report.confidence },
         el("span", { style: null }))),
-    el("div", { class: "verdict-claim" }, "«" + report.claim + "»")));
+    el("div", { class: "verdict-claim" }, "«", iso(report.claim), "»")));
   target.querySelector(".meter > span").style.width = pct(report.confidence).replace("٪", "%");
   if (report.warnings && report.warnings.length) {
     target.appendChild(el("div", { class: "warnings" }, el("strong", {}, "تنبيهات"),
