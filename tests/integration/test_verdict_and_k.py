@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from corpus_fixtures import sample_corpus
 
 CLAIMS = [
@@ -19,11 +20,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
 @pytest.mark.parametrize("claim", CLAIMS)
 def test_more_results_change_the_verdict_only_through_new_units(corpus, claim: str) -> None:
     reports = [corpus.check(claim, k) for k in (5, 10, 20, 40)]
-    for small, large in zip(reports, reports[1:]):
+    for small, large in zip(reports, reports[1:], strict=False):
         judged = {a.doc_id: (a.stance, a.confidence) for a in large.articles}
         assert all(judged[a.doc_id] == (a.stance, a.confidence) for a in small.articles)
-        before = {frozenset(u.doc_ids): t for u, t in zip(small.units, small.tally.units)}
-        after = {frozenset(u.doc_ids): t for u, t in zip(large.units, large.tally.units)}
+        before = {frozenset(u.doc_ids): t for u, t in zip(small.units, small.tally.units, strict=True)}
+        after = {frozenset(u.doc_ids): t for u, t in zip(large.units, large.tally.units, strict=True)}
         for members, item in before.items():
             grown = [m for m in after if members <= m]
             assert len(grown) == 1  # every unit is still there, perhaps with new members

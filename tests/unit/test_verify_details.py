@@ -52,3 +52,9 @@ def test_the_claims_own_words_and_common_words_are_not_details() -> None:
 def test_two_shared_details_are_not_enough() -> None:
     assert same_details({"زواري", "14", "x1", "x2"}, {"زواري", "14", "y1"}) == ()
     assert same_details({"زواري", "14", "52"}, {"زواري", "14", "52", "y1"}) == ("14", "52", "زواري")
+
+
+def test_diacritics_and_tanween_neither_split_a_word_nor_make_it_rare() -> None:
+    found = details(["وصفت الوزيرة الزَّواري الوثيقة بأنها مُفبرَكة، ونفت تخفيضاً للدينار."], CLAIM)
+    assert set(found.values()) >= {"الزَّواري", "مُفبرَكة"}  # whole words, as written
+    assert "تخفيضاً" not in found.values()  # تخفيض with tanween is a common word

@@ -31,9 +31,10 @@ MIN_SHARE = 0.5
 #: Proclitics and pronoun suffixes stripped before a word's frequency is looked up, so an
 #: inflected common word (أكدته, وبالحكومة) is not taken for a rare one.
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "س")
-_SUFFIXES = ("هما", "ها", "هم", "هن", "كم", "نا", "ه")
-_WORD = re.compile(r"[^\W\d_]{3,}|\d[\d.,٫٬]*\d|\d")
+_SUFFIXES = ("هما", "ها", "هم", "هن", "كم", "نا", "ه", "ا")  # "ا": the alef of tanween (تخفيضاً)
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0640\u064b-\u0652\u0670]){3,}|\d[\d.,٫٬]*\d|\d")
 _YEAR = re.compile(r"(19|20)\d\d")
+_MARKS = re.compile("[\u0640\u064b-\u0652\u0670]")
 
 
 def details(passages: Iterable[str], claim: str) -> dict[str, str]:
@@ -60,7 +61,7 @@ def _is_detail(word: str) -> bool:
     if word[0].isdigit():
         digits = "".join(ch for ch in to_ascii_digits(word) if ch.isdigit())
         return len(digits) >= 2 and not (len(digits) == 4 and _YEAR.fullmatch(digits))
-    bare = word.replace("\u0640", "")
+    bare = _MARKS.sub("", word)  # tatweel and diacritics (تخفيضاً is تخفيضا)
     forms = [bare] + [bare[len(p):] for p in _PROCLITICS if bare.startswith(p) and len(bare) - len(p) >= 3]
     forms += [f[: -len(x)] for f in list(forms) for x in _SUFFIXES if f.endswith(x) and len(f) - len(x) >= 3]
     return max(zipf(spelling) for form in forms for spelling in _spellings(form)) < RARE_ZIPF
