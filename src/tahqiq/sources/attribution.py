@@ -917,7 +917,25 @@ def _cited_outlets(doc: Doc, spans: Intervals, publishers: frozenset[str]) -> tu
             merged[-1][1] = m.end
         else:
             merged.append([m.start, m.end, m.entry.canonical])
-    return tuple(CitedOutlet(doc.text[s:e], c, (s, e), display=display_name(c)) for s, e, c in merged)
+    spans = [(_balanced(doc.text, s, e), c) for s, e, c in merged]
+    return tuple(CitedOutlet(doc.text[s:e], c, (s, e), display=display_name(c)) for (s, e), c in spans)
+
+
+#: Brackets and quotes a written outlet name must not leave open.
+_PAIRS = {"(": ")", "«": "»", "[": "]"}
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a written outlet name, widened so that it leaves no bracket or quote
+    half open (``وكالة الأنباء الأردنية (بترا`` -> ``... (بترا)``, ``الوطن» الكويتية`` ->
+    ``«الوطن» الكويتية``)."""
+    for opener, closer in _PAIRS.items():
+        while text.count(opener, start, end) > text.count(closer, start, end) and text[end:end + 1] == closer:
+            end += 1
+        while text.count(closer, start, end) > text.count(opener, start, end) and start and \
+                text[start - 1] == opener:
+            start -= 1
+    return start, end
 
 
 # --------------------------------------------------------------------------- entry point

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -328,9 +328,21 @@ class Gazetteer:
                     continue
             if _inside_longer_quote(text, start, end):
                 continue
-            out.append(mention)
+            out.append(self._qualified(text, mention))
         variants = self._variant_mentions(text, folded, index, out)
         return sorted(out + variants, key=lambda m: m.start) if variants else out
+
+    def _qualified(self, text: str, mention: OutletMention) -> OutletMention:
+        """A country adjective right after a name picks that country's paper when the
+        gazetteer lists it: ``صحيفة «الوطن» الكويتية`` is Al-Watan (Kuwait), not the
+        Syrian paper that ``الوطن`` alone names; the name then ends after the adjective."""
+        after = _QUALIFIER.match(text, mention.end)
+        if after is None or not fold(after.group(1)).endswith(("يه", "ي")):
+            return mention
+        entry = self.resolve(text[mention.start:mention.end] + " " + after.group(1))
+        if entry is None or entry.canonical == mention.entry.canonical:
+            return mention
+        return replace(mention, end=after.end(1), entry=entry)
 
     def _variant_mentions(self, text: str, folded: str, index: list[int],
                           found: list[OutletMention]) -> list[OutletMention]:
@@ -531,6 +543,9 @@ def _inside_longer_quote(text: str, start: int, end: int) -> bool:
     close = min((i for i in (after.find(q) for q in _QUOTES_CLOSE) if i >= 0), default=-1)
     return close > 0 and "\n" not in after[:close]
 
+
+#: The word right after an outlet name, past a closing quote (``«الوطن» الكويتية``).
+_QUALIFIER = re.compile(r"[»\"”']?[ \t]*([^\W\d_]+)")
 
 #: How far around a mention :func:`_has_context` looks for its separators.
 _CONTEXT_CHARS = 200
