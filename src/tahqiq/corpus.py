@@ -42,6 +42,10 @@ ProgressCallback = Callable[[int, int], None]
 SNIPPET_CHARS = 220
 
 
+#: Documents cleaned per task of :meth:`Corpus.reindex` (a batch spreads over the mapper).
+REBUILD_CHUNK = 50
+
+
 class Corpus:
     """A desk's articles: ingest, store, search and read them.
 
@@ -139,10 +143,10 @@ class Corpus:
         return pending_count(self.store)
 
     def is_linked(self, doc_id: str) -> bool:
-        """Whether a stored document's reuse links have been computed."""
+        """Whether the reuse links of the stored document with this full id have been computed."""
         from .store.links import is_linked
 
-        return is_linked(self.store, self.store.get(doc_id).doc_id)
+        return is_linked(self.store, doc_id)
 
     def link(self, *, progress: ProgressCallback | None = None) -> int:
         """Find reuse links for every document stored since the last call; return how many.
@@ -280,7 +284,8 @@ class Corpus:
         while batch := store.stale_documents(NORMALIZER_VERSION, after, self.settings.batch_size):
             after = batch[-1][0]
             old = {rowid: doc.text for rowid, doc in batch}
-            results = [r for part in self.mapper.imap(rebuild_documents, [batch]) for r in part]
+            chunks = [batch[i:i + REBUILD_CHUNK] for i in range(0, len(batch), REBUILD_CHUNK)]
+            results = [r for part in self.mapper.imap(rebuild_documents, chunks) for r in part]
             done = [r for r in results if not isinstance(r, IngestFailure)]
             kept.extend(r for r in results if isinstance(r, IngestFailure))
             store.replace_texts(done)

@@ -70,8 +70,9 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
     sitename = _clean(meta.get("sitename"))
     source = sitename or outlet_from_url(url)
     title = headline(_clean(meta.get("title")), sitename)
-    if title and body.split("\n", 1)[0].strip() == title:  # the headline repeated as the body's first line
-        body = body.split("\n", 1)[1].strip() if "\n" in body else body
+    first, _, rest = body.partition("\n")
+    if title and rest and first.strip() == title:  # the headline repeated as the body's first line
+        body = rest.strip()
     yield RawDocument(
         text=body,
         fmt="html",
@@ -95,23 +96,19 @@ def headline(title: str | None, sitename: str | None) -> str | None:
     holds all the other's words and the shorter has two or more."""
     if not title or not sitename:
         return title
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) < 2:
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
         return title
-    tail = parts[-1]
+    last = separators[-1]
+    tail = title[last.end():]
     if len(tail.split()) <= SUFFIX_WORDS and _names_site(tail, sitename):
-        return _strip_separator(title[: title.rfind(tail)])
+        return title[: last.start()].strip()
     return title
 
 
 def _names_site(tail: str, sitename: str) -> bool:
     a, b = (set(x.casefold().replace(",", " ").split()) for x in (tail, sitename))
     return a == b or (a <= b or b <= a) and min(len(a), len(b)) >= 2
-
-
-def _strip_separator(text: str) -> str:
-    match = re.search(r"\s+[-|–—:]\s*$", text)
-    return (text[:match.start()] if match else text).strip()
 
 
 #: How deep libxml2 reads nested elements with ``huge_tree`` (its XML_MAX_HUGE_DEPTH).

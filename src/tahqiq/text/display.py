@@ -53,15 +53,9 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(digit_map())
 
 
-def _attach_straight_quotes(line: str) -> str:
-    """Spaces inside paired straight quotes removed (``" نعم "`` -> ``"نعم"``); the
-    quotes are paired in order on the line, and an unpaired last one is left alone."""
-    parts = line.split('"')
-    pairs = (len(parts) - 1) // 2
-    for n in range(pairs):
-        inner = 2 * n + 1  # the text between the n-th opening quote and its closing one
-        parts[inner] = parts[inner].strip(" ")
-    return '"'.join(parts)
+#: A pair of straight double quotes on one line, paired in order (the 1st with the 2nd,
+#: the 3rd with the 4th ...; an unpaired last one matches nothing).
+PAIRED_QUOTES = re.compile(r'"([^"\n]*)"')
 
 
 def _reattach(text: str, pats: dict[str, Any]) -> str:
@@ -76,8 +70,8 @@ def _reattach(text: str, pats: dict[str, Any]) -> str:
             text = text.replace(mark + " ", mark)
     if ": " in text:
         text = pats["time"].sub(r"\1:\2", text)
-    if '" ' in text or ' "' in text:
-        text = "\n".join(_attach_straight_quotes(line) for line in text.split("\n"))
+    if '" ' in text or ' "' in text:  # " نعم " -> "نعم"
+        text = PAIRED_QUOTES.sub(lambda m: '"' + m.group(1).strip(" ") + '"', text)
     return text
 
 

@@ -15,6 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
+from .display import PAIRED_QUOTES
 from .tables import hex_chars, load_table
 
 _ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06fa-\u06ff\u0640]")
@@ -29,19 +30,9 @@ def _spec() -> dict[str, Any]:
 
 
 def _pair_quotes(line: str, spec: dict[str, Any]) -> str:
-    quote = spec["quote"]
-    count = line.count(quote)
-    if count < 2 or not _ARABIC_LETTER.search(line):
+    if not _ARABIC_LETTER.search(line):
         return line
-    parts = line.split(quote)
-    out = [parts[0]]
-    for i, part in enumerate(parts[1:]):
-        if i < count // 2 * 2:
-            out.append(spec["open"] if i % 2 == 0 else spec["close"])
-        else:
-            out.append(quote)
-        out.append(part)
-    return "".join(out)
+    return PAIRED_QUOTES.sub(lambda m: spec["open"] + m.group(1) + spec["close"], line)
 
 
 def _arabic_marks(text: str, spec: dict[str, Any]) -> str:

@@ -21,6 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..text.display import to_ascii_digits
+from ..text.glue import zipf
+from ..text.search import tokenize
+
 #: Below this Zipf frequency a word is rare enough to be a detail (مفبركة 3.1, الدينار 3.3;
 #: المثلث 3.6 and مشتركة 4.6 are not).
 RARE_ZIPF = 3.3
@@ -39,8 +43,6 @@ _MARKS = re.compile("[\u0640\u064b-\u0652\u0670]")
 
 def details(passages: Iterable[str], claim: str) -> dict[str, str]:
     """The specific details of ``passages``: search form -> the word as first written."""
-    from ..text.search import tokenize
-
     skip = set(tokenize(claim))
     found: dict[str, str] = {}
     for passage in passages:
@@ -55,9 +57,6 @@ def details(passages: Iterable[str], claim: str) -> dict[str, str]:
 
 
 def _is_detail(word: str) -> bool:
-    from ..text.display import to_ascii_digits
-    from ..text.glue import zipf
-
     if word[0].isdigit():
         digits = "".join(ch for ch in to_ascii_digits(word) if ch.isdigit())
         return len(digits) >= 2 and not (len(digits) == 4 and _YEAR.fullmatch(digits))

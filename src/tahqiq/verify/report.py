@@ -24,7 +24,7 @@ from ..types import (
     TimelineEntry,
 )
 from .units import backing, evidence_passages, group_units, source_windows
-from .verdict import RELATED, VerdictPolicy, counts, decide, shares, sums
+from .verdict import RELATED, VerdictPolicy, counts, decide, shares, side_sums
 
 #: Characters of context shown each side of an evidence sentence.
 CONTEXT_CHARS = 240
@@ -65,7 +65,7 @@ def tally_of(units: Sequence[EvidenceUnit], judgements: Sequence[Judgement],
     items = tuple(TallyItem(u.unit, j.stance, round(j.confidence, 4), round(w, 4),
                             a > 0, round(a, 4))
                   for u, j, w, a in zip(units, judgements, weights, added, strict=True))
-    support, refute = sums(judgements, policy, weights)
+    support, refute = side_sums(judgements, added)
     return Tally(round(support, 4), round(refute, 4), policy.disagree_weight, policy.credible, items)
 
 

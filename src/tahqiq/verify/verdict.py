@@ -113,7 +113,11 @@ def shares(judgements: Sequence[Judgement], policy: VerdictPolicy,
 def sums(judgements: Sequence[Judgement], policy: VerdictPolicy,
          weights: Sequence[float] | None = None) -> tuple[float, float]:
     """Support ``S`` and refutation ``R`` (see the module docstring)."""
-    added = shares(judgements, policy, weights)
+    return side_sums(judgements, shares(judgements, policy, weights))
+
+
+def side_sums(judgements: Sequence[Judgement], added: Sequence[float]) -> tuple[float, float]:
+    """``S`` and ``R`` from what each judgement adds (:func:`shares`)."""
     support = sum(a for j, a in zip(judgements, added, strict=True) if j.stance == "agree")
     refute = sum(a for j, a in zip(judgements, added, strict=True) if j.stance == "disagree")
     return support, refute
@@ -125,4 +129,4 @@ def _unrelated_confidence(judgements: Sequence[Judgement]) -> float:
     return round(sum(j.probabilities.get("unrelated", 0.0) for j in judgements) / len(judgements), 4)
 
 
-__all__ = ["RELATED", "VerdictPolicy", "counts", "decide", "shares", "sums"]
+__all__ = ["RELATED", "VerdictPolicy", "counts", "decide", "shares", "side_sums", "sums"]
