@@ -464,13 +464,19 @@ class EvidenceUnit:
     origin_display: str = ""
     #: ``basis`` for readers, item by item (outlets by their Arabic names).
     basis_display: tuple[str, ...] = ()
+    #: Who stands behind the unit's evidence: ``party`` (the party the claim concerns, on
+    #: record), ``named``, ``outlet``, ``unattributed``, ``anonymous`` or ``opinion``.
+    voice: str = "unattributed"
+    #: The speaker behind it, as an article wrote the name ("" when none is named).
+    voice_name: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``evidence_units`` in the report JSON."""
         return {"unit": self.unit, "stance": self.stance, "origin": self.origin,
                 "origin_kind": self.origin_kind, "doc_ids": list(self.doc_ids),
                 "basis": list(self.basis), "origin_display": self.origin_display or self.origin,
-                "basis_display": list(self.basis_display or self.basis)}
+                "basis_display": list(self.basis_display or self.basis),
+                "voice": self.voice, "voice_name": self.voice_name}
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,7 +505,9 @@ class TimelineEntry:
 @dataclass(frozen=True, slots=True)
 class TallyItem:
     """What one evidence unit adds to the verdict's sums: ``confidence × weight`` when it
-    takes a side credibly (``counted``), else nothing."""
+    takes a side credibly (``counted``), else nothing.  ``weight`` is the weight of the
+    ``voice`` behind the unit (``voice_weight``) times what its size adds (1.0 when a
+    unit counts once)."""
 
     unit: int
     stance: str
@@ -507,6 +515,8 @@ class TallyItem:
     weight: float
     counted: bool
     adds: float
+    voice: str = "unattributed"
+    voice_weight: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``tally.units`` in ``tahqiq check --json``."""
@@ -523,11 +533,14 @@ class Tally:
     disagree_weight: float
     credible: float
     units: tuple[TallyItem, ...] = ()
+    #: The weight of each voice under the policy that made the verdict, most credible first.
+    voice_weights: tuple[tuple[str, float], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """``tally`` in ``tahqiq check --json``."""
         return {"support": self.support, "refute": self.refute,
                 "disagree_weight": self.disagree_weight, "credible": self.credible,
+                "voice_weights": dict(self.voice_weights),
                 "units": [u.to_json() for u in self.units]}
 
 

@@ -45,6 +45,7 @@ def test_a_reader_can_redo_the_sums(corpus, claim: str) -> None:
         side = 1.0 if item.stance == "agree" else policy.disagree_weight
         expected = side * item.confidence * item.weight if item.counted else 0.0
         assert item.adds == pytest.approx(expected, abs=1e-3)
-        assert item.weight == 1.0  # each unit counts once, whatever its size
+        # each unit counts once, whatever its size: its weight is its voice's alone
+        assert item.weight == policy.voice_weight(item.voice) == item.voice_weight
     assert tally.support == pytest.approx(sum(t.adds for t in tally.units if t.stance == "agree"), abs=1e-3)
     assert tally.refute == pytest.approx(sum(t.adds for t in tally.units if t.stance == "disagree"), abs=1e-3)

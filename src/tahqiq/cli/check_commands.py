@@ -105,10 +105,12 @@ def tally_text(tally: Any) -> list[str]:
     sides = [t for t in tally.units if t.stance in ("agree", "disagree")]
     if not sides:
         return []
-    parts = [f"unit {t.unit} {t.stance} {t.confidence:.2f}×{t.weight:g}"
+    parts = [f"unit {t.unit} {t.stance} {t.confidence:.2f}×{t.weight:g} ({t.voice})"
              + (f" = {t.adds:.2f}" if t.counted else " (below credible: not counted)") for t in sides]
+    weights = ", ".join(f"{v} {w:g}" for v, w in tally.voice_weights)
     return [f"sums:       support {tally.support:.2f}, refutation {tally.refute:.2f}"
-            f" (denials × {tally.disagree_weight:g}; each unit once)",
+            f" (denials × {tally.disagree_weight:g}; each unit once, weighed by who stands behind it:"
+            f" {weights})",
             "            " + "; ".join(parts)]
 
 

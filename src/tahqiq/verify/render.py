@@ -139,20 +139,27 @@ def _tally_lines(report: Report) -> tuple[list[tuple[str, ...]], str]:
     tally = report.tally
     if tally is None:
         return [], ""
-    rows = [(str(t.unit), _stance(t.stance), f"{t.confidence:.2f}", f"{t.weight:g}",
-             f"{t.adds:.2f}" if t.counted else "لا يُحسب")
+    rows = [(str(t.unit), _stance(t.stance), f"{t.confidence:.2f}", word("voices", t.voice),
+             f"{t.weight:g}", f"{t.adds:.2f}" if t.counted else "لا يُحسب")
             for t in tally.units if t.stance in ("agree", "disagree")]
     summary = (f"التأييد = مجموع ما تضيفه الوحدات المؤيدة = {tally.support:.2f}؛ "
                f"النفي = مجموع ما تضيفه الوحدات النافية × {tally.disagree_weight:g} = {tally.refute:.2f}. "
-               f"تُحسب الوحدة مرة واحدة بثقة أقوى مقالاتها إذا بلغت {tally.credible:g}.")
+               f"تُحسب الوحدة مرة واحدة بثقة أقوى مقالاتها إذا بلغت {tally.credible:g}، "
+               f"ووزنها وزن من يقف وراء دليلها: {voice_weights_text(tally.voice_weights)}.")
     return rows, summary
+
+
+def voice_weights_text(weights: tuple[tuple[str, float], ...]) -> str:
+    """Voice weights as readers see them (``الجهة المعنية علناً ×1.5، مصدر مسمّى ×1، ...``)."""
+    return "، ".join(f"{word('voices', v)} ×{w:g}" for v, w in weights)
 
 
 def _md_tally(report: Report) -> list[str]:
     rows, summary = _tally_lines(report)
     if not rows:
         return []
-    lines = ["", "## كيف حُسب الحكم", "", "| الوحدة | الموقف | الثقة | الوزن | تضيف |", "|---|---|---|---|---|"]
+    lines = ["", "## كيف حُسب الحكم", "", "| الوحدة | الموقف | الثقة | من وراء الدليل | الوزن | تضيف |",
+             "|---|---|---|---|---|---|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines + ["", summary]
 
@@ -164,7 +171,8 @@ def _html_tally(report: Report) -> list[str]:
     e = html.escape
     body = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     return ["<h2>كيف حُسب الحكم</h2>",
-            "<table><tr><th>الوحدة</th><th>الموقف</th><th>الثقة</th><th>الوزن</th><th>تضيف</th></tr>"
+            "<table><tr><th>الوحدة</th><th>الموقف</th><th>الثقة</th><th>من وراء الدليل</th><th>الوزن</th>"
+            "<th>تضيف</th></tr>"
             f"{body}</table>", f"<p>{e(summary)}</p>"]
 
 

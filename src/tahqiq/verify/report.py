@@ -45,7 +45,7 @@ def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]]
     articles = [replace(a, evidence_unit=numbers.get(a.doc_id, 0), origin=origins.get(a.doc_id))
                 for a in articles]
     unrelated = [j for j in judgements if j.stance not in RELATED]
-    weights = [policy.unit_weight(len(u.doc_ids)) for u in units]
+    weights = [policy.unit_weight(len(u.doc_ids)) * policy.voice_weight(u.voice) for u in units]
     per_unit = unit_judgements(units, articles)
     verdict, confidence = decide(per_unit + unrelated, policy, weights + [1.0] * len(unrelated))
     shown = sorted((a for a in articles if a.stance in RELATED), key=lambda a: -a.confidence)
@@ -63,10 +63,11 @@ def tally_of(units: Sequence[EvidenceUnit], judgements: Sequence[Judgement],
     """The verdict's sums unit by unit (:class:`~tahqiq.types.Tally`)."""
     added = shares(judgements, policy, weights)
     items = tuple(TallyItem(u.unit, j.stance, round(j.confidence, 4), round(w, 4),
-                            a > 0, round(a, 4))
+                            a > 0, round(a, 4), u.voice, policy.voice_weight(u.voice))
                   for u, j, w, a in zip(units, judgements, weights, added, strict=True))
     support, refute = side_sums(judgements, added)
-    return Tally(round(support, 4), round(refute, 4), policy.disagree_weight, policy.credible, items)
+    return Tally(round(support, 4), round(refute, 4), policy.disagree_weight, policy.credible, items,
+                 policy.voice_weights)
 
 
 def unit_judgements(units: Sequence[EvidenceUnit], articles: Sequence[ArticleVerdict]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ..sources.outlets import display_name
 from ..types import ArticleVerdict, EvidenceUnit, ReuseLink, SourceReport, Span
+from .credibility import VOICES, is_opinion, negated, voice
 from .details import details, same_details
 
 #: Speaker kinds that may join units (named people and offices).
@@ -49,6 +50,10 @@ class Backing:
     speaker_names: tuple[tuple[str, str], ...] = ()
     #: The specific details of the evidence passages: (search form, as written).
     details: tuple[tuple[str, str], ...] = ()
+    #: Who stands behind the evidence (:data:`tahqiq.verify.credibility.VOICES`) and, for a
+    #: speaker, the name as written.
+    voice: str = "unattributed"
+    voice_name: str = ""
 
 
 #: Characters read before an evidence sentence for its attribution ("نقلت وكالة X عن ... أن").
@@ -59,15 +64,20 @@ REACH = 150
 LEAD = 300
 
 
-def evidence_passages(text: str, article: ArticleVerdict) -> tuple[Span, ...]:
-    """Character spans of the article's evidence sentences in ``text``."""
+def evidence_passages(text: str, article: ArticleVerdict, decisive: bool = False) -> tuple[Span, ...]:
+    """Character spans of the article's evidence sentences in ``text`` (with ``decisive``,
+    of the sentences that decided its label, or else of those of its stance)."""
     starts, offset = [], 0
     lines = text.split("\n")
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
     spans = []
-    for evidence in article.evidence:
+    chosen = article.evidence
+    if decisive:
+        chosen = tuple(e for e in chosen if e.decisive) or \
+            tuple(e for e in chosen if e.stance == article.stance)
+    for evidence in chosen:
         at = -1
         if 0 <= evidence.line < len(lines):
             found = lines[evidence.line].find(evidence.sentence)
@@ -97,7 +107,8 @@ def backing(text: str, article: ArticleVerdict,
     content overlaps an evidence sentence.  ``claim`` words are never details.
     """
     passages = evidence_passages(text, article)
-    outlets, speakers, names = set(), set(), {}
+    decisive = evidence_passages(text, article, decisive=True)
+    outlets, speakers, names, voiced = set(), set(), {}, []
     for (offset, _), report in sources.items():
         for outlet in report.cited_outlets:
             at = offset + outlet.span[0]
@@ -105,14 +116,20 @@ def backing(text: str, article: ArticleVerdict,
                 outlets.add(outlet.canonical)
         for item in report.attributions:
             start, end = offset + item.span[0], offset + item.span[1]
-            if item.speaker_kind in NAMED and item.speaker and item.speaker_span[0] >= 0 and \
-                    any(start < pe and ps < end for ps, pe in passages):
+            if not any(start < pe and ps < end for ps, pe in passages):
+                continue
+            if _overlaps([(start, end)], decisive) and \
+                    (item.cue_span[0] < 0 or not negated(text, offset + item.cue_span[0])):
+                voiced.append(item)
+            if item.speaker_kind in NAMED and item.speaker and item.speaker_span[0] >= 0:
                 key = _speaker_key(item.speaker)
                 speakers.add(key)
                 names.setdefault(key, " ".join(item.speaker.split()))
     found = details((text[start:end] for start, end in passages), claim)
+    who, name = voice(voiced, outlets, claim, is_opinion(article.title, text))
     return Backing(passages, frozenset(outlets), frozenset(s for s in speakers if s),
-                   tuple(sorted((k, v) for k, v in names.items() if k)), tuple(sorted(found.items())))
+                   tuple(sorted((k, v) for k, v in names.items() if k)), tuple(sorted(found.items())),
+                   who, name)
 
 
 def _near(at: int, passages: Sequence[Span]) -> bool:
@@ -196,11 +213,22 @@ def _number(articles: Sequence[ArticleVerdict], find, why, backings
         for a in sorted(group, key=lambda a: _order_key(a, articles)):
             for key, name in (*backings[a.doc_id].speaker_names, *backings[a.doc_id].details):
                 written.setdefault(key, name)
-        units.append(EvidenceUnit(number, unit_stance(group), origin, kind,
+        stance = unit_stance(group)
+        units.append(EvidenceUnit(number, stance, origin, kind,
                                   tuple(a.doc_id for a in group), tuple(basis),
                                   display_name(origin) if kind == "outlet" else origin,
-                                  tuple(_shown_basis(b, written) for b in basis)))
+                                  tuple(_shown_basis(b, written) for b in basis),
+                                  *unit_voice([a for a in group if a.stance == stance], backings)))
     return numbers, tuple(units)
+
+
+def unit_voice(members: Sequence[ArticleVerdict], backings: Mapping[str, Backing]) -> tuple[str, str]:
+    """The most credible voice behind a unit's members (:data:`~tahqiq.verify.credibility.VOICES`
+    order) and its speaker as the earliest of them wrote it."""
+    ranked = sorted(members, key=lambda a: (VOICES.index(backings[a.doc_id].voice),
+                                            a.published is None, a.published or ""))
+    best = backings[ranked[0].doc_id]
+    return best.voice, best.voice_name
 
 
 def _shown_basis(item: str, written: Mapping[str, str]) -> str:

@@ -61,16 +61,29 @@ class VerdictPolicy:
     #: mostly one wire story carried by many sites, letting copies add (1.0) scores
     #: 0.374 nested-CV macro-F1 against 0.353 once; a desk needs the rule it reads.
     unit_growth: float = 0.0
+    #: What a unit weighs by who stands behind its evidence
+    #: (:mod:`tahqiq.verify.credibility`): the party concerned on record counts more than
+    #: a named speaker or a cited outlet, which count more than the outlet's own
+    #: unattributed words, anonymous sources or an opinion piece.
+    voice_weights: tuple[tuple[str, float], ...] = (
+        ("party", 1.5), ("named", 1.0), ("outlet", 1.0), ("unattributed", 0.75),
+        ("anonymous", 0.5), ("opinion", 0.5))
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.credible <= 1.0 or not 0.0 < self.contested_share <= 0.5:
             raise ValueError("credible must be in [0, 1] and contested_share in (0, 0.5]")
         if self.disagree_weight <= 0 or self.unit_growth < 0:
             raise ValueError("disagree_weight must be positive and unit_growth not negative")
+        if any(w <= 0 for _, w in self.voice_weights):
+            raise ValueError("every voice weight must be positive")
 
     def unit_weight(self, members: int) -> float:
         """The weight of an evidence unit of ``members`` articles."""
         return 1.0 + self.unit_growth * math.log2(max(1, members))
+
+    def voice_weight(self, voice: str) -> float:
+        """What a unit weighs for the voice behind its evidence (1.0 for an unknown voice)."""
+        return dict(self.voice_weights).get(voice, 1.0)
 
 
 def counts(judgements: Sequence[Judgement]) -> dict[str, int]:

@@ -1,5 +1,6 @@
 """The Arabic words readers see for verdicts, stances, timeline marks, the
-reasons evidence units were joined and a report's warnings.
+reasons evidence units were joined, who stands behind a unit's evidence and a
+report's warnings.
 
 One versioned table (``tables/vocabulary.v1.json``) serves the Markdown and
 HTML reports, the CLI and the web page (which reads it from the API's
@@ -24,6 +25,7 @@ SECTIONS = {
     "stances": ("agree", "disagree", "discuss", "unrelated"),
     "marks": ("first_report", "copy", "denial"),
     "basis": ("reuse", "outlet", "speaker", "details"),
+    "voices": ("party", "named", "outlet", "unattributed", "anonymous", "opinion"),
 }
 
 

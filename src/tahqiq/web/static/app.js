@@ -9,12 +9,14 @@ let STANCE = { agree: "يؤيد", disagree: "ينفي", discuss: "يناقش", u
 let VERDICT = { supported: "مدعوم", refuted: "مدحوض", contested: "متنازع عليه", unverified: "غير متحقق منه" };
 let MARKS = { first_report: "أول خبر", copy: "نسخة", denial: "نفي" };
 let BASIS = { reuse: "نص منقول", outlet: "المصدر نفسه", speaker: "المتحدث نفسه", details: "التفاصيل نفسها" };
+let VOICES = { party: "الجهة المعنية علناً", named: "مصدر مسمّى", outlet: "وسيلة إعلام مذكورة",
+  unattributed: "دون نسبة إلى مصدر", anonymous: "مصادر مجهولة", opinion: "مقال رأي" };
 const STATUS = { added: "أضيفت", duplicate: "موجودة من قبل", updated: "حُدّثت" };
 
 async function loadVocabulary() {
   try {
     const words = await api("/vocabulary");
-    ({ stances: STANCE, verdicts: VERDICT, marks: MARKS, basis: BASIS } = words);
+    ({ stances: STANCE, verdicts: VERDICT, marks: MARKS, basis: BASIS, voices: VOICES } = words);
   } catch (_) { /* keep the fallback words */ }
 }
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -252,13 +254,15 @@ function renderTally(report) {
   const two = (x) => iso(Number(x).toFixed(2));
   return el("div", { class: "card tally", id: "tally" }, el("h2", {}, "كيف حُسب الحكم"),
     el("table", {},
-      el("tr", {}, ["الوحدة", "الموقف", "الثقة", "الوزن", "تضيف"].map((h) => el("th", {}, h))),
+      el("tr", {}, ["الوحدة", "الموقف", "الثقة", "من وراء الدليل", "الوزن", "تضيف"].map((h) => el("th", {}, h))),
       rows.map((t) => el("tr", {}, el("td", {}, iso(t.unit)), el("td", {}, STANCE[t.stance] || t.stance),
-        el("td", {}, two(t.confidence)), el("td", {}, iso(t.weight)),
+        el("td", {}, two(t.confidence)), el("td", {}, VOICES[t.voice] || t.voice), el("td", {}, iso(t.weight)),
         el("td", {}, t.counted ? two(t.adds) : "لا يُحسب")))),
     el("p", { class: "meta" }, "التأييد ", two(tally.support), "، النفي ", two(tally.refute),
       " (النفي × ", iso(tally.disagree_weight), "). تُحسب كل وحدة مرة واحدة بثقة أقوى مقالاتها إذا بلغت ",
-      iso(tally.credible), "."));
+      iso(tally.credible), "، ووزنها وزن من يقف وراء دليلها: ",
+      Object.entries(tally.voice_weights || {}).flatMap(([v, w], n) =>
+        [n ? "، " : "", (VOICES[v] || v) + " ×", iso(w)]), "."));
 }
 
 function basisText(basis) {
