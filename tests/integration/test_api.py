@@ -199,7 +199,7 @@ def test_docs_and_page_load_nothing_from_elsewhere(client: TestClient) -> None:
     from tahqiq.verify.vocabulary import vocabulary
 
     words = client.get("/vocabulary").json()
-    assert words == {k: vocabulary()[k] for k in ("verdicts", "stances", "marks", "basis")}
+    assert words == {k: vocabulary()[k] for k in ("verdicts", "stances", "marks", "basis", "voices")}
 
 
 def test_reads_keep_working_while_an_ingest_runs(db: Path, tmp_path: Path) -> None:

@@ -211,7 +211,7 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
     def stats() -> Any:
         return desk.stats()
 
-    @app.get("/vocabulary", summary="The Arabic words for verdicts, stances, marks and unit reasons")
+    @app.get("/vocabulary", summary="The Arabic words for verdicts, stances, marks, unit reasons and voices")
     def vocabulary() -> Any:
         from ..verify.vocabulary import SECTIONS
         from ..verify.vocabulary import vocabulary as table
