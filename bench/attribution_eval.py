@@ -22,6 +22,8 @@ when its span starts inside the article's annotated range):
   predicted ``speaker_span != (-1, -1)``) match when they overlap.  Implicit
   speakers (وأضاف، وقال إنه) are scored through the cue and content only.
 - cues: exact span equality.
+- nominal reporting (``cue_kind == "nominal"``: تصريحات X بأن، رغم نفي X) is outside
+  the gold's cue inventory, so it is not scored here.
 - contents (secondary): ``|gold & pred| / max(|gold|, |pred|) >= 0.5``.
 - speaker kind (secondary): accuracy of ``speaker_kind`` over matched speakers.
 - outlet recall split (secondary): recall over the gold outlets whose canonical
@@ -90,7 +92,9 @@ def score_article(gold: dict[str, Any], report: Any) -> dict[str, Any]:
     def inside(span: Span) -> bool:
         return lo <= span[0] < hi
 
-    atts = [a for a in report.attributions if inside(a.cue_span)]
+    # nominal reporting (تصريحات X بأن، رغم نفي X) is outside the gold's cue inventory (see
+    # the guideline): it is neither annotated nor scored, and is tested by unit tests
+    atts = [a for a in report.attributions if inside(a.cue_span) and a.cue_kind != "nominal"]
     outs = [o for o in report.cited_outlets if inside(o.span)]
     res: dict[str, Any] = {"errors": defaultdict(list)}
 

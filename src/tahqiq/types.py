@@ -323,12 +323,17 @@ class Attribution:
     speaker_kind: SpeakerKind = "other"
     speaker_span: Span = (-1, -1)
     cue_span: Span = (-1, -1)
+    #: ``verb`` (a reporting verb or participle), ``prep`` (بحسب، وفقا لـ، نقلا عن), ``idiom``
+    #: (على حد قوله), ``noun`` (بالقول) or ``nominal`` (speech reported by a noun: تصريحات X
+    #: بأن، رغم نفي X، جدد X نفي).
+    cue_kind: str = "verb"
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``attributions`` in ``tahqiq sources --json``."""
         return {"speaker": self.speaker, "cue": self.cue, "content": self.content,
                 "span": list(self.span), "speaker_kind": self.speaker_kind,
-                "speaker_span": list(self.speaker_span), "cue_span": list(self.cue_span)}
+                "speaker_span": list(self.speaker_span), "cue_span": list(self.cue_span),
+                "cue_kind": self.cue_kind}
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from ..text.view import reading_view
 from ..types import Attribution, SourceReport
 from ._intervals import Intervals
 from .attrib.citations import cited_outlets, is_cited
+from .attrib.coref import fullest
 from .attrib.gazetteer import Gazetteer, OutletEntry, OutletMention, display_name, load_gazetteer
 from .attrib.lexicon import clitic_variants, fold, lexicon, load_table
 from .attrib.publishers import publishers
@@ -64,18 +65,19 @@ def extract_sources(doc_id: str, text: str, gazetteer: Gazetteer | None = None) 
     string in the report is the publisher's, sliced from ``text``.
     """
     text = text or ""
-    return _as_published(_extract(doc_id, reading_view(text), gazetteer or load_gazetteer()), text)
+    report, full = _extract(doc_id, reading_view(text), gazetteer or load_gazetteer())
+    return _as_published(report, full, text)
 
 
-def _as_published(report: SourceReport, text: str) -> SourceReport:
-    """``report`` (found in the reading view of ``text``) with its strings sliced from ``text``."""
+def _as_published(report: SourceReport, full: list[Span | None], text: str) -> SourceReport:
+    """``report`` (found in the reading view of ``text``) with its strings sliced from ``text``;
+    a speaker named again is reported by its fullest earlier form (``full``, :mod:`.attrib.coref`)."""
     attributions: list[Attribution] = []
     last = ""
-    full: dict[str, str] = {}  # a person's last name (folded) -> the fullest form seen so far
-    for att in report.attributions:
+    for att, fuller in zip(report.attributions, full, strict=True):
         if att.speaker_span != _NO_SPAN:
-            speaker = last = _fullest(text[att.speaker_span[0]:att.speaker_span[1]],
-                                      att.speaker_kind, full)
+            shown = fuller or att.speaker_span
+            speaker = last = " ".join(text[shown[0]:shown[1]].split())
         else:
             speaker = last if att.speaker else ""
         attributions.append(replace(att, speaker=speaker, cue=text[att.cue_span[0]:att.cue_span[1]],
@@ -92,33 +94,22 @@ def _as_published(report: SourceReport, text: str) -> SourceReport:
     return SourceReport(report.doc_id, tuple(attributions), tuple(outlets))
 
 
-def _fullest(speaker: str, kind: str, full: dict[str, str]) -> str:
-    """A person named again by a surname or a title and surname (``عطاف``, ``الوزير عطاف``)
-    is reported by the fullest form the article used before (``وزير الخارجية أحمد عطاف``);
-    ``full`` remembers, by folded last name, the longest form seen so far."""
-    words = speaker.split()
-    if kind != "person" or not words:
-        return speaker
-    key = fold(words[-1].strip("«»\"()،,"))
-    known = full.get(key)
-    if known is not None and len(known.split()) > len(words) and len(words) <= 2:
-        return known
-    if known is None or len(words) > len(known.split()):
-        full[key] = " ".join(words)
-    return speaker
-
-
-def _extract(doc_id: str, text: str, gazetteer: Gazetteer) -> SourceReport:
-    """:func:`extract_sources` on the reading view."""
+def _extract(doc_id: str, text: str, gazetteer: Gazetteer) -> tuple[SourceReport, list[Span | None]]:
+    """:func:`extract_sources` on the reading view, and each speaker's fullest earlier form."""
     doc = Doc.read(text, gazetteer)
     attributions, spans = find_attributions(doc, MAX_ATTRIBUTIONS)
+    ranges = [None if a.speaker_span == _NO_SPAN else
+              (doc.token_at(a.speaker_span[0]), doc.token_at(a.speaker_span[1] - 1) + 1)
+              for a in attributions]
+    full = [None if r is None else doc.span(r)
+            for r in fullest(doc, ranges, [a.speaker_kind for a in attributions])]
     spans += [a.speaker_span for a in attributions if a.speaker_span != _NO_SPAN]
     site = publishers(doc)
     sources = Intervals(spans)
     known = cited_outlets(doc, sources, site)
     unknown = unknown_outlets(doc, gazetteer, sources, site)
     outlets = sorted(known + tuple(unknown), key=lambda o: o.span)
-    return SourceReport(doc_id, tuple(attributions), tuple(outlets))
+    return SourceReport(doc_id, tuple(attributions), tuple(outlets)), full
 
 
 __all__ = [

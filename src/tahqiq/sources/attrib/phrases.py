@@ -136,6 +136,8 @@ def speaker_before(doc: Doc, i: int, lo: int) -> tuple[TokRange, bool] | None:
         head = _apposed_head(doc, k, lo)
         if head is not None:  # وكان مدير المرصد، رامي عبد الرحمن، قد أفاد
             return (head, end), True
+    if k >= lo and toks[k].word and toks[k].key in words("object_prepositions") and start + 1 < end:
+        start += 1  # في تونس تدوينات تزعم: the preposition's object is not the subject
     opens = k < lo or toks[k].text in "،,:." or doc.is_word(k, "complementizers")
     if comma and k >= lo and toks[k].word and doc.is_word(k, "auxiliaries") and toks[k].key not in words("aspect_particles"):
         return (start, end), True  # وكانت وكالة «X» الروسية، أكدت: كان needs its verb
@@ -254,12 +256,14 @@ def np_after(doc: Doc, j: int, hi: int) -> Span | None:
             if k == j or (adjunct and not any(t.text in "،,.:" for t in toks[j:k])):
                 return toks[k + 1].start, clause_end(doc, k + 1, doc.extended_end(k))
     k = j
-    if k < hi and (toks[k].text in "،," or (toks[k].word and doc.is_word(k, "adjunct_starts"))):
-        k = next((n + 1 for n in range(k + 1, min(hi, k + 14)) if toks[n].text in "،,"), hi)
+    for _ in range(2):  # أعلنت الوزارتان في البلدين، في بيان مشترك اليوم، انطلاق ...
+        if k < hi and (toks[k].text in "،," or (toks[k].word and doc.is_word(k, "adjunct_starts"))):
+            k = next((n + 1 for n in range(k + 1, min(hi, k + 14)) if toks[n].text in "،,"), hi)
     while k < hi and toks[k].word and doc.is_word(k, "pronoun_objects"):
         k += 1
-    demonstrative = k < hi and toks[k].key in words("demonstratives")
-    if k >= hi or not toks[k].word or (stops_speaker(doc, k) and not demonstrative):
+    # a demonstrative or a relative ما opens a noun phrase (نفى الوزير ما أوردته الصحف)
+    opener = k < hi and (toks[k].key in words("demonstratives") or toks[k].key in words("relatives"))
+    if k >= hi or not toks[k].word or (stops_speaker(doc, k) and not opener):
         return None
     return toks[k].start, clause_end(doc, k, doc.extended_end(k))
 

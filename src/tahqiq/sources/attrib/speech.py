@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...types import Attribution, Span
 from .lexicon import citation_words, clitic_variants, in_set, raw_words, words
+from .nominal import find_nominal, is_nominal_use
 from .phrases import (
     clause_before,
     content_after,
@@ -52,7 +53,16 @@ def find_attributions(doc: Doc, limit: int) -> tuple[list[Attribution], list[Spa
             item = _build_noun(doc, cue, lo, hi)
         if item is not None and item.content[0] < item.content[1]:
             found.append((item, doc.sent_of[cue.first]))
-    return _attributions(doc, [f for f, _ in found]), relayed
+    items = [f for f, _ in found]
+    items += [_Found(n.cue, n.content, n.speaker, kind="nominal")
+              for n in find_nominal(doc, [_stretch(doc, f) for f in items])[:max(0, limit - len(items))]]
+    return _attributions(doc, sorted(items, key=lambda f: f.cue[0])), relayed
+
+
+def _stretch(doc: Doc, item: _Found) -> Span:
+    """The characters an attribution covers, from its speaker or cue to its content's end."""
+    start = min(item.cue[0], item.content[0], doc.toks[item.speaker[0]].start if item.speaker else item.cue[0])
+    return start, max(item.cue[1], item.content[1])
 
 
 @dataclass(slots=True)
@@ -62,6 +72,7 @@ class _Found:
     speaker: TokRange | None = None
     passive: bool = False
     trim: int = 0  # characters of a leading ل to drop from the speaker (وفقا لوزارة)
+    kind: str = "verb"  # the cue's kind in the report (Attribution.cue_kind)
 
 
 def _cue_span(doc: Doc, cue: Cue) -> Span:
@@ -79,6 +90,10 @@ def _build_verb(doc: Doc, cue: Cue, lo: int, hi: int) -> tuple[_Found | None, li
     prev = _prev_key(doc, cue, lo)
     after_dash = cue.last < hi and toks[cue.last].text in "-–"
     if after_dash or prev in words("not_a_verb_after") or (key in words("suffixed_cues") and prev not in words("relatives")):
+        return None, relayers
+    if prev in words("negations"):  # ولم يؤكد المتحدث الخبر: reported as not saying it
+        return None, relayers
+    if is_nominal_use(doc, cue.first, lo):  # رغم نفي الخارجية: the noun, read by .nominal
         return None, relayers
     relative = prev in words("relative_pronouns")
     if cue.content in ("relay", "attribute"):
@@ -220,7 +235,7 @@ def _build_prep(doc: Doc, cue: Cue, lo: int, hi: int) -> tuple[_Found | None, in
         head = toks[speaker[0]].text
         if head.startswith("ل") and not head.startswith("لل") and len(head) > 3:
             trim = 2 if head.startswith("لـ") else 1
-    return _Found(cue_span, content, speaker, trim=trim), last
+    return _Found(cue_span, content, speaker, trim=trim, kind="prep"), last
 
 
 def _source_like(doc: Doc, speaker: TokRange) -> bool:
@@ -259,7 +274,7 @@ def _build_idiom(doc: Doc, cue: Cue, lo: int, hi: int) -> _Found | None:
     speaker = speaker_after(doc, cue.last, hi) if cue.kind == "idiom_x" else None
     found = content_after(doc, speaker[1], hi) if speaker else None
     content = found[0] if found else clause_before(doc, lo, cue.first)
-    return _Found(_cue_span(doc, cue), content, speaker) if content else None
+    return _Found(_cue_span(doc, cue), content, speaker, kind="idiom") if content else None
 
 
 def _build_noun(doc: Doc, cue: Cue, lo: int, hi: int) -> _Found | None:
@@ -270,7 +285,7 @@ def _build_noun(doc: Doc, cue: Cue, lo: int, hi: int) -> _Found | None:
     if found is None:
         return None
     before = speaker_before(doc, cue.first - 1, lo) if cue.first > lo else None
-    return _Found(_cue_span(doc, cue), found[0], before[0] if before else None)
+    return _Found(_cue_span(doc, cue), found[0], before[0] if before else None, kind="noun")
 
 
 def _kind(doc: Doc, speaker: TokRange) -> str:
@@ -279,16 +294,24 @@ def _kind(doc: Doc, speaker: TokRange) -> str:
     if len(words) > 1 and in_set(words[0].key, doc.lex.sets["quantifiers"]):
         words = words[1:]
     if words:
-        variants = clitic_variants(words[0].key)
-        variants += [v[2:] for v in variants if v.startswith("ال")]
-        for kind in ("person", "unnamed", "outlet", "other", "office", "places"):
-            if any(v in doc.lex.kinds[kind] for v in variants):
-                return "office" if kind == "places" else kind
+        kind = _head_kind(doc, words[0].key)
+        if kind is not None:
+            return kind
     lo, hi = doc.span(speaker)
     for m in doc.mentions:
         if m.start < hi and lo < m.end:
             return "office" if m.entry.type == "monitor" else "outlet"
     return "person"
+
+
+def _head_kind(doc: Doc, key: str) -> str | None:
+    """The speaker kind a head word gives (a place speaks for its government: office)."""
+    variants = clitic_variants(key)
+    variants += [v[2:] for v in variants if v.startswith("ال")]
+    for kind in ("person", "unnamed", "outlet", "other", "office", "places"):
+        if any(v in doc.lex.kinds[kind] for v in variants):
+            return "office" if kind == "places" else kind
+    return None
 
 
 def _attributions(doc: Doc, items: list[_Found]) -> list[Attribution]:
@@ -309,5 +332,5 @@ def _attributions(doc: Doc, items: list[_Found]) -> list[Attribution]:
         out.append(Attribution(speaker=speaker, cue=text[item.cue[0]:item.cue[1]],
                                content=text[start:end], span=(start, end),
                                speaker_kind=kind,  # type: ignore[arg-type]
-                               speaker_span=span, cue_span=item.cue))
+                               speaker_span=span, cue_span=item.cue, cue_kind=item.kind))
     return out
