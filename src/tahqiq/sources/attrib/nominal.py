@@ -20,11 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import clitic_variants, in_set, words
-from .phrases import content_after, np_after, speaker_after, speaker_before
+from .phrases import content_after, np_after, speaker_after, stops_speaker
 from .spans import OPEN_Q, Doc, Span, TokRange
 
-#: Words a renewing verb's subject may run over before the noun.
-_SUBJECT_REACH = 9
+#: Words a renewing verb's subject may run over before the noun (a title, an office and
+#: a name: المتحدث الرسمي باسم وزارة الخارجية السودانية السفير معتز الفاتح).
+_SUBJECT_REACH = 13
 #: Tokens between a speaker and its content's first word, none of them a word other than a
 #: complementizer (``بأن``: 1; ``، أن``: 2; ``: «``: 2).
 _CONTENT_GAP = 2
@@ -123,19 +124,15 @@ def _definite_part(doc: Doc, speaker: TokRange) -> TokRange:
 
 
 def _renewed_subject(doc: Doc, i: int, lo: int) -> TokRange | None:
-    """The subject of a renewing verb right before the noun at ``i`` (جدد X نفي)."""
-    before = speaker_before(doc, i, lo)
-    if before is None:
+    """The subject of a renewing verb right before the noun at ``i`` (جدد X نفي): the words
+    back to the verb, none of them a cue, a preposition opening an adjunct or punctuation."""
+    k = i - 1
+    while k >= lo and i - k <= _SUBJECT_REACH and doc.toks[k].word and \
+            not in_set(doc.toks[k].key, words("renewing_verbs")) and not stops_speaker(doc, k):
+        k -= 1
+    if k < lo or k == i - 1 or not doc.toks[k].word or not in_set(doc.toks[k].key, words("renewing_verbs")):
         return None
-    start, end = before[0]
-    if end != i or end - start > _SUBJECT_REACH:
-        return None
-    verb = start - 1 if start > lo and in_set(doc.toks[start - 1].key, words("renewing_verbs")) else None
-    if verb is None and in_set(doc.toks[start].key, words("renewing_verbs")):
-        verb, start = start, start + 1
-    if verb is None or start >= end or not _names_source(doc, (start, end)):
-        return None
-    return start, end
+    return (k + 1, i) if _names_source(doc, (k + 1, i)) else None
 
 
 def _names_source(doc: Doc, speaker: TokRange) -> bool:
