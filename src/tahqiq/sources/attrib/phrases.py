@@ -230,7 +230,7 @@ def content_after(doc: Doc, j: int, hi: int, np: bool = False) -> tuple[Span, st
                 found = content_from(doc, k + 1, hi)
                 return (found[0], "comp") if found else None
             if k > j and (k in doc.cue_tokens or tok.key in doc.lex.preps):
-                return None
+                return _past_relay(doc, k, hi)
             if tok.key in doc.lex.sets["breaks"]:
                 return None
         elif tok.text == ":":
@@ -245,6 +245,18 @@ def content_after(doc: Doc, j: int, hi: int, np: bool = False) -> tuple[Span, st
         elif tok.text in ".!?؟|":
             return None
     return None
+
+
+def _past_relay(doc: Doc, k: int, hi: int) -> tuple[Span, str] | None:
+    """``قال فلان، حسب قناة X، إن ...``: a بحسب/نقلا عن phrase set off by commas between the
+    speaker and the complementizer is the channel, and the content follows it."""
+    if doc.toks[k].key not in doc.lex.preps or doc.toks[k - 1].text not in "،,":
+        return None
+    close = next((n for n in range(k + 1, min(hi, k + 10)) if doc.toks[n].text in "،,"), None)
+    if close is None or close + 1 >= hi or not doc.is_word(close + 1, "complementizers"):
+        return None
+    found = content_from(doc, close + 2, hi)
+    return (found[0], "comp") if found else None
 
 
 def np_after(doc: Doc, j: int, hi: int) -> Span | None:
