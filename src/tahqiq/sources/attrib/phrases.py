@@ -51,9 +51,32 @@ def speaker_after(doc: Doc, j: int, hi: int, lam_first: bool = False) -> TokRang
         k = close + 1
         if k < hi and toks[k].word and not toks[k].key.startswith("ال"):
             break
+    if first is not None and _possessed(doc, first):
+        return None  # أعلنت موافقتها، أعلن قيام دولته: the object, not the subject
+    if first is not None and k > first + 1 and _bare_place(doc, first):
+        return first, first + 1  # أعلنت تركيا انطلاق ...: a country's name ends at the name
     if first is not None and k < hi and toks[k].text in "،,":
         k = _apposition(doc, k, hi)
     return (first, k) if first is not None else None
+
+
+def _bare_place(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a country or capital (تركيا، موسكو) followed by a word that cannot
+    qualify it (no article: not a nisba such as التركية)."""
+    nxt = doc.toks[k + 1]
+    return doc.toks[k].key in doc.lex.kinds["places"] and nxt.word and not nxt.key.startswith("ال")
+
+
+def _possessed(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a noun with an attached pronoun (موافقتها، ضمها، كلامه): a verb's object
+    or a possession, never a speaker's head -- unless it is a speaker head word itself."""
+    tok = doc.toks[k]
+    text = tok.text
+    if not tok.word or len(text) < 5 or not text.endswith(("ها", "هم", "هما", "ته", "تهم")):
+        return False
+    kinds = doc.lex.kinds
+    heads = kinds["person"] | kinds["office"] | kinds["unnamed"] | kinds["outlet"] | kinds["other"]
+    return not in_set(tok.key, heads)
 
 
 def _apposition(doc: Doc, comma: int, hi: int) -> int:
