@@ -15,6 +15,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..types import ReuseLink
+from .details_sketch import DetailParams
 from .lsh import LshTable, Segment, Sketch, sketch
 from .parallel import Mapper, as_mapper
 from .reuse import Cites, LinkSide, ReuseParams, body_ids, link_documents
@@ -22,13 +23,13 @@ from .reuse import Cites, LinkSide, ReuseParams, body_ids, link_documents
 
 def sketch_batch(items: Iterable[tuple[int, np.ndarray]], params: ReuseParams) -> list[Sketch]:
     """Sketches of ``(doc number, term ids)`` items."""
-    return [sketch(doc, ids, params.lsh) for doc, ids in items]
+    return [sketch(doc, ids, params.lsh, params.details) for doc, ids in items]
 
 
 def new_table(params: ReuseParams, segments: Sequence[Segment] = ()) -> LshTable:
     """An empty (or pre-filled) LSH table with the thresholds of ``params``."""
     return LshTable(params.lsh, max_df=params.max_df, min_agreement=params.min_agreement,
-                    segments=segments)
+                    segments=segments, details_agreement=params.details_agreement)
 
 
 def query_sketches(state: tuple[LshTable, Segment], queries: Sequence[Sketch]
@@ -44,7 +45,8 @@ def query_sketches(state: tuple[LshTable, Segment], queries: Sequence[Sketch]
 
 def sketch_rows(params: ReuseParams, rows: Sequence[tuple[int, str]]) -> list[Sketch]:
     """Sketches of ``(doc number, search text)`` rows (a :class:`Mapper` batch function)."""
-    return [sketch(doc, body_ids(search_text), params.lsh) for doc, search_text in rows]
+    return [sketch(doc, body_ids(search_text), params.lsh, params.details)
+            for doc, search_text in rows]
 
 
 def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mapper = 1
@@ -84,7 +86,7 @@ def _link_chunk(state: tuple, pairs: Sequence[tuple[int, int]]) -> list[tuple[in
     side, params, cites, window_df = state
     out = []
     window_df = window_df or {}
-    prepared = _PreparedCache(side, params.align.seed)
+    prepared = _PreparedCache(side, params.align.seed, details=params.details)
     for a, b in pairs:
         link = link_documents(prepared(a), prepared(b), params, cites, window_df.get(b))
         if link is not None:
@@ -95,8 +97,9 @@ def _link_chunk(state: tuple, pairs: Sequence[tuple[int, int]]) -> list[tuple[in
 class _PreparedCache:
     """Sides with their n-grams prepared, the last few thousand kept."""
 
-    def __init__(self, side: Callable[[int], LinkSide], n: int, size: int = 2048) -> None:
-        self.side, self.n, self.size = side, n, size
+    def __init__(self, side: Callable[[int], LinkSide], n: int, size: int = 2048,
+                 details: DetailParams | None = None) -> None:
+        self.side, self.n, self.size, self.details = side, n, size, details
         self.cache: OrderedDict[int, LinkSide] = OrderedDict()
 
     def __call__(self, doc: int) -> LinkSide:
@@ -106,6 +109,8 @@ class _PreparedCache:
         side = self.side(doc)
         if side.prepared is None:
             side = replace(side, prepared=side.prepare(self.n))
+        if side.rare is None and self.details is not None:
+            side = replace(side, rare=side.rare_positions(self.details))
         self.cache[doc] = side
         if len(self.cache) > self.size:
             self.cache.popitem(last=False)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .details_sketch import DetailParams, detail_signatures
 from .minhash import LshParams, band_keys, window_signatures
 
 
@@ -31,6 +32,9 @@ class Sketch:
     doc: int
     keys: np.ndarray
     sigs: np.ndarray
+    #: The first ``word_windows`` windows are word windows; the rest are details
+    #: windows (:mod:`.details_sketch`), which have no template df.
+    word_windows: int = -1
 
     @property
     def windows(self) -> int:
@@ -38,11 +42,18 @@ class Sketch:
         return len(self.sigs)
 
 
-def sketch(doc: int, ids: np.ndarray, params: LshParams) -> Sketch:
-    """The :class:`Sketch` of a document's term ids (a pure function)."""
+def sketch(doc: int, ids: np.ndarray, params: LshParams,
+           details: DetailParams | None = None) -> Sketch:
+    """The :class:`Sketch` of a document's term ids (a pure function).
+
+    With ``details``, the windows of rare tokens follow the word windows.
+    """
     signatures = window_signatures(ids, params)
+    words = len(signatures)
+    if details is not None:
+        signatures = np.concatenate([signatures, detail_signatures(ids, details, params.perms)])
     keys = band_keys(signatures, params).view(np.uint64).astype(np.uint32)  # low 32 bits
-    return Sketch(doc, keys, (signatures & np.uint64(0xFF)).astype(np.uint8))
+    return Sketch(doc, keys, (signatures & np.uint64(0xFF)).astype(np.uint8), words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +158,17 @@ class LshTable:
 
     ``max_df``: a band key held by more documents than this is ignored
     (site boilerplate and stock phrases, not copying); ``min_agreement``: the
-    share of equal signature bytes a colliding window pair needs.
+    share of equal signature bytes a colliding window pair needs
+    (``details_agreement`` for the details windows of a sketch).
     """
 
     def __init__(self, params: LshParams, *, max_df: int = 30, min_agreement: float = 0.2,
-                 segments: Sequence[Segment] = ()) -> None:
+                 segments: Sequence[Segment] = (), details_agreement: float | None = None) -> None:
         self.params = params
         self.max_df = max_df
         self.min_agreement = min_agreement
+        #: The share details windows (after a sketch's word windows) need; default as words.
+        self.details_agreement = min_agreement if details_agreement is None else details_agreement
         self.segments: list[Segment] = list(segments)
 
     @property
@@ -210,12 +224,15 @@ class LshTable:
                 continue
             qwin = first[which[keep]] // bands
             agreement = self._agreement(seg, query, qwin, docs[keep], wins[keep])
-            good = agreement >= self.min_agreement
+            need = self.min_agreement
+            if 0 <= query.word_windows < query.windows:
+                need = np.where(qwin < query.word_windows, need, self.details_agreement)
+            good = agreement >= need
             for doc, score in zip(docs[keep][good].tolist(), agreement[good].tolist(), strict=True):
                 if score > best.get(doc, -1.0):
                     best[doc] = score
-        df = df[inverse.ravel()]
-        return Candidates(best, np.median(df.reshape(-1, bands), axis=1))
+        df = np.median(df[inverse.ravel()].reshape(-1, bands), axis=1)
+        return Candidates(best, df[: query.word_windows] if query.word_windows >= 0 else df)
 
     @staticmethod
     def _agreement(seg: Segment, query: Sketch, qwin: np.ndarray, docs: np.ndarray,

@@ -8,7 +8,11 @@ The pipeline, per pair of documents:
    their other min-hashes (:meth:`.lsh.LshTable.candidates`).
 3. **Alignment** (:func:`link_documents`): seed-and-chain alignment of the two
    token sequences (:mod:`.align`); passages become character spans in the
-   display texts.  A link needs ``min_link_tokens`` matched tokens.
+   display texts.  A link needs ``min_link_tokens`` matched tokens, or one
+   exact run of ``short_link_tokens`` holding ``short_link_rare`` rare tokens.
+   When alignment finds too little, **shared details** (:mod:`.details_sketch`:
+   rare words shared within a bounded window on both sides, in any order)
+   can make the link instead; that is how short rewritten passages are found.
 4. **Direction**: the earlier published document is the source; without two
    dates, a document that cites the other's outlet by name is the copy;
    otherwise ``"unknown"``.
@@ -26,11 +30,12 @@ import numpy as np
 
 from ..types import Direction, ReuseLink
 from .align import AlignParams, Passage, Prepared, align, prepare
+from .details_sketch import DetailParams, rare_positions, shared_details
 from .minhash import LshParams
-from .shingles import term_ids, text_ids, token_spans
+from .shingles import Tokens, term_ids, text_ids, token_spans
 
 #: Bump when sketches, alignment or links change for the same text.
-REUSE_FORMAT = 2
+REUSE_FORMAT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,15 @@ class ReuseParams:
     #: ``template_max_fraction`` of *both* documents (one story syndicated widely).
     template_df: float = 6
     template_max_fraction: float = 0.5
+    #: A single exact run this long links when it holds ``short_link_rare`` rare tokens.
+    short_link_tokens: int = 16
+    short_link_rare: int = 3
+    #: The order-free details path (``None``: off), and the share of equal signature
+    #: bytes a colliding pair of details windows needs.
+    details: DetailParams | None = None
+    details_agreement: float = 0.5
+    #: What makes a token rare for the short-run rule (and the details path's defaults).
+    rare: DetailParams = field(default_factory=DetailParams)
 
     def to_json(self) -> dict[str, object]:
         """The parameters as recorded in the reuse index manifest."""
@@ -59,7 +73,12 @@ class ReuseParams:
                 "min_tokens": al.min_tokens, "min_density": al.min_density,
                 "min_link_tokens": self.min_link_tokens, "max_df": self.max_df,
                 "min_agreement": self.min_agreement, "template_df": self.template_df,
-                "template_max_fraction": self.template_max_fraction, "format": REUSE_FORMAT}
+                "template_max_fraction": self.template_max_fraction,
+                "short_link_tokens": self.short_link_tokens,
+                "short_link_rare": self.short_link_rare, "rare_zipf": self.rare.common_zipf,
+                "details": self.details.to_json() if self.details else None,
+                "details_agreement": self.details_agreement,
+                "format": REUSE_FORMAT}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +96,7 @@ class LinkSide:
     source: str | None = None
     ids: np.ndarray | None = None
     prepared: Prepared | None = None
+    rare: np.ndarray | None = None
 
     def term_ids(self) -> np.ndarray:
         """Term ids of the display text."""
@@ -85,6 +105,10 @@ class LinkSide:
     def prepare(self, n: int) -> Prepared:
         """The side's n-grams prepared for alignment."""
         return self.prepared if self.prepared is not None else prepare(self.term_ids(), n)
+
+    def rare_positions(self, details: DetailParams) -> np.ndarray:
+        """Positions of the rare tokens of the display text (:mod:`.details_sketch`)."""
+        return self.rare if self.rare is not None else rare_positions(self.term_ids(), details)
 
 
 #: ``cites(text, outlet) -> bool``: does ``text`` cite the outlet named ``outlet``?
@@ -112,24 +136,51 @@ def link_documents(a: LinkSide, b: LinkSide, params: ReuseParams | None = None,
     """
     params = params or ReuseParams()
     pa, pb = a.prepare(params.align.seed), b.prepare(params.align.seed)
-    passages = align(pa, pb, params.align)
     n = params.align.seed - 1
-    if b_window_df is not None and len(b_window_df):
-        passages = _drop_templates(passages, b_window_df, pa.length + n, pb.length + n, params)
-    if sum(p.matched for p in passages) < params.min_link_tokens:
+    len_a, len_b = pa.length + n, pb.length + n
+    passages = align(pa, pb, params.align)
+    df = b_window_df if b_window_df is not None and len(b_window_df) else None
+    if df is not None:
+        passages = _drop_templates(passages, df, len_a, len_b, params)
+    kind = _enough(passages, a.term_ids(), params, df)
+    if kind is None and params.details is not None:
+        passages = shared_details(a.term_ids(), b.term_ids(), params.details,
+                                  a.rare_positions(params.details), b.rare_positions(params.details))
+        if df is not None:  # stricter: any template window near the details drops them
+            passages = _drop_templates(passages, df, len_a, len_b, params, strict=True)
+        kind = "details" if passages else None
+    if kind is None:
         return None
     tokens_a, tokens_b = token_spans(a.text), token_spans(b.text)
-    if len(tokens_a) != pa.length + n or len(tokens_b) != pb.length + n:  # stale search text
-        passages = align(term_ids(tokens_a.terms), term_ids(tokens_b.terms), params.align)
-    matched = sum(p.matched for p in passages)
-    if matched < params.min_link_tokens:
-        return None
+    if len(tokens_a) != len_a or len(tokens_b) != len_b:  # stale search text: use the display's
+        return link_documents(_fresh(a, tokens_a), _fresh(b, tokens_b), params, cites, None)
     spans_a = tuple(sorted(tokens_a.span(p.a_first, p.a_last) for p in passages))
     spans_b = tuple(sorted(tokens_b.span(p.b_first, p.b_last) for p in passages))
     fraction = _shared_fraction(passages, len(tokens_a), len(tokens_b))
     direction, basis = direction_of(a, b, cites)
-    reason = _reason(passages, matched, fraction, a, b, basis)
+    reason = _reason(passages, kind, fraction, a, b, basis)
     return ReuseLink(a.doc_id, b.doc_id, spans_a, spans_b, fraction, direction, basis, reason)
+
+
+def _fresh(side: LinkSide, tokens: Tokens) -> LinkSide:
+    """``side`` with term ids from its display text's tokens."""
+    return LinkSide(side.doc_id, side.text, side.published, side.source, term_ids(tokens.terms))
+
+
+def _enough(passages: Sequence[Passage], ids_a: np.ndarray, params: ReuseParams,
+            df: np.ndarray | None = None) -> str | None:
+    """``"aligned"`` when the passages make a link, ``"run"`` for one short exact run
+    with enough rare tokens and no template window near it (``df``), else ``None``."""
+    if sum(p.matched for p in passages) >= params.min_link_tokens:
+        return "aligned"
+    for p in passages:
+        if p.matched == p.length_a == p.length_b >= params.short_link_tokens and (
+                df is None or _passage_df(p.b_first, p.b_last, df, params.lsh, True)
+                < params.template_df):
+            run = ids_a[p.a_first: p.a_last + 1]
+            if len(np.unique(run[rare_positions(run, params.rare)])) >= params.short_link_rare:
+                return "run"
+    return None
 
 
 def direction_of(a: LinkSide, b: LinkSide, cites: Cites | None = None) -> tuple[Direction, str | None]:
@@ -147,17 +198,22 @@ def direction_of(a: LinkSide, b: LinkSide, cites: Cites | None = None) -> tuple[
 
 
 def _drop_templates(passages: list[Passage], window_df: np.ndarray, len_a: int, len_b: int,
-                    params: ReuseParams) -> list[Passage]:
+                    params: ReuseParams, strict: bool = False) -> list[Passage]:
     covered_a, covered_b = sum(p.length_a for p in passages), sum(p.length_b for p in passages)
     if min(covered_a / max(1, len_a), covered_b / max(1, len_b)) > params.template_max_fraction:
         return passages
     return [p for p in passages
-            if _passage_df(p.b_first, p.b_last, window_df, params.lsh) < params.template_df]
+            if _passage_df(p.b_first, p.b_last, window_df, params.lsh, strict) < params.template_df]
 
 
-def _passage_df(first: int, last: int, window_df: np.ndarray, lsh: LshParams) -> float:
-    """Median window df over the windows inside tokens ``first..last`` (the nearest one if none)."""
+def _passage_df(first: int, last: int, window_df: np.ndarray, lsh: LshParams,
+                strict: bool = False) -> float:
+    """Median window df over the windows inside tokens ``first..last`` (the nearest one if
+    none); ``strict``: the highest df of the windows that overlap them."""
     starts = np.arange(len(window_df)) * lsh.stride
+    if strict:
+        near = (starts <= last) & (starts + lsh.window > first)
+        return float(window_df[near].max()) if near.any() else 0.0
     inside = (starts >= first) & (starts + lsh.window <= last + 1)
     if not inside.any():
         inside = np.zeros(len(window_df), dtype=bool)
@@ -174,12 +230,18 @@ def _shared_fraction(passages: Sequence[Passage], len_a: int, len_b: int) -> flo
     return round(min(1.0, covered / max(1, total)), 4)
 
 
-def _reason(passages: Sequence[Passage], matched: int, fraction: float, a: LinkSide, b: LinkSide,
+def _reason(passages: Sequence[Passage], kind: str, fraction: float, a: LinkSide, b: LinkSide,
             basis: str | None) -> str:
-    spanned = sum(p.length_a for p in passages)
-    text = (f"{len(passages)} aligned passage{'s' if len(passages) != 1 else ''}: "
-            f"{matched} of {spanned} tokens match in the search normalization; "
-            f"{fraction:.0%} of the shorter document")
+    matched = sum(p.matched for p in passages)
+    plural = "s" if len(passages) != 1 else ""
+    if kind == "details":
+        text = (f"{len(passages)} passage{plural} sharing {matched} rare words in any order "
+                f"(names, rare words; rewritten text); {fraction:.0%} of the shorter document")
+    else:
+        spanned = sum(p.length_a for p in passages)
+        text = (f"{len(passages)} aligned passage{plural}: "
+                f"{matched} of {spanned} tokens match in the search normalization; "
+                f"{fraction:.0%} of the shorter document")
     if basis == "date":
         text += f"; published {a.published} and {b.published}"
     elif basis == "citation":
