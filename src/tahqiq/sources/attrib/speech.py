@@ -95,6 +95,9 @@ def _build_verb(doc: Doc, cue: Cue, lo: int, hi: int) -> tuple[_Found | None, li
         return None, relayers
     if is_nominal_use(doc, cue.first, lo):  # رغم نفي الخارجية: the noun, read by .nominal
         return None, relayers
+    after_relative = _after_prep_relative(doc, cue, lo, hi) if prev in words("prep_relatives") else None
+    if after_relative is not None:  # ..., حسبما أعلن الوزير: the clause before is the content
+        return after_relative, relayers
     relative = prev in words("relative_pronouns")
     if cue.content in ("relay", "attribute"):
         speaker, j = _relayed(doc, cue, hi, relayers)
@@ -123,6 +126,18 @@ def _build_verb(doc: Doc, cue: Cue, lo: int, hi: int) -> tuple[_Found | None, li
             return None, relayers
     passive = speaker is None and key in words("passive_cues")
     return _Found(_cue_span(doc, cue), found[0], speaker, passive), relayers
+
+
+def _after_prep_relative(doc: Doc, cue: Cue, lo: int, hi: int) -> _Found | None:
+    """``..., حسبما أعلن X`` (بحسب ما written as one word): X is the speaker of the clause
+    before the prepositional phrase."""
+    speaker = speaker_after(doc, cue.last, hi)
+    while lo > 0 and doc.toks[lo - 1].text in "،,":  # the segmenter cut the sentence at a comma
+        lo = doc.sentence(lo - 1)[0]
+    content = clause_before(doc, lo, cue.first - 1)
+    if speaker is None or content is None:
+        return None
+    return _Found(_cue_span(doc, cue), content, speaker)
 
 
 def _credit_word(doc: Doc, rng: TokRange) -> bool:
