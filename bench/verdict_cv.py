@@ -85,8 +85,8 @@ def main() -> int:
         {"doc_id": a.doc_id, "stance": a.stance, "confidence": a.confidence,
          "evidence_unit": a.evidence_unit, "relevant": a.doc_id in relevant.get(r[0], set())}
         for a in rep.articles], "units": [
-        {"stance": j.stance, "confidence": j.confidence}
-        for j in unit_judgements(rep.units, rep.articles)]}
+        {"stance": j.stance, "confidence": j.confidence, "voice": u.voice}
+        for u, j in zip(rep.units, unit_judgements(rep.units, rep.articles), strict=True)]}
         for r, rep in zip(rows, reports, strict=True)]
     name = "verdict_cv_rows_noexpand.json" if args.no_expand else "verdict_cv_rows.json"
     (out / name).write_text(json.dumps(saved, ensure_ascii=False), "utf-8")
