@@ -570,6 +570,9 @@ class Report:
     independent_counts: dict[str, int] = field(default_factory=dict)
     units: tuple[EvidenceUnit, ...] = ()
     tally: Tally | None = None
+    #: What produced the verdict, so two reports can be compared: the normalizer, the
+    #: attribution tables, the credibility and vocabulary tables and the stance model.
+    versions: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The report as ``tahqiq check --json`` prints it."""
@@ -583,6 +586,8 @@ class Report:
         }
         if self.tally is not None:
             out["tally"] = self.tally.to_json()
+        if self.versions:
+            out["versions"] = dict(self.versions)
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out

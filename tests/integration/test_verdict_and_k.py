@@ -49,3 +49,13 @@ def test_a_reader_can_redo_the_sums(corpus, claim: str) -> None:
         assert item.weight == policy.voice_weight(item.voice) == item.voice_weight
     assert tally.support == pytest.approx(sum(t.adds for t in tally.units if t.stance == "agree"), abs=1e-3)
     assert tally.refute == pytest.approx(sum(t.adds for t in tally.units if t.stance == "disagree"), abs=1e-3)
+
+
+def test_a_report_names_what_produced_it(corpus) -> None:
+    from tahqiq.sources.outlets import tables_version
+    from tahqiq.text.tables import normalizer_version
+
+    versions = corpus.check(CLAIMS[0], 5).to_json()["versions"]
+    assert versions["sources_tables"] == tables_version()
+    assert versions["normalizer"] == normalizer_version()
+    assert "credibility.v1:" in versions["verify_tables"] and versions["stance_model"].startswith("format ")

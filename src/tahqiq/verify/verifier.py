@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidQueryError
@@ -101,8 +106,9 @@ class Verifier:
         judged = [(doc, score, j) for (doc, score), j in zip(prepared.docs, judgements, strict=True)]
         related = [doc.doc_id for doc, _, j in judged if j.stance in RELATED]
         warnings = prepared.warnings
-        return build_report(prepared.claim, judged, self.policy, include_unrelated, warnings,
-                            self._links(related, warnings))
+        report = build_report(prepared.claim, judged, self.policy, include_unrelated, warnings,
+                              self._links(related, warnings))
+        return replace(report, versions=check_versions(self.model))
 
     def _model_ref(self) -> Any:
         """How cluster workers get this verifier's model: by name when it is the shipped one."""
@@ -131,6 +137,30 @@ class Verifier:
         if self._retriever is not None:
             return self._retriever(claim, k)
         return self.corpus.rank(claim, k)
+
+
+def check_versions(model: StanceClassifier) -> dict[str, str]:
+    """What a check's verdict depends on (a report's ``versions``): the normalizer, the
+    attribution tables (:func:`tahqiq.sources.outlets.tables_version`), the verify tables and
+    the stance model (its format and a hash of its files' checksums)."""
+    versions = dict(_table_versions())
+    manifest = getattr(model, "manifest", None) or {}
+    checksums = json.dumps(manifest.get("checksums", {}), sort_keys=True).encode()
+    versions["stance_model"] = (f"format {manifest.get('format_version', '?')}, "
+                                f"{hashlib.sha256(checksums).hexdigest()[:12]}") if manifest else "unsaved"
+    return versions
+
+
+@cache
+def _table_versions() -> tuple[tuple[str, str], ...]:
+    from .._files import sha256_files
+    from ..sources.outlets import tables_version
+    from ..text.tables import normalizer_version
+
+    base = Path(str(resources.files("tahqiq.verify"))) / "tables"
+    verify = "+".join(f"{p.stem}:{sha256_files([p])[:8]}" for p in sorted(base.glob("*.json")))
+    return (("normalizer", normalizer_version()), ("sources_tables", tables_version()),
+            ("verify_tables", verify))
 
 
 @dataclass(slots=True)
