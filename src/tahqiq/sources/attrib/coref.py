@@ -18,6 +18,8 @@ Spans are token ranges of the read :class:`~.spans.Doc`; nothing is changed in i
 
 from __future__ import annotations
 
+import bisect
+
 from .lexicon import clitic_variants
 from .phrases import stops_speaker
 from .spans import Doc, TokRange
@@ -26,6 +28,8 @@ from .spans import Doc, TokRange
 _REACH = 10
 #: Longest speaker read as a short reference (a surname, or a title and a surname).
 _SHORT = 2
+#: Earlier speakers and mentions of a name looked at (the latest ones).
+_RECENT = 32
 
 
 def fullest(doc: Doc, speakers: list[TokRange | None], kinds: list[str]) -> list[TokRange | None]:
@@ -33,31 +37,41 @@ def fullest(doc: Doc, speakers: list[TokRange | None], kinds: list[str]) -> list
     the same person, or ``None`` when the speaker is already its fullest form."""
     out: list[TokRange | None] = []
     seen: list[TokRange] = []  # earlier explicit person speakers, in order
+    where: dict[str, list[int]] = {}  # token key -> its positions, built on first need
     for speaker, kind in zip(speakers, kinds, strict=True):
         found = None
         if speaker is not None and kind == "person":
-            found = _earlier_form(doc, speaker, seen)
+            found = _earlier_form(doc, speaker, seen[-_RECENT:], where)
             seen.append(found or speaker)
         out.append(found)
     return out
 
 
-def _earlier_form(doc: Doc, speaker: TokRange, seen: list[TokRange]) -> TokRange | None:
+def _earlier_form(doc: Doc, speaker: TokRange, seen: list[TokRange],
+                  where: dict[str, list[int]]) -> TokRange | None:
     words = [k for k in range(*speaker) if doc.toks[k].word]
     if not words or len(words) > _SHORT:
         return None
     if all(_is_title(doc, k) for k in words):
         return _by_title(doc, words[0], speaker, seen)
-    return _by_surname(doc, words[-1], speaker, seen)
+    if not where:
+        for k, tok in enumerate(doc.toks):
+            if tok.word:
+                where.setdefault(tok.key, []).append(k)
+    return _by_surname(doc, words[-1], speaker, seen, where)
 
 
-def _by_surname(doc: Doc, last: int, speaker: TokRange, seen: list[TokRange]) -> TokRange | None:
-    """The longest earlier form ending with the surname at token ``last``."""
+def _by_surname(doc: Doc, last: int, speaker: TokRange, seen: list[TokRange],
+                where: dict[str, list[int]]) -> TokRange | None:
+    """The longest earlier form ending with the surname at token ``last`` (among the
+    latest :data:`_RECENT` speakers and mentions, so a text repeating a name is linear)."""
     key = doc.toks[last].key
     size = speaker[1] - speaker[0]
+    places = where.get(key, [])
+    cut = bisect.bisect_left(places, speaker[0])
+    earlier = places[max(0, cut - _RECENT):cut]
     candidates = [r for r in seen if r[1] <= speaker[0] and doc.toks[r[1] - 1].key == key]
-    candidates += [r for k in range(speaker[0]) if doc.toks[k].key == key
-                   for r in [_titled_phrase(doc, k)] if r is not None]
+    candidates += [r for k in earlier for r in [_titled_phrase(doc, k)] if r is not None]
     longer = [r for r in candidates if r[1] - r[0] > size]
     return max(longer, key=lambda r: (r[1] - r[0], r[0])) if longer else None
 
