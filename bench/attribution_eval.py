@@ -29,10 +29,10 @@ when its span starts inside the article's annotated range):
 - outlet recall split (secondary): recall over the gold outlets whose canonical
   name the packaged gazetteer knows, and over the others.
 
-The test part (split "test") is the fourth held-out sample (sample D), drawn
-before the round-4 rule changes and annotated after the rules were frozen; the
-first three test splits (samples A, B and C) were scored once, read and merged
-into dev (see the gold file's description).  ``--errors`` prints dev errors only,
+The test part (split "test") is the fifth held-out sample (sample E, gold
+version 6), drawn before the round-5 rules were frozen and annotated by reading;
+the first four test splits (samples A, B, C and D) were scored once, read and
+merged into dev (see the gold file's description).  ``--errors`` prints dev errors only,
 never test.
 
     python bench/attribution_eval.py                 # dev and test
