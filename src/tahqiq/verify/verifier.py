@@ -146,9 +146,9 @@ def check_versions(model: StanceClassifier) -> dict[str, str]:
     versions = dict(_table_versions())
     manifest = getattr(model, "manifest", None) or {}
     checksums = json.dumps(manifest.get("checksums", {}), sort_keys=True).encode()
-    versions["stance_model"] = (f"format {manifest.get('format_version', '?')}, "
-                                f"{hashlib.sha256(checksums).hexdigest()[:12]}") if manifest else "unsaved"
-    return versions
+    model_id = (f"format {manifest.get('format_version', '?')}, "
+                f"{hashlib.sha256(checksums).hexdigest()[:12]}") if manifest else "unsaved"
+    return {**versions, "stance_model": model_id}
 
 
 @cache
