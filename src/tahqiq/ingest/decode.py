@@ -95,6 +95,8 @@ _LOG_SYMBOL = math.log(0.01)
 _LOG_CONTROL = math.log(0.000001)
 _GLUE_PENALTY = 8.0
 _WORD_BONUS = 5.0
+#: Words of a single-byte text looked up in wordfreq to tell its two code pages apart.
+_WORDS_LOOKED_UP = 300
 
 #: Above this share of non-ASCII characters glued oddly to Arabic letters, no
 #: single-byte reading is plausible.
@@ -205,6 +207,7 @@ def _best_single_byte(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         score, glued = _arabic_score(text[:_SCORE_SAMPLE])
+        score += _WORD_BONUS * _known_words(text[:_SCORE_SAMPLE])
         candidates.append((score, -rank, name, text, glued))
     if not candidates:
         raise _Undecodable
@@ -214,6 +217,16 @@ def _best_single_byte(data: bytes) -> tuple[str, str]:
     if non_ascii and glued > _MAX_GLUED_SHARE * non_ascii:
         raise _Undecodable
     return text, name
+
+
+def _known_words(text: str) -> int:
+    """How many of the first :data:`_WORDS_LOOKED_UP` words are common Arabic words (wordfreq
+    Zipf >= 3): the two code pages map some letters onto each other (ك/م), and a text of
+    such letters reads as Arabic either way, but only one reading gives words (أكدت, not أمدت)."""
+    from wordfreq import zipf_frequency
+
+    words = text.split()[:_WORDS_LOOKED_UP]
+    return sum(zipf_frequency(w, "ar") >= 3.0 for w in words)
 
 
 def _arabic_score(text: str) -> tuple[float, int]:
