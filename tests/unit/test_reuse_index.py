@@ -85,3 +85,17 @@ def test_reuse_parameters_changing_rebuilds(desk) -> None:
         assert corpus.reuse_index.manifest.params["window"] != 99
         assert corpus.reuse_index.pending() == 4  # everything is linked again
         assert corpus.links() == []
+
+
+def test_changed_attribution_tables_rebuild(desk) -> None:
+    """Links' directions rest on cited outlets: an index made with other tables is rebuilt."""
+    from tahqiq.sources.outlets import tables_version
+
+    manifest = desk / "desk.db.reuse" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["sources_tables"] == tables_version()
+    data["sources_tables"] = "attribution.v0+cues.v1+fold.v1+outlets.v3+00000000"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    with Corpus(desk / "desk.db") as corpus:
+        assert corpus.reuse_index.manifest.sources_tables == tables_version()
+        assert corpus.reuse_index.pending() == 4  # everything is linked again

@@ -32,6 +32,7 @@ import numpy as np
 from .._files import atomic_path, sha256_files
 from ..errors import IndexMismatchError
 from ..store import links as stored
+from .attrib.lexicon import tables_version
 from .batch import SideTable, candidate_pairs, link_pairs, new_table, sketch_batch, sketch_rows
 from .lsh import LshTable, Segment
 from .parallel import Mapper, as_mapper
@@ -57,6 +58,9 @@ class ReuseManifest:
     params: dict[str, Any]
     segments: list[dict[str, Any]] = field(default_factory=list)
     updated_at: str = ""
+    #: The attribution tables the links' directions were read with (``tables_version()``:
+    #: a cited outlet decides which article copied which).
+    sources_tables: str = ""
 
     @property
     def covered_rowid(self) -> int:
@@ -78,7 +82,8 @@ class ReuseIndex:
         #: batches (an int), or a cluster (:mod:`tahqiq.scale`).  Candidate
         #: lookups stay in this process, beside the LSH table.
         self.mapper = as_mapper(max(1, workers) if isinstance(workers, int) else workers)
-        self.manifest = ReuseManifest(REUSE_FORMAT, normalizer_version, self.params.to_json())
+        self.manifest = ReuseManifest(REUSE_FORMAT, normalizer_version, self.params.to_json(),
+                                      sources_tables=tables_version())
         self.table: LshTable = new_table(self.params)
         self._entries: dict[int, dict[str, Any]] = {}  # id(segment) -> its manifest entry
         self._ids: OrderedDict[int, np.ndarray] = OrderedDict()
@@ -107,7 +112,7 @@ class ReuseIndex:
         except (OSError, ValueError, TypeError) as exc:
             raise IndexMismatchError(f"{self.path / MANIFEST} is unreadable: {exc}") from exc
         wanted = self.manifest
-        for key in ("format_version", "normalizer_version", "params"):
+        for key in ("format_version", "normalizer_version", "params", "sources_tables"):
             if getattr(found, key) != getattr(wanted, key):
                 raise IndexMismatchError(f"reuse index {key} differs from this tahqiq's")
         if found.covered_rowid > max(self.store.max_rowid(), stored.linked_rowid(self.store)):
