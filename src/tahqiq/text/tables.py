@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -33,6 +34,28 @@ TABLE_FILES: dict[str, str] = {
 }
 
 
+def read_table(package: str, filename: str) -> dict[str, Any]:
+    """The parsed versioned table ``filename`` of ``package``'s ``tables/`` folder: a JSON
+    object with a ``name`` and a ``version`` (else :class:`ValueError`).  Every stage's
+    tables are read through here."""
+    raw = resources.files(package).joinpath("tables", filename).read_text("utf-8")
+    data = json.loads(raw)
+    if not isinstance(data, dict) or "version" not in data or "name" not in data:
+        raise ValueError(f"{package} table {filename} lacks 'name' or 'version'")
+    return data
+
+
+def checksum_tables(files: dict[str, str], load: Callable[[str], dict[str, Any]],
+                    prefix: str = "") -> str:
+    """Hex sha256 over ``prefix`` and the canonical JSON of each table of ``files``
+    (name -> file name, read with ``load``), in name order."""
+    digest = hashlib.sha256(prefix.encode())
+    for name in sorted(files):
+        canonical = json.dumps(load(name), sort_keys=True, ensure_ascii=False)
+        digest.update(f"{files[name]}\n{canonical}\n".encode())
+    return digest.hexdigest()
+
+
 @cache
 def load_table(name: str) -> dict[str, Any]:
     """Return the parsed table ``name`` (cached; treat it as read-only)."""
@@ -40,21 +63,13 @@ def load_table(name: str) -> dict[str, Any]:
         filename = TABLE_FILES[name]
     except KeyError:
         raise KeyError(f"unknown text table: {name}") from None
-    raw = resources.files("tahqiq.text").joinpath("tables", filename).read_text("utf-8")
-    data = json.loads(raw)
-    if not isinstance(data, dict) or "version" not in data or "name" not in data:
-        raise ValueError(f"text table {filename} lacks 'name' or 'version'")
-    return data
+    return read_table("tahqiq.text", filename)
 
 
 @cache
 def tables_checksum() -> str:
     """Hex sha256 over the canonical JSON of every table and the code revision."""
-    digest = hashlib.sha256(f"code:{CODE_REVISION}\n".encode())
-    for name in sorted(TABLE_FILES):
-        canonical = json.dumps(load_table(name), sort_keys=True, ensure_ascii=False)
-        digest.update(f"{TABLE_FILES[name]}\n{canonical}\n".encode())
-    return digest.hexdigest()
+    return checksum_tables(TABLE_FILES, load_table, f"code:{CODE_REVISION}\n")
 
 
 @cache

@@ -28,11 +28,9 @@ and every report's tally shows it.  Word lists are the versioned table
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
@@ -57,8 +55,9 @@ _OPENING = 300
 def table() -> dict[str, Any]:
     """The credibility word lists (cached; read-only use).  Raises :class:`ConfigError` if
     a list is missing."""
-    text = resources.files("tahqiq.verify").joinpath("tables", CREDIBILITY_FILE).read_text("utf-8")
-    data = json.loads(text)
+    from ..text.tables import read_table
+
+    data = read_table("tahqiq.verify", CREDIBILITY_FILE)
     for key in ("official_titles", "generic_words", "opinion_titles", "opinion_bylines", "negations"):
         if not isinstance(data.get(key), list) or not data[key]:
             raise ConfigError(f"{CREDIBILITY_FILE}: {key!r} must be a non-empty list of words")

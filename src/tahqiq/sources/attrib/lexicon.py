@@ -15,12 +15,9 @@ Nothing is read or compiled at import time.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 #: The tables in use, name -> file.  The version is part of the file name.
@@ -35,21 +32,17 @@ TABLE_FILES: dict[str, str] = {
 @cache
 def load_table(name: str) -> dict[str, Any]:
     """The parsed table ``name`` of this package (:data:`TABLE_FILES`; cached, read-only)."""
-    raw = resources.files("tahqiq.sources").joinpath("tables", TABLE_FILES[name]).read_text("utf-8")
-    data = json.loads(raw)
-    if not isinstance(data, dict) or "name" not in data or "version" not in data:
-        raise ValueError(f"sources table {name} lacks 'name' or 'version'")
-    return data
+    from ...text.tables import read_table
+
+    return read_table("tahqiq.sources", TABLE_FILES[name])
 
 
 @cache
 def tables_checksum() -> str:
     """Hex sha256 over the canonical JSON of every table of :data:`TABLE_FILES`."""
-    digest = hashlib.sha256()
-    for name in sorted(TABLE_FILES):
-        canonical = json.dumps(load_table(name), sort_keys=True, ensure_ascii=False)
-        digest.update(f"{TABLE_FILES[name]}\n{canonical}\n".encode())
-    return digest.hexdigest()
+    from ...text.tables import checksum_tables
+
+    return checksum_tables(TABLE_FILES, load_table)
 
 
 @cache
