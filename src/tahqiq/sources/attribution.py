@@ -76,8 +76,8 @@ def _as_published(report: SourceReport, full: list[Span | None], text: str) -> S
     last = ""
     for att, fuller in zip(report.attributions, full, strict=True):
         if att.speaker_span != _NO_SPAN:
-            shown = fuller or att.speaker_span
-            speaker = last = " ".join(text[shown[0]:shown[1]].split())
+            own = text[att.speaker_span[0]:att.speaker_span[1]]
+            speaker = last = " ".join(text[fuller[0]:fuller[1]].split()) if fuller else own
         else:
             speaker = last if att.speaker else ""
         attributions.append(replace(att, speaker=speaker, cue=text[att.cue_span[0]:att.cue_span[1]],

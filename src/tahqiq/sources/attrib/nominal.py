@@ -27,8 +27,8 @@ from .spans import OPEN_Q, Doc, Span, TokRange
 #: a name: المتحدث الرسمي باسم وزارة الخارجية السودانية السفير معتز الفاتح).
 _SUBJECT_REACH = 13
 #: Tokens between a speaker and its content's first word, none of them a word other than a
-#: complementizer (``بأن``: 1; ``، أن``: 2; ``: «``: 2).
-_CONTENT_GAP = 2
+#: complementizer or a day or time (``بأن``: 1; ``، أن``: 2; ``أمس السبت أن``: 3).
+_CONTENT_GAP = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,8 @@ def _content(doc: Doc, i: int, j: int, hi: int) -> Span | None:
         opens = doc.token_at(found[0][0])
         between = range(j, opens)
         close = len(between) <= _CONTENT_GAP and all(
-            not doc.toks[k].word or doc.is_word(k, "complementizers") for k in between)
+            not doc.toks[k].word or doc.is_word(k, "complementizers") or _time_word(doc, k)
+            for k in between)
         return found[0] if close else None
     if in_set(doc.toks[i].key, words("nominal_np_cues")):
         return np_after(doc, j, hi)
@@ -121,6 +122,11 @@ def _definite_part(doc: Doc, speaker: TokRange) -> TokRange:
     while k < speaker[1] and (doc.toks[k].key.startswith("ال") or not doc.toks[k].word):
         k += 1
     return speaker[0], k
+
+
+def _time_word(doc: Doc, k: int) -> bool:
+    """A day or time adjunct (أمس، اليوم، السبت) between a speaker and its content."""
+    return doc.is_word(k, "adjunct_starts") and doc.toks[k].key not in words("object_prepositions")
 
 
 def _renewed_subject(doc: Doc, i: int, lo: int) -> TokRange | None:
