@@ -101,7 +101,7 @@ def score(copies, base: int, linked: dict, spans_of, shares=None) -> dict:
     return out
 
 
-def run_tahqiq(texts, copies):
+def run_tahqiq(texts, copies, params=None):
     from tahqiq.sources.batch import find_links
     from tahqiq.sources.reuse import LinkSide
     from tahqiq.text import build_document
@@ -110,7 +110,7 @@ def run_tahqiq(texts, copies):
     all_texts = texts + [build_document(RawDocument(text=c.text, fmt="txt")).text for c in copies]
     sides = [LinkSide(str(i), t) for i, t in enumerate(all_texts)]
     started = time.perf_counter()
-    links = find_links(sides)
+    links = find_links(sides, params)
     seconds = time.perf_counter() - started
     linked = {}
     for link in links:
@@ -162,6 +162,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show-background", type=int, default=0)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--details", choices=("default", "on", "off"), default="default",
+                        help="the order-free details path: as shipped, on or off")
     parser.add_argument("--levels", nargs="+", default=None,
                         help="only these levels (the copies then differ from a full run)")
     args = parser.parse_args()
@@ -172,7 +174,7 @@ def main() -> int:
 
     texts = load_texts()
     copies = make_copies(texts, args.per_level, args.seed, args.levels or LEVELS)
-    linked, spans_of, seconds, all_texts = run_tahqiq(texts, copies)
+    linked, spans_of, seconds, all_texts = run_tahqiq(texts, copies, _params(args.details))
     result = {"articles": len(texts), "copies": len(copies), "seconds": round(seconds, 1),
               "tahqiq": score(copies, len(texts), linked, spans_of, _shares(all_texts))}
     recall = result["tahqiq"]["recall"]
@@ -187,6 +189,19 @@ def main() -> int:
     if args.show_background:
         show_background(linked, len(texts), all_texts, args.show_background)
     return 0
+
+
+def _params(details: str):
+    """ReuseParams with the details path as shipped (``default``), on or off."""
+    from dataclasses import replace
+
+    from tahqiq.sources.details_sketch import DetailParams
+    from tahqiq.sources.reuse import ReuseParams
+
+    shipped = ReuseParams()
+    if details == "default":
+        return shipped
+    return replace(shipped, details=DetailParams() if details == "on" else None)
 
 
 def show_background(linked, base, texts, n) -> None:

@@ -15,7 +15,7 @@ from tahqiq.sources.details_sketch import (
 )
 from tahqiq.sources.lsh import LshTable, sketch
 from tahqiq.sources.minhash import LshParams
-from tahqiq.sources.reuse import LinkSide, ReuseParams, link_documents
+from tahqiq.sources.reuse import REUSE_FORMAT, LinkSide, ReuseParams, link_documents
 from tahqiq.sources.shingles import term_ids, token_spans
 
 # Made-up names and rare words (never in wordfreq's list) and common function words.
@@ -96,8 +96,8 @@ def test_details_agreement_threshold_applies_to_details_windows_only() -> None:
     words = _filler(40, 1) + _passage()
     other = _filler(40, 9) + list(reversed(_passage()))  # only the details are shared
     query = sketch(1, _ids(" ".join(other)), params, DetailParams())
-    strict = LshTable(params, details_agreement=1.01)
-    loose = LshTable(params, details_agreement=0.2)
+    strict = LshTable(params, min_agreement=0.5, details_agreement=1.01)
+    loose = LshTable(params, min_agreement=0.5, details_agreement=0.2)
     for table in (strict, loose):
         table.add([sketch(2, _ids(" ".join(words)), params, DetailParams())])
     assert 2 not in strict.candidates(query).docs
@@ -128,5 +128,5 @@ def test_short_exact_run_links_only_with_rare_words() -> None:
 
 def test_params_record_the_details_path_and_format() -> None:
     data = replace(ReuseParams(), details=DetailParams()).to_json()
-    assert data["format"] == 3 and data["details"]["min_shared"] == DetailParams().min_shared
+    assert data["format"] == REUSE_FORMAT and data["details"]["min_shared"] == DetailParams().min_shared
     assert ReuseParams().to_json()["details"] is None

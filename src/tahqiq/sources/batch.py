@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..types import ReuseLink
-from .details_sketch import DetailParams
+from .details_sketch import DetailParams, TokenDf, with_corpus
 from .lsh import LshTable, Segment, Sketch, sketch
 from .parallel import Mapper, as_mapper
 from .reuse import Cites, LinkSide, ReuseParams, body_ids, link_documents
@@ -39,7 +39,9 @@ def query_sketches(state: tuple[LshTable, Segment], queries: Sequence[Sketch]
     out = []
     for query in queries:
         found = table.candidates(query, extra=(batch,))
-        out.append((query.doc, list(found.docs), found.window_df))
+        df = found.window_df if found.details_df is None else \
+            np.concatenate([found.window_df, found.details_df])  # split in link_documents
+        out.append((query.doc, list(found.docs), df))
     return out
 
 
@@ -142,6 +144,10 @@ def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,
     """Every reuse link among ``sides`` (documents numbered by position)."""
     params = params or ReuseParams()
     sides = [s if s.ids is not None else _with_ids(s) for s in sides]
+    if params.details is not None:  # rarity by this corpus's document frequency
+        df = TokenDf()
+        df.add(s.term_ids() for s in sides)
+        params = replace(params, details=with_corpus(params.details, df))
     sketches = sketch_batch(((i, s.term_ids()) for i, s in enumerate(sides)), params)
     pairs, window_df = candidate_pairs(sketches, new_table(params), workers)
     found = link_pairs(pairs, sides.__getitem__, params, cites, window_df, workers)

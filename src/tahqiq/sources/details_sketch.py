@@ -6,13 +6,14 @@ so few word bigrams survive and alignment (:mod:`.align`) finds nothing.  What
 survives are the *specific details*: names, rare words, the items of a list,
 in any order.  This module finds them.
 
-- **Rare tokens**: search tokens that no word of wordfreq's Arabic list at or
-  above :attr:`DetailParams.common_zipf` folds to (:func:`common_ids`); numbers
-  are left out (every number has one id in the search normalization).
-  Corpus frequency is applied where the windows are sketched: a band key
-  held by more than ``max_df`` documents is ignored (:class:`.lsh.LshTable`),
-  so site boilerplate and names every article on a story repeats do not
-  make candidates.
+- **Rare tokens** (:func:`rare_positions`): words of Arabic letters (no Latin,
+  no digits: every number has one id in the search normalization) that no
+  word of wordfreq's Arabic list at or above :attr:`DetailParams.common_zipf`
+  folds to (:func:`common_ids`), that are no date or time word
+  (:data:`DATE_WORDS`), and that few documents of the corpus hold
+  (:class:`TokenDf`; :func:`with_corpus`): a site's template words (menus,
+  datelines, its stock phrases) are on every one of its pages, a detail of a
+  story on few.
 - **Sketch** (:func:`detail_signatures`): windows of ``window`` consecutive
   rare tokens every ``stride`` rare tokens, each signed by the MinHash of its
   *set* of rare tokens, so the order inside a window does not matter.  The
@@ -29,13 +30,14 @@ in any order.  This module finds them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import numpy as np
 
 from .align import Passage
-from .shingles import NUMBER_ID, mix64, ngram_hashes
+from .shingles import NUMBER_ID, is_letters, mix64, ngram_hashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +60,39 @@ class DetailParams:
     #: siblings share names but rarely phrases.
     min_bigrams: int = 6
     max_passages: int = 4
+    #: A token held by more documents of the corpus than ``max(max_doc_df,
+    #: max_doc_share * documents)`` is no detail (:class:`TokenDf`).
+    max_doc_df: int = 10
+    max_doc_share: float = 0.1
+    #: A details window whose band keys more documents hold than this (median) is
+    #: a template: details passages that touch it are dropped.
+    template_df: float = 6
+    #: Sorted ids that are never details (:func:`with_corpus`); ``None``: wordfreq's
+    #: common words and the date words only.
+    common: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict[str, object]:
         """The parameters as recorded in the reuse index manifest."""
         return {"common_zipf": self.common_zipf, "window": self.window, "stride": self.stride,
                 "min_window": self.min_window, "span": self.span, "min_shared": self.min_shared,
                 "min_share": self.min_share, "min_bigrams": self.min_bigrams,
-                "max_passages": self.max_passages,
-                "wordlist": _wordlist_version()}
+                "max_passages": self.max_passages, "max_doc_df": self.max_doc_df,
+                "max_doc_share": self.max_doc_share, "template_df": self.template_df,
+                "date_words": len(DATE_WORDS.split()), "wordlist": _wordlist_version()}
+
+    def doc_limit(self, documents: int) -> float:
+        """The most documents a detail may be held by, in a corpus of ``documents``."""
+        return max(self.max_doc_df, self.max_doc_share * documents)
+
+
+#: Date and time words (months in both calendars' names, weekdays, Hijri months,
+#: clock words): a page's dateline is no detail of its story.
+DATE_WORDS = (
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو يوليوز أغسطس اغسطس غشت سبتمبر شتنبر "
+    "أكتوبر اكتوبر نوفمبر نونبر ديسمبر دجنبر كانون شباط آذار نيسان أيار حزيران تموز آب "
+    "أيلول تشرين السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة محرم صفر "
+    "ربيع جمادى رجب شعبان شوال القعدة الحجة هجري هجرية ميلادي ميلادية غرينتش جرينتش "
+    "غرينيتش توقيت بتوقيت صباحا مساء الساعة ساعة دقيقة دقائق ثانية")
 
 
 def _wordlist_version() -> str:
@@ -91,14 +118,63 @@ def common_ids(zipf: float) -> np.ndarray:
     return np.unique(term_ids(terms))
 
 
+@cache
+def base_common(zipf: float) -> np.ndarray:
+    """Sorted ids that are never details in any corpus: :func:`common_ids` and date words."""
+    from .shingles import term_ids, token_spans
+
+    dates = term_ids(token_spans(DATE_WORDS).terms)
+    return np.union1d(common_ids(zipf), dates)
+
+
 def rare_positions(ids: np.ndarray, params: DetailParams) -> np.ndarray:
     """Positions of the rare tokens of a term-id sequence (``int64``, ascending)."""
     if not len(ids):
         return np.zeros(0, dtype=np.int64)
-    common = common_ids(params.common_zipf)
+    common = params.common if params.common is not None else base_common(params.common_zipf)
     at = np.minimum(np.searchsorted(common, ids), len(common) - 1)
-    rare = (common[at] != ids) & (ids != np.uint64(NUMBER_ID))
+    rare = (common[at] != ids) & (ids != np.uint64(NUMBER_ID)) & is_letters(ids)
     return np.flatnonzero(rare).astype(np.int64)
+
+
+class TokenDf:
+    """How many documents hold each token: sorted ids and their counts, grown by :meth:`add`."""
+
+    def __init__(self, ids: np.ndarray | None = None, counts: np.ndarray | None = None,
+                 documents: int = 0) -> None:
+        self.ids = np.zeros(0, np.uint64) if ids is None else ids
+        self.counts = np.zeros(0, np.int64) if counts is None else counts
+        self.documents = documents
+
+    def add(self, docs: Iterable[np.ndarray]) -> None:
+        """Count the distinct tokens of each document (term-id arrays) once."""
+        parts = [np.unique(ids) for ids in docs]
+        if not parts:
+            return
+        self.documents += len(parts)
+        ids, counts = np.unique(np.concatenate([self.ids, *parts]), return_counts=True)
+        # every id of the table appears once more in the concatenation: take it back off
+        counts = counts.astype(np.int64)
+        at = np.searchsorted(ids, self.ids)
+        counts[at] += self.counts - 1
+        self.ids, self.counts = ids, counts
+
+    def count(self, ids: np.ndarray) -> np.ndarray:
+        """Documents holding each of ``ids`` (0 for ids never seen)."""
+        if not len(self.ids):
+            return np.zeros(len(ids), np.int64)
+        at = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        return np.where(self.ids[at] == ids, self.counts[at], 0)
+
+    def frequent(self, limit: float) -> np.ndarray:
+        """Sorted ids held by more than ``limit`` documents."""
+        return self.ids[self.counts > limit]
+
+
+def with_corpus(params: DetailParams, df: TokenDf) -> DetailParams:
+    """``params`` whose rare tokens also leave out the tokens the corpus holds often."""
+    common = np.union1d(base_common(params.common_zipf), df.frequent(params.doc_limit(df.documents)))
+    return replace(params, common=common)
 
 
 @cache
@@ -121,6 +197,32 @@ def detail_signatures(ids: np.ndarray, params: DetailParams, perms: int) -> np.n
     for offset in range(1, min(per_window, blocks.shape[1])):
         np.minimum(out, blocks[:, offset: offset + count], out=out)
     return out.T
+
+
+def details_window_count(rare: int, params: DetailParams) -> int:
+    """Details windows :func:`detail_signatures` makes of ``rare`` rare tokens."""
+    if rare < params.min_window:
+        return 0
+    blocks = -(-rare // params.stride)
+    return max(1, blocks - max(1, params.window // params.stride) + 1)
+
+
+def details_templates(rare_pos: np.ndarray, window_df: np.ndarray, params: DetailParams
+                      ) -> np.ndarray:
+    """``(k, 2)`` first and last token of each details window that is a template.
+
+    ``rare_pos``: the document's :func:`rare_positions` as sketched;
+    ``window_df``: how many other documents hold each of its details windows
+    (median over bands, :class:`.lsh.Candidates`).  A window held by
+    :attr:`DetailParams.template_df` documents or more is a template.
+    """
+    count = min(len(window_df), details_window_count(len(rare_pos), params))
+    hot = np.flatnonzero(window_df[:count] >= params.template_df)
+    if not len(hot):
+        return np.zeros((0, 2), dtype=np.int64)
+    first = hot * params.stride
+    last = np.minimum(first + params.window, len(rare_pos)) - 1
+    return np.stack([rare_pos[first], rare_pos[last]], axis=1)
 
 
 def shared_details(ids_a: np.ndarray, ids_b: np.ndarray, params: DetailParams,
@@ -206,4 +308,6 @@ def _overlapping(side: tuple, first: int, last: int, span: int) -> np.ndarray:
     return (starts <= last) & (starts + span > first)
 
 
-__all__ = ["DetailParams", "common_ids", "detail_signatures", "rare_positions", "shared_details"]
+__all__ = ["DATE_WORDS", "DetailParams", "TokenDf", "base_common", "common_ids",
+           "detail_signatures", "details_templates", "details_window_count", "rare_positions", "shared_details",
+           "with_corpus"]

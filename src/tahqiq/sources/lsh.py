@@ -151,6 +151,8 @@ class Candidates:
 
     docs: dict[int, float]
     window_df: np.ndarray
+    #: The same for the query's details windows (:mod:`.details_sketch`), if any.
+    details_df: np.ndarray | None = None
 
 
 class LshTable:
@@ -232,7 +234,9 @@ class LshTable:
                 if score > best.get(doc, -1.0):
                     best[doc] = score
         df = np.median(df[inverse.ravel()].reshape(-1, bands), axis=1)
-        return Candidates(best, df[: query.word_windows] if query.word_windows >= 0 else df)
+        if query.word_windows < 0:
+            return Candidates(best, df)
+        return Candidates(best, df[: query.word_windows], df[query.word_windows:])
 
     @staticmethod
     def _agreement(seg: Segment, query: Sketch, qwin: np.ndarray, docs: np.ndarray,

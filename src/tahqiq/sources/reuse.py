@@ -30,12 +30,18 @@ import numpy as np
 
 from ..types import Direction, ReuseLink
 from .align import AlignParams, Passage, Prepared, align, prepare
-from .details_sketch import DetailParams, rare_positions, shared_details
+from .details_sketch import (
+    DetailParams,
+    details_templates,
+    details_window_count,
+    rare_positions,
+    shared_details,
+)
 from .minhash import LshParams
 from .shingles import Tokens, term_ids, text_ids, token_spans
 
 #: Bump when sketches, alignment or links change for the same text.
-REUSE_FORMAT = 3
+REUSE_FORMAT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +136,8 @@ def link_documents(a: LinkSide, b: LinkSide, params: ReuseParams | None = None,
                    ) -> ReuseLink | None:
     """The reuse link between two documents, or ``None`` when they share too little.
 
-    ``b_window_df`` (how many other documents hold each window of ``b``)
+    ``b_window_df`` (how many other documents hold each window of ``b``: its
+    word windows, then its details windows when the details path is on)
     marks template passages, which are left out unless the documents share
     most of their text.
     """
@@ -139,15 +146,12 @@ def link_documents(a: LinkSide, b: LinkSide, params: ReuseParams | None = None,
     n = params.align.seed - 1
     len_a, len_b = pa.length + n, pb.length + n
     passages = align(pa, pb, params.align)
-    df = b_window_df if b_window_df is not None and len(b_window_df) else None
+    df, details_df = _split_df(b, b_window_df, params.details)
     if df is not None:
         passages = _drop_templates(passages, df, len_a, len_b, params)
     kind = _enough(passages, a.term_ids(), params, df)
     if kind is None and params.details is not None:
-        passages = shared_details(a.term_ids(), b.term_ids(), params.details,
-                                  a.rare_positions(params.details), b.rare_positions(params.details))
-        if df is not None:  # stricter: any template window near the details drops them
-            passages = _drop_templates(passages, df, len_a, len_b, params, strict=True)
+        passages = _details(a, b, params, df, details_df, (len_a, len_b))
         kind = "details" if passages else None
     if kind is None:
         return None
@@ -160,6 +164,35 @@ def link_documents(a: LinkSide, b: LinkSide, params: ReuseParams | None = None,
     direction, basis = direction_of(a, b, cites)
     reason = _reason(passages, kind, fraction, a, b, basis)
     return ReuseLink(a.doc_id, b.doc_id, spans_a, spans_b, fraction, direction, basis, reason)
+
+
+def _split_df(b: LinkSide, window_df: np.ndarray | None, details: DetailParams | None
+              ) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The df of ``b``'s word windows and of its details windows (``None``: unknown)."""
+    if window_df is None or not len(window_df):
+        return None, None
+    if details is None:
+        return window_df, None
+    count = details_window_count(len(b.rare_positions(details)), details)
+    words = max(0, len(window_df) - count)
+    return (window_df[:words] if words else None), window_df[words:]
+
+
+def _details(a: LinkSide, b: LinkSide, params: ReuseParams, df: np.ndarray | None,
+             details_df: np.ndarray | None, lengths: tuple[int, int]) -> list[Passage]:
+    """Passages of shared details, without template text near them (word or details windows)."""
+    details = params.details
+    assert details is not None
+    rare_b = b.rare_positions(details)
+    passages = shared_details(a.term_ids(), b.term_ids(), details,
+                              a.rare_positions(details), rare_b)
+    if passages and df is not None:  # stricter: any template window near the details drops them
+        passages = _drop_templates(passages, df, *lengths, params, strict=True)
+    if passages and details_df is not None and len(details_df):
+        hot = details_templates(rare_b, details_df, details)
+        passages = [p for p in passages
+                    if not ((hot[:, 0] <= p.b_last) & (hot[:, 1] >= p.b_first)).any()]
+    return passages
 
 
 def _fresh(side: LinkSide, tokens: Tokens) -> LinkSide:

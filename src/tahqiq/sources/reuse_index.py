@@ -4,6 +4,7 @@ Layout of ``<db>.reuse/``::
 
     manifest.json             format, normalizer version, parameters, segments + sha256
     seg-000001.keys.npy ...   one set of .npy arrays per segment (no pickle)
+    df-<id>.ids.npy ...       token document frequencies (the details path only)
 
 The store is the source of truth, as for the search index.  Links are saved
 in the store together with the rowid of the last linked document; segments
@@ -22,7 +23,7 @@ import shutil
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from ..errors import IndexMismatchError
 from ..store import links as stored
 from .attrib.lexicon import tables_version
 from .batch import SideTable, candidate_pairs, link_pairs, new_table, sketch_batch, sketch_rows
+from .details_sketch import TokenDf, with_corpus
 from .lsh import LshTable, Segment
 from .parallel import Mapper, as_mapper
 from .reuse import REUSE_FORMAT, Cites, ReuseParams, body_ids
@@ -61,6 +63,9 @@ class ReuseManifest:
     #: The attribution tables the links' directions were read with (``tables_version()``:
     #: a cited outlet decides which article copied which).
     sources_tables: str = ""
+    #: The token document frequencies of the details path (name, documents, last_doc,
+    #: sha256); empty when it is off.
+    token_df: dict[str, Any] = field(default_factory=dict)
 
     @property
     def covered_rowid(self) -> int:
@@ -87,6 +92,9 @@ class ReuseIndex:
         self.table: LshTable = new_table(self.params)
         self._entries: dict[int, dict[str, Any]] = {}  # id(segment) -> its manifest entry
         self._ids: OrderedDict[int, np.ndarray] = OrderedDict()
+        #: How many documents hold each token (rarity of the details path).
+        self.token_df = TokenDf()
+        self._df_entry: dict[str, Any] = {}
 
     # -- opening -------------------------------------------------------------------
     @classmethod
@@ -118,7 +126,11 @@ class ReuseIndex:
         if found.covered_rowid > max(self.store.max_rowid(), stored.linked_rowid(self.store)):
             raise IndexMismatchError("the reuse index holds documents the store does not")
         segments = [_read_segment(self.path, entry) for entry in found.segments]
+        if self.params.details is not None:
+            self.token_df = _read_df(self.path, found.token_df, found.covered_rowid)
+            self._df_entry = found.token_df
         self.manifest.segments = found.segments
+        self.manifest.token_df = found.token_df
         self.table = new_table(self.params, segments)
         self._entries = {id(seg): entry for seg, entry in zip(segments, found.segments, strict=True)}
 
@@ -128,8 +140,10 @@ class ReuseIndex:
         shutil.rmtree(self.path, ignore_errors=True)
         self.path.mkdir(parents=True, exist_ok=True)
         self.manifest.segments = []
+        self.manifest.token_df = {}
         self.table = new_table(self.params)
         self._entries = {}
+        self.token_df, self._df_entry = TokenDf(), {}
         self._write_manifest()
 
     # -- keeping up ------------------------------------------------------------------
@@ -170,16 +184,27 @@ class ReuseIndex:
         if covered >= linked:
             return
         rows = [r for r in stored.iter_link_rows(self.store, covered, SYNC_BATCH) if r[0] <= linked]
-        self.table.add(sketch_batch(((r[0], body_ids(r[5])) for r in rows), self.params),
-                       MAX_SEGMENTS)
+        ids = [(r[0], body_ids(r[5])) for r in rows]
+        params = self._count_tokens([i for _, i in ids])
+        self.table.add(sketch_batch(ids, params), MAX_SEGMENTS)
+
+    def _count_tokens(self, docs: list[np.ndarray]) -> ReuseParams:
+        """Count ``docs`` in the token df; the parameters to sketch and link them with."""
+        if self.params.details is None:
+            return self.params
+        self.token_df.add(docs)
+        self._df_entry = {}
+        return replace(self.params, details=with_corpus(self.params.details, self.token_df))
 
     def _link_batch(self, rows: list[tuple]) -> int:
         mapper = self.mapper
+        ids = [(r[0], self._remember(r[0], body_ids(r[5]))) for r in rows] \
+            if not mapper.distributed or self.params.details is not None else []
+        params = self._count_tokens([i for _, i in ids])
         if mapper.distributed:  # workers sketch; the table stays here
-            sketches = mapper.map(sketch_rows, [(r[0], r[5]) for r in rows], self.params)
+            sketches = mapper.map(sketch_rows, [(r[0], r[5]) for r in rows], params)
         else:
-            sketches = sketch_batch(((r[0], self._remember(r[0], body_ids(r[5]))) for r in rows),
-                                    self.params)
+            sketches = sketch_batch(ids, params)
         pairs, window_df = candidate_pairs(sketches, self.table,
                                            1 if mapper.distributed else mapper.workers)
         sides = {r[0]: r for r in rows}
@@ -187,7 +212,7 @@ class ReuseIndex:
         sides.update({rowid: (rowid, *row) for rowid, row in
                       stored.rows_by_rowid(self.store, missing).items()})
         side = SideTable(sides, None if mapper.distributed else self._remembered)
-        found = link_pairs(pairs, side, self.params, self.cites, window_df, mapper)
+        found = link_pairs(pairs, side, params, self.cites, window_df, mapper)
         stored.save_links(self.store, found, max(r[0] for r in rows))
         self.table.add(sketches, MAX_SEGMENTS)
         return len(rows)
@@ -215,6 +240,9 @@ class ReuseIndex:
                 _write_segment(self.path, segment)
         self._entries = entries
         self.manifest.segments = [entries[id(seg)] for seg in self.table.segments]
+        if self.params.details is not None and not self._df_entry:
+            self._df_entry = _write_df(self.path, self.token_df, self.table)
+        self.manifest.token_df = self._df_entry
         self._write_manifest()
         _remove_stale(self.path, self.manifest)
 
@@ -257,9 +285,43 @@ def _read_segment(directory: Path, entry: dict[str, Any]) -> Segment:
     return Segment(**arrays)
 
 
+def _write_df(directory: Path, df: TokenDf, table: LshTable) -> dict[str, Any]:
+    name = f"df-{uuid.uuid4().hex[:16]}"
+    checksums = {}
+    for field_name in ("ids", "counts"):
+        target = directory / f"{name}.{field_name}.npy"
+        with atomic_path(target) as tmp:
+            with tmp.open("wb") as handle:
+                np.save(handle, getattr(df, field_name), allow_pickle=False)
+        checksums[field_name] = sha256_files([target])
+    last = max((int(s.sig_docs.max()) for s in table.segments if s.doc_count), default=0)
+    return {"name": name, "documents": df.documents, "last_doc": last, "sha256": checksums}
+
+
+def _read_df(directory: Path, entry: dict[str, Any], covered: int) -> TokenDf:
+    """The token df the manifest names; it must cover the same documents as the segments."""
+    if not entry:
+        if covered:
+            raise IndexMismatchError("the reuse index has no token document frequencies")
+        return TokenDf()
+    if int(entry.get("last_doc", -1)) != covered:
+        raise IndexMismatchError("the token document frequencies do not match the segments")
+    arrays = {}
+    for field_name in ("ids", "counts"):
+        path = directory / f"{entry['name']}.{field_name}.npy"
+        try:
+            if sha256_files([path]) != entry["sha256"][field_name]:
+                raise IndexMismatchError(f"{path.name} does not match its checksum")
+            arrays[field_name] = np.load(path, allow_pickle=False)
+        except (OSError, KeyError, ValueError) as exc:
+            raise IndexMismatchError(f"cannot read {path}: {exc}") from exc
+    return TokenDf(arrays["ids"], arrays["counts"], int(entry["documents"]))
+
+
 def _remove_stale(directory: Path, manifest: ReuseManifest) -> None:
     keep = {entry["name"] for entry in manifest.segments}
-    for path in directory.glob("seg-*.npy"):
+    keep.add(manifest.token_df.get("name", ""))
+    for path in [*directory.glob("seg-*.npy"), *directory.glob("df-*.npy")]:
         if path.name.split(".")[0] not in keep:
             path.unlink(missing_ok=True)
 

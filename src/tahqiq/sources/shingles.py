@@ -104,7 +104,9 @@ def text_ids(text: str) -> np.ndarray:
 
     A polynomial hash of each token's UTF-8 bytes, computed for all tokens at
     once from prefix sums (no Python loop over tokens), then mixed.  The same
-    token gives the same id in every process and on every machine.
+    token gives the same id in every process and on every machine.  The lowest
+    bit says whether the token has no ASCII byte (a word of Arabic letters,
+    :func:`is_letters`).
     """
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     if not len(raw):
@@ -117,10 +119,22 @@ def text_ids(text: str) -> np.ndarray:
         prefix = np.concatenate(([np.uint64(0)], np.cumsum((raw.astype(np.uint64) + np.uint64(1))
                                                            * forward[: len(raw)])))
         ids = mix64((prefix[ends] - prefix[starts]) * backward[starts])
+    ascii_bytes = np.concatenate(([0], np.cumsum(raw < 128)))
+    letters = (ascii_bytes[ends] - ascii_bytes[starts]) == 0  # no Latin letter, digit or _
+    ids = (ids & ~np.uint64(1)) | letters.astype(np.uint64)
     digit = (raw >= 48) & (raw <= 57)
     non_digits = np.concatenate(([0], np.cumsum(~digit)))
     ids[(non_digits[ends] - non_digits[starts]) == 0] = np.uint64(NUMBER_ID)
     return ids
+
+
+def is_letters(ids: np.ndarray) -> np.ndarray:
+    """Which ids (of :func:`text_ids`) are words of Arabic (non-Latin) letters only.
+
+    :func:`text_ids` keeps this in the lowest bit of each id, so it travels
+    with the ids wherever they go.
+    """
+    return (ids & np.uint64(1)).astype(bool)
 
 
 def term_ids(terms: tuple[str, ...] | list[str]) -> np.ndarray:
@@ -141,4 +155,4 @@ def ngram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
     return mixed
 
 
-__all__ = ["Tokens", "ngram_hashes", "term_ids", "token_spans"]
+__all__ = ["Tokens", "is_letters", "ngram_hashes", "term_ids", "token_spans"]
