@@ -98,3 +98,14 @@ def test_a_ministry_denying_its_own_act_outweighs_anonymous_sources() -> None:
 def test_voice_weights_must_be_positive() -> None:
     with pytest.raises(ValueError):
         VerdictPolicy(voice_weights=(("party", 0.0),))
+
+
+def test_the_place_after_a_speaker_says_whose_office_speaks() -> None:
+    from tahqiq.verify.credibility import placed
+
+    text = "أعلنت وزارتا الدفاع في مصر والسودان، في بيان مشترك، انطلاق التمرين."
+    tail = placed(text, text.index(" في مصر"))
+    assert tail == " في مصر والسودان"
+    assert is_party("وزارتا الدفاع" + tail, "office", "مصر والسودان تعدان لعملية عسكرية مشتركة")
+    said = "قال الوزير في بيان إن الخطة جاهزة."
+    assert placed(said, said.index(" في بيان")) == ""  # an adjunct, not a place

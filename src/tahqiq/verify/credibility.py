@@ -115,6 +115,21 @@ def _opinion_byline() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\n|\s)(?:{words})(?:\s|:)")
 
 
+def placed(text: str, speaker_end: int) -> str:
+    """The place a speaker is of, when the text names it right after the speaker span
+    (``وزارتا الدفاع`` + `` في مصر والسودان``): that tail, else ``""``.  Speaker spans leave
+    such phrases out (they are adjuncts to the gold), but they say whose office speaks."""
+    match = _PLACE_TAIL.match(text, speaker_end)
+    if match is None:
+        return ""
+    from ..text.search import tokenize
+
+    return match.group(0) if _places() & _specific(tokenize(match.group(1))) else ""
+
+
+_PLACE_TAIL = re.compile(r"\s+(?:في|ب)\s*((?:[^\s،,.:؛«»\"]+)(?:\s+[^\s،,.:؛«»\"]+){0,3})")
+
+
 def negated(text: str, cue_start: int) -> bool:
     """Whether the reporting verb at ``cue_start`` follows a negation (``ولم يؤكد``): the
     speaker is reported *not* to have said it."""
@@ -198,4 +213,4 @@ def voice(attributions: Iterable[Attribution], outlets: Iterable[str], claim: st
     return ("opinion" if opinion else "unattributed"), ""
 
 
-__all__ = ["CREDIBILITY_FILE", "VOICES", "is_opinion", "is_party", "negated", "table", "voice"]
+__all__ = ["CREDIBILITY_FILE", "VOICES", "is_opinion", "is_party", "negated", "placed", "table", "voice"]

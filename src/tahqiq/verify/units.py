@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..sources.outlets import display_name
 from ..types import ArticleVerdict, EvidenceUnit, ReuseLink, SourceReport, Span
-from .credibility import VOICES, is_opinion, negated, voice
+from .credibility import VOICES, is_opinion, negated, placed, voice
 from .details import details, same_details
 
 #: Speaker kinds that may join units (named people and offices).
@@ -120,7 +120,8 @@ def backing(text: str, article: ArticleVerdict,
                 continue
             if _overlaps([(start, end)], decisive) and \
                     (item.cue_span[0] < 0 or not negated(text, offset + item.cue_span[0])):
-                voiced.append(item)
+                tail = placed(text, offset + item.speaker_span[1]) if item.speaker_span[0] >= 0 else ""
+                voiced.append(replace(item, speaker=item.speaker + tail) if tail else item)
             if item.speaker_kind in NAMED and item.speaker and item.speaker_span[0] >= 0:
                 key = _speaker_key(item.speaker)
                 speakers.add(key)
