@@ -101,3 +101,15 @@ def test_the_reuse_index_keeps_the_token_df_and_rebuilds_without_it(tmp_path) ->
         rebuilt = ReuseIndex.open(tmp_path / "r", corpus.store, NORMALIZER_VERSION, params)
         assert rebuilt.pending() == 6 and rebuilt.token_df.documents == 0
         assert rebuilt.sync() == 6 and rebuilt.token_df.documents == 6
+
+
+def test_a_young_corpus_keeps_a_story_s_words_out_of_the_details() -> None:
+    # 36 articles: a word on 5 of them (a story's names) is no detail, one on 3 still is
+    params = DetailParams()
+    assert params.doc_limit(36) == 3.6
+    df = TokenDf()
+    story, detail = _ids(RARE[0]), _ids(RARE[1])
+    df.add([story] * 5 + [detail] * 3 + [_ids(RARE[2])] * 28)
+    young = with_corpus(params, df)
+    ids = np.concatenate([story, detail])
+    assert rare_positions(ids, young).tolist() == [1]

@@ -111,8 +111,8 @@ def test_link_by_details_when_alignment_finds_too_little() -> None:
     on = replace(ReuseParams(), details=DetailParams(min_bigrams=2))
     link = link_documents(LinkSide("a", a), LinkSide("b", b), on)
     assert link is not None and "rare words in any order" in link.reason
-    assert link_documents(LinkSide("a", a), LinkSide("b", b), ReuseParams(min_link_tokens=99)) \
-        is None
+    off = ReuseParams(min_link_tokens=99, details=None)
+    assert link_documents(LinkSide("a", a), LinkSide("b", b), off) is None
 
 
 def test_short_exact_run_links_only_with_rare_words() -> None:
@@ -129,4 +129,5 @@ def test_short_exact_run_links_only_with_rare_words() -> None:
 def test_params_record_the_details_path_and_format() -> None:
     data = replace(ReuseParams(), details=DetailParams()).to_json()
     assert data["format"] == REUSE_FORMAT and data["details"]["min_shared"] == DetailParams().min_shared
-    assert ReuseParams().to_json()["details"] is None
+    assert ReuseParams().to_json()["details"] == DetailParams().to_json()  # on by default
+    assert ReuseParams(details=None).to_json()["details"] is None

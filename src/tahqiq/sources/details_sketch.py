@@ -61,8 +61,11 @@ class DetailParams:
     min_bigrams: int = 6
     max_passages: int = 4
     #: A token held by more documents of the corpus than ``max(max_doc_df,
-    #: max_doc_share * documents)`` is no detail (:class:`TokenDf`).
-    max_doc_df: int = 10
+    #: max_doc_share * documents)`` is no detail (:class:`TokenDf`).  The floor is
+    #: small so that a young corpus (few documents, where a story's names and words
+    #: are on a large share of them) does not count a story's words as details: in a
+    #: corpus of 36 articles a floor of 10 let same-story articles link by shared names.
+    max_doc_df: int = 3
     max_doc_share: float = 0.1
     #: A details window whose band keys more documents hold than this (median) is
     #: a template: details passages that touch it are dropped.

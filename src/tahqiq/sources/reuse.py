@@ -41,7 +41,7 @@ from .minhash import LshParams
 from .shingles import Tokens, term_ids, text_ids, token_spans
 
 #: Bump when sketches, alignment or links change for the same text.
-REUSE_FORMAT = 4
+REUSE_FORMAT = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +64,9 @@ class ReuseParams:
     #: A single exact run this long links when it holds ``short_link_rare`` rare tokens.
     short_link_tokens: int = 16
     short_link_rare: int = 3
-    #: The order-free details path (``None``: off), and the share of equal signature
-    #: bytes a colliding pair of details windows needs.
-    details: DetailParams | None = None
+    #: The order-free details path (on by default; ``None``: off), and the share of
+    #: equal signature bytes a colliding pair of details windows needs.
+    details: DetailParams | None = field(default_factory=DetailParams)
     details_agreement: float = 0.5
     #: What makes a token rare for the short-run rule (and the details path's defaults).
     rare: DetailParams = field(default_factory=DetailParams)
