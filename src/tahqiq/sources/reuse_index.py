@@ -258,23 +258,25 @@ class ReuseIndex:
                 "linked_rowid": stored.linked_rowid(self.store), "params": self.manifest.params}
 
 
-def _write_segment(directory: Path, segment: Segment) -> dict[str, Any]:
-    # a fresh name each time: files the current manifest names are never overwritten
-    name = f"seg-{uuid.uuid4().hex[:16]}"
+def _save_arrays(directory: Path, prefix: str, arrays: dict[str, np.ndarray]) -> tuple[str, dict[str, str]]:
+    """Write each array as ``<name>.<field>.npy`` under a fresh name (files the current
+    manifest names are never overwritten); the name and each file's sha256."""
+    name = f"{prefix}-{uuid.uuid4().hex[:16]}"
     checksums = {}
-    for field_name in Segment.FIELDS:
+    for field_name, array in arrays.items():
         target = directory / f"{name}.{field_name}.npy"
         with atomic_path(target) as tmp:
             with tmp.open("wb") as handle:
-                np.save(handle, getattr(segment, field_name), allow_pickle=False)
+                np.save(handle, array, allow_pickle=False)
         checksums[field_name] = sha256_files([target])
-    return {"name": name, "docs": segment.doc_count, "last_doc": int(segment.sig_docs.max())
-            if segment.doc_count else 0, "sha256": checksums}
+    return name, checksums
 
 
-def _read_segment(directory: Path, entry: dict[str, Any]) -> Segment:
+def _load_arrays(directory: Path, entry: dict[str, Any], fields: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The arrays a manifest entry names, each checked against its sha256
+    (:class:`IndexMismatchError` on any mismatch or unreadable file)."""
     arrays = {}
-    for field_name in Segment.FIELDS:
+    for field_name in fields:
         path = directory / f"{entry['name']}.{field_name}.npy"
         try:
             if sha256_files([path]) != entry["sha256"][field_name]:
@@ -282,18 +284,21 @@ def _read_segment(directory: Path, entry: dict[str, Any]) -> Segment:
             arrays[field_name] = np.load(path, allow_pickle=False)
         except (OSError, KeyError, ValueError) as exc:
             raise IndexMismatchError(f"cannot read {path}: {exc}") from exc
-    return Segment(**arrays)
+    return arrays
+
+
+def _write_segment(directory: Path, segment: Segment) -> dict[str, Any]:
+    name, checksums = _save_arrays(directory, "seg", {f: getattr(segment, f) for f in Segment.FIELDS})
+    return {"name": name, "docs": segment.doc_count, "last_doc": int(segment.sig_docs.max())
+            if segment.doc_count else 0, "sha256": checksums}
+
+
+def _read_segment(directory: Path, entry: dict[str, Any]) -> Segment:
+    return Segment(**_load_arrays(directory, entry, Segment.FIELDS))
 
 
 def _write_df(directory: Path, df: TokenDf, table: LshTable) -> dict[str, Any]:
-    name = f"df-{uuid.uuid4().hex[:16]}"
-    checksums = {}
-    for field_name in ("ids", "counts"):
-        target = directory / f"{name}.{field_name}.npy"
-        with atomic_path(target) as tmp:
-            with tmp.open("wb") as handle:
-                np.save(handle, getattr(df, field_name), allow_pickle=False)
-        checksums[field_name] = sha256_files([target])
+    name, checksums = _save_arrays(directory, "df", {"ids": df.ids, "counts": df.counts})
     last = max((int(s.sig_docs.max()) for s in table.segments if s.doc_count), default=0)
     return {"name": name, "documents": df.documents, "last_doc": last, "sha256": checksums}
 
@@ -306,15 +311,7 @@ def _read_df(directory: Path, entry: dict[str, Any], covered: int) -> TokenDf:
         return TokenDf()
     if int(entry.get("last_doc", -1)) != covered:
         raise IndexMismatchError("the token document frequencies do not match the segments")
-    arrays = {}
-    for field_name in ("ids", "counts"):
-        path = directory / f"{entry['name']}.{field_name}.npy"
-        try:
-            if sha256_files([path]) != entry["sha256"][field_name]:
-                raise IndexMismatchError(f"{path.name} does not match its checksum")
-            arrays[field_name] = np.load(path, allow_pickle=False)
-        except (OSError, KeyError, ValueError) as exc:
-            raise IndexMismatchError(f"cannot read {path}: {exc}") from exc
+    arrays = _load_arrays(directory, entry, ("ids", "counts"))
     return TokenDf(arrays["ids"], arrays["counts"], int(entry["documents"]))
 
 
