@@ -279,7 +279,10 @@ def _named_source(doc: Doc, speaker: TokRange, hi: int) -> bool:
         return False
     if not (doc.toks[after].text in "،," or doc.is_word(after, "complementizers")):
         return False
-    first = words[0].text[1:] if words[0].text.startswith("ل") and len(words[0].text) > 3 else words[0].text
+    first = words[0].text
+    if first.startswith("لل"):  # ل + ال: للاتفاق is definite, a rule or a document
+        return False
+    first = first[1:] if first.startswith("ل") and len(first) > 3 else first
     if first.startswith("ال"):
         return False
     return first in raw_words("kunya") or zipf(first) < _NAME_ZIPF
