@@ -85,15 +85,10 @@ _DOCUMENT_HEAD = 4
 def _issued_by_office(document: str) -> bool:
     """Whether an office or an official by title comes in a document's first words
     (``بيان لوزارة الصحة``; not ``بيانات جمعتها وكالة رويترز``)."""
-    from ..sources._speech import lexicon
-    from ..sources.outlets import clitic_variants, fold
+    from ..sources.attrib.lexicon import fold, in_heads, lexicon
 
     heads = lexicon().kinds.get("office", frozenset()) | lexicon().kinds.get("person", frozenset())
-    for word in document.split()[1:_DOCUMENT_HEAD]:
-        variants = clitic_variants(fold(word))
-        if any(v in heads or (v.startswith("ال") and v[2:] in heads) for v in variants):
-            return True
-    return False
+    return any(in_heads(fold(word), heads) for word in document.split()[1:_DOCUMENT_HEAD])
 
 
 @cache

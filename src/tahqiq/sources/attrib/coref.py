@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import clitic_variants
+from .lexicon import in_heads
 from .phrases import stops_speaker
 from .spans import Doc, TokRange
 
@@ -111,9 +111,7 @@ def _bare(key: str) -> str:
 
 def _is_title(doc: Doc, k: int) -> bool:
     """Token ``k`` is a person's title or head word (وزير، الوزير، المتحدث، السفير ...)."""
-    heads = doc.lex.kinds["person"]
-    return any(v in heads or (v.startswith("ال") and v[2:] in heads)
-               for v in clitic_variants(doc.toks[k].key))
+    return in_heads(doc.toks[k].key, doc.lex.kinds["person"])
 
 
 __all__ = ["fullest"]

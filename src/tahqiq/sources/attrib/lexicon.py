@@ -153,6 +153,12 @@ def in_set(key: str, words: frozenset[str]) -> bool:
     return any(v in words for v in clitic_variants(key))
 
 
+def in_heads(key: str, heads: frozenset[str]) -> bool:
+    """Whether the folded word, with or without proclitics and then ال, is in ``heads``
+    (head words are listed bare: وزير matches الوزير, لوزير and وللوزير)."""
+    return any(v in heads or (v.startswith("ال") and v[2:] in heads) for v in clitic_variants(key))
+
+
 # --------------------------------------------------------------------------- word lists
 
 

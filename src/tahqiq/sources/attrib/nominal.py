@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import clitic_variants, in_set, words
+from .lexicon import clitic_variants, in_heads, in_set, words
 from .phrases import content_after, np_after, speaker_after, stops_speaker
 from .spans import OPEN_Q, Doc, Span, TokRange
 
@@ -114,9 +114,7 @@ def _definite_part(doc: Doc, speaker: TokRange) -> TokRange:
     """An office or a place and its definite modifiers, before a noun-phrase object
     (``إعلان الحكومة العراقية هزيمة التنظيم``): the first indefinite word opens the object.
     A person's title runs on into a name, so a person's phrase is kept whole."""
-    head = doc.toks[speaker[0]].key
-    if any(v in doc.lex.kinds["person"] or (v.startswith("ال") and v[2:] in doc.lex.kinds["person"])
-           for v in clitic_variants(head)):
+    if in_heads(doc.toks[speaker[0]].key, doc.lex.kinds["person"]):
         return speaker
     k = speaker[0] + 1
     while k < speaker[1] and (doc.toks[k].key.startswith("ال") or not doc.toks[k].word):
@@ -148,7 +146,7 @@ def _names_source(doc: Doc, speaker: TokRange) -> bool:
         return False
     heads = doc.lex.kinds["person"] | doc.lex.kinds["office"] | doc.lex.kinds["unnamed"] | \
         doc.lex.kinds["outlet"] | doc.lex.kinds["places"] | doc.lex.sets["source_heads"]
-    if any(v in heads or (v.startswith("ال") and v[2:] in heads) for v in clitic_variants(head)):
+    if in_heads(head, heads):
         return True
     lo, hi = doc.span(speaker)
     return doc.overlaps_mention(lo, hi)

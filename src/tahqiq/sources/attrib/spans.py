@@ -16,9 +16,9 @@ from .._intervals import Intervals
 from .lexicon import (
     Lexicon,
     citation_words,
-    clitic_variants,
     conj_variants,
     fold,
+    in_heads,
     in_set,
     lexicon,
     limit,
@@ -234,9 +234,10 @@ def cited_word(doc: Doc, k: int, name: str) -> bool:
     except for ``place_heads`` (ناحية (X) names a place, المنطقة (X) ends a caption), ال."""
     if not doc.toks[k].word:
         return False
-    words, article = citation_words()[name], name != "place_heads"
-    return any(v in words or (article and v.startswith("ال") and v[2:] in words)
-               for v in clitic_variants(doc.toks[k].key))
+    words = citation_words()[name]
+    if name == "place_heads":
+        return in_set(doc.toks[k].key, words)
+    return in_heads(doc.toks[k].key, words)
 
 
 def clause_follows(doc: Doc, end: int) -> bool:

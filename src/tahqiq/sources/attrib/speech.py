@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...types import Attribution, Span
-from .lexicon import citation_words, clitic_variants, in_set, raw_words, words
+from .lexicon import citation_words, in_heads, in_set, raw_words, words
 from .nominal import find_nominal, is_nominal_use
 from .phrases import (
     clause_before,
@@ -261,8 +261,7 @@ def _source_like(doc: Doc, speaker: TokRange) -> bool:
     head = words[0].key
     if len(words) > 1 and in_set(head, doc.lex.sets["quantifiers"]):
         head = words[1].key
-    heads = doc.lex.sets["source_heads"] | doc.lex.kinds["person"] | doc.lex.kinds["unnamed"]
-    if any(v in heads or (v.startswith("ال") and v[2:] in heads) for v in clitic_variants(head)):
+    if in_heads(head, doc.lex.sets["source_heads"] | doc.lex.kinds["person"] | doc.lex.kinds["unnamed"]):
         return True
     lo, hi = doc.span(speaker)
     return doc.overlaps_mention(lo, hi)
@@ -346,10 +345,8 @@ def _kind(doc: Doc, speaker: TokRange) -> str:
 
 def _head_kind(doc: Doc, key: str) -> str | None:
     """The speaker kind a head word gives (a place speaks for its government: office)."""
-    variants = clitic_variants(key)
-    variants += [v[2:] for v in variants if v.startswith("ال")]
     for kind in ("person", "unnamed", "outlet", "other", "office", "places"):
-        if any(v in doc.lex.kinds[kind] for v in variants):
+        if in_heads(key, doc.lex.kinds[kind]):
             return "office" if kind == "places" else kind
     return None
 
