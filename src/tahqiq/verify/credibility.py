@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..errors import ConfigError
@@ -58,7 +58,7 @@ def table() -> dict[str, Any]:
     from ..text.tables import read_table
 
     data = read_table("tahqiq.verify", CREDIBILITY_FILE)
-    for key in ("official_titles", "generic_words", "opinion_titles", "opinion_bylines", "negations"):
+    for key in ("official_titles", "generic_words", "opinion_titles", "opinion_bylines"):
         if not isinstance(data.get(key), list) or not data[key]:
             raise ConfigError(f"{CREDIBILITY_FILE}: {key!r} must be a non-empty list of words")
     return data
@@ -128,8 +128,10 @@ _PLACE_TAIL = re.compile(r"\s+(?:في|ب)\s*((?:[^\s،,.:؛«»\"]+)(?:\s+[^\s،
 def negated(text: str, cue_start: int) -> bool:
     """Whether the reporting verb at ``cue_start`` follows a negation (``ولم يؤكد``): the
     speaker is reported *not* to have said it."""
+    from ..sources.attrib.lexicon import fold, words
+
     before = text[max(0, cue_start - 8):cue_start].split()
-    return bool(before) and before[-1] in table()["negations"]
+    return bool(before) and fold(before[-1]) in words("negations")  # the attribution rules' list
 
 
 def is_opinion(title: str | None, text: str) -> bool:
@@ -160,6 +162,14 @@ def _places() -> frozenset[str]:
     return frozenset(t for w in lexicon().kinds.get("places", ()) for t in tokenize(w))
 
 
+@lru_cache(maxsize=64)
+def _claim_words(claim: str) -> frozenset[str]:
+    """:func:`_specific` of the claim (one check asks it for every speaker it reads)."""
+    from ..text.search import tokenize
+
+    return frozenset(_specific(tokenize(claim)))
+
+
 def is_party(speaker: str, kind: str, claim: str) -> bool:
     """Whether a speaker is the party the claim concerns (see the module docstring).
 
@@ -178,7 +188,7 @@ def is_party(speaker: str, kind: str, claim: str) -> bool:
             return False
     elif kind != "office":
         return False
-    mine, theirs = _specific(words), _specific(tokenize(claim))
+    mine, theirs = _specific(words), _claim_words(claim)
     places_mine, places_theirs = mine & _places(), theirs & _places()
     if places_mine and places_theirs and not places_mine & places_theirs:
         return False

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..sources.outlets import display_name
-from ..types import ArticleVerdict, EvidenceUnit, ReuseLink, SourceReport, Span
+from ..types import ArticleVerdict, Evidence, EvidenceUnit, ReuseLink, SourceReport, Span
 from .credibility import VOICES, is_opinion, negated, placed, voice
 from .details import details, same_details
 
@@ -67,26 +67,34 @@ LEAD = 300
 def evidence_passages(text: str, article: ArticleVerdict, decisive: bool = False) -> tuple[Span, ...]:
     """Character spans of the article's evidence sentences in ``text`` (with ``decisive``,
     of the sentences that decided its label, or else of those of its stance)."""
+    chosen = _decisive(article) if decisive else article.evidence
+    return tuple(sorted({span for span in _evidence_spans(text, chosen) if span}))
+
+
+def _decisive(article: ArticleVerdict) -> tuple[Evidence, ...]:
+    """The evidence that decided the article's label (else the evidence of its stance)."""
+    return tuple(e for e in article.evidence if e.decisive) or \
+        tuple(e for e in article.evidence if e.stance == article.stance)
+
+
+def _evidence_spans(text: str, evidence: Sequence[Evidence]) -> list[Span | None]:
+    """Where each evidence sentence stands in ``text`` (``None``: not found); the text is
+    split into lines once."""
     starts, offset = [], 0
     lines = text.split("\n")
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
-    spans = []
-    chosen = article.evidence
-    if decisive:
-        chosen = tuple(e for e in chosen if e.decisive) or \
-            tuple(e for e in chosen if e.stance == article.stance)
-    for evidence in chosen:
+    spans: list[Span | None] = []
+    for item in evidence:
         at = -1
-        if 0 <= evidence.line < len(lines):
-            found = lines[evidence.line].find(evidence.sentence)
-            at = starts[evidence.line] + found if found >= 0 else -1
+        if 0 <= item.line < len(lines):
+            found = lines[item.line].find(item.sentence)
+            at = starts[item.line] + found if found >= 0 else -1
         if at < 0:
-            at = text.find(evidence.sentence)
-        if at >= 0:
-            spans.append((at, at + len(evidence.sentence)))
-    return tuple(sorted(set(spans)))
+            at = text.find(item.sentence)
+        spans.append((at, at + len(item.sentence)) if at >= 0 else None)
+    return spans
 
 
 def source_windows(text: str, passages: Sequence[Span]) -> list[Span]:
@@ -106,8 +114,11 @@ def backing(text: str, article: ArticleVerdict,
     evidence sentence or just before it; a named speaker when the reported
     content overlaps an evidence sentence.  ``claim`` words are never details.
     """
-    passages = evidence_passages(text, article)
-    decisive = evidence_passages(text, article, decisive=True)
+    spans = _evidence_spans(text, article.evidence)  # one pass for all, then the decisive
+    passages = tuple(sorted({span for span in spans if span}))
+    chosen = _decisive(article)
+    decisive = tuple(sorted({span for e, span in zip(article.evidence, spans, strict=True)
+                             if span and any(e is c for c in chosen)}))
     outlets, speakers, names, voiced = set(), set(), {}, []
     for (offset, _), report in sources.items():
         for outlet in report.cited_outlets:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._intervals import Intervals
 from .lexicon import clitic_variants, in_heads, in_set, words
 from .phrases import content_after, np_after, speaker_after, stops_speaker
 from .spans import OPEN_Q, Doc, Span, TokRange
@@ -58,9 +59,10 @@ def is_nominal_use(doc: Doc, i: int, lo: int) -> bool:
 def find_nominal(doc: Doc, blocked: list[Span]) -> list[Nominal]:
     """The nominal reports of ``doc`` outside the ``blocked`` character stretches."""
     out = []
+    taken = Intervals(blocked)
     for i in nominal_cues(doc):
         start = doc.toks[i].start
-        if any(lo <= start < hi for lo, hi in blocked):
+        if taken.overlaps(start, start + 1):
             continue
         found = _read(doc, i)
         if found is not None:
