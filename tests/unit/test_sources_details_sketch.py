@@ -129,4 +129,34 @@ def test_short_exact_run_links_only_with_rare_words() -> None:
 def test_params_record_the_details_path_and_format() -> None:
     data = replace(ReuseParams(), details=DetailParams()).to_json()
     assert data["format"] == REUSE_FORMAT and data["details"]["min_shared"] == DetailParams().min_shared
-    assert ReuseParams().to_json()["details"] is None  # off by default (docs/benchmarks.md)
+    assert ReuseParams().to_json()["details"]["min_span"] == DetailParams().min_span  # on by default
+    assert replace(ReuseParams(), details=None).to_json()["details"] is None
+
+
+def test_a_packed_chain_of_rare_words_is_no_passage_of_details() -> None:
+    """Eight rare words in a row on both sides (a chain of names, a stock phrase) are not
+    a rewritten passage; the same words spread over a sentence on each side are."""
+    packed_a = _filler(40, 1) + RARE[:8] + _filler(40, 2)
+    packed_b = _filler(30, 3) + RARE[:8] + _filler(30, 4)
+    params = DetailParams(min_bigrams=2)
+    assert shared_details(_ids(" ".join(packed_a)), _ids(" ".join(packed_b)), params) == []
+    assert shared_details(_ids(" ".join(packed_a)), _ids(" ".join(packed_b)),
+                          replace(params, min_span=0)), "without the span rule they link"
+    passage = _passage()
+    spread_b = _filler(30, 3) + passage[12:] + passage[:12] + _filler(30, 4)
+    spread_a = _filler(40, 1) + passage + _filler(40, 2)
+    assert shared_details(_ids(" ".join(spread_a)), _ids(" ".join(spread_b)), params)
+
+
+def test_only_pairs_met_by_a_details_window_get_the_details_check() -> None:
+    params = LshParams(16, 8, 10, 2)
+    words = _filler(40, 1) + _passage()
+    other = _filler(40, 9) + list(reversed(_passage()))  # only the details are shared
+    table = LshTable(params, min_agreement=0.5, details_agreement=0.2)
+    table.add([sketch(2, _ids(" ".join(words)), params, DetailParams())])
+    found = table.candidates(sketch(1, _ids(" ".join(other)), params, DetailParams()))
+    assert 2 in found.docs and found.via_details == {2}
+    a, b = " ".join(words), " ".join(other)
+    on = replace(ReuseParams(), details=DetailParams(min_bigrams=2))
+    assert link_documents(LinkSide("a", a), LinkSide("b", b), on) is not None
+    assert link_documents(LinkSide("a", a), LinkSide("b", b), on, details=False) is None

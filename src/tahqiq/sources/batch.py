@@ -33,15 +33,16 @@ def new_table(params: ReuseParams, segments: Sequence[Segment] = ()) -> LshTable
 
 
 def query_sketches(state: tuple[LshTable, Segment], queries: Sequence[Sketch]
-                   ) -> list[tuple[int, list[int], np.ndarray]]:
-    """``(doc, candidate docs, window df)`` per query, against the table and the batch segment."""
+                   ) -> list[tuple[int, list[int], np.ndarray, list[int]]]:
+    """``(doc, candidate docs, window df, docs met by a details window)`` per query,
+    against the table and the batch segment."""
     table, batch = state
     out = []
     for query in queries:
         found = table.candidates(query, extra=(batch,))
         df = found.window_df if found.details_df is None else \
             np.concatenate([found.window_df, found.details_df])  # split in link_documents
-        out.append((query.doc, list(found.docs), df))
+        out.append((query.doc, list(found.docs), df, sorted(found.via_details)))
     return out
 
 
@@ -52,28 +53,37 @@ def sketch_rows(params: ReuseParams, rows: Sequence[tuple[int, str]]) -> list[Sk
 
 
 def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mapper = 1
-                    ) -> tuple[list[tuple[int, int]], dict[int, np.ndarray]]:
-    """``(older, newer)`` document pairs to align, each once, and each new document's window df.
+                    ) -> tuple[list[tuple[int, int, bool]], dict[int, np.ndarray]]:
+    """``(older, newer, details)`` document pairs to align, each once, and each new
+    document's window df.
 
     Every new sketch is compared with the table's documents and with the
-    other new sketches.  The window dfs (how many other documents hold each
-    window, :class:`~tahqiq.sources.lsh.Candidates`) let alignment tell site
-    templates from copying.
+    other new sketches.  ``details`` says that a details window met (only such
+    pairs get the details check).  The window dfs (how many other documents
+    hold each window, :class:`~tahqiq.sources.lsh.Candidates`) let alignment
+    tell site templates from copying.
     """
     batch = Segment.build(new, table.params.perms)
-    pairs: set[tuple[int, int]] = set()
+    table.ready(extra=(batch,))
+    pairs: dict[tuple[int, int], bool] = {}
     window_df: dict[int, np.ndarray] = {}
-    for doc, found, df in as_mapper(workers).map(query_sketches, list(new), (table, batch)):
+    for doc, found, df, via in as_mapper(workers).map(query_sketches, list(new), (table, batch)):
         window_df[doc] = df
-        pairs.update((min(other, doc), max(other, doc)) for other in found)
-    return sorted(pairs), window_df
+        for other in found:
+            pairs.setdefault((min(other, doc), max(other, doc)), False)
+        for other in via:
+            pairs[(min(other, doc), max(other, doc))] = True
+    return [(a, b, details) for (a, b), details in sorted(pairs.items())], window_df
 
 
-def link_pairs(pairs: Sequence[tuple[int, int]], side: Callable[[int], LinkSide],
+def link_pairs(pairs: Sequence[tuple[int, int, bool]], side: Callable[[int], LinkSide],
                params: ReuseParams, cites: Cites | None = None,
                window_df: dict[int, np.ndarray] | None = None,
                workers: int | Mapper = 1) -> list[tuple[int, int, ReuseLink]]:
     """Align each pair; ``(a, b, link)`` for the pairs that share a passage, in pair order.
+
+    ``pairs`` are :func:`candidate_pairs`' triples: the details check runs on a
+    pair only when its third item is true.
 
     ``window_df`` (from :func:`candidate_pairs`) holds the newer document's
     window frequencies, used to leave out passages that are site templates.
@@ -89,8 +99,9 @@ def _link_chunk(state: tuple, pairs: Sequence[tuple[int, int]]) -> list[tuple[in
     out = []
     window_df = window_df or {}
     prepared = _PreparedCache(side, params.align.seed, details=params.details)
-    for a, b in pairs:
-        link = link_documents(prepared(a), prepared(b), params, cites, window_df.get(b))
+    for a, b, details in pairs:
+        link = link_documents(prepared(a), prepared(b), params, cites, window_df.get(b),
+                              details=details)
         if link is not None:
             out.append((a, b, link))
     return out

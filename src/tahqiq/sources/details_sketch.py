@@ -59,6 +59,10 @@ class DetailParams:
     #: Distinct word bigrams the two ranges must share as well (in any order): topic
     #: siblings share names but rarely phrases.
     min_bigrams: int = 6
+    #: Tokens the shared details must spread over on each side: a rewritten passage
+    #: keeps its details across a sentence, while a shared name chain ("وزير الخارجية
+    #: أحمد عطاف") or a stock phrase packs them into a few words.
+    min_span: int = 12
     max_passages: int = 4
     #: A token held by more documents of the corpus than ``max(max_doc_df,
     #: max_doc_share * documents)`` is no detail (:class:`TokenDf`).  The floor is
@@ -79,6 +83,7 @@ class DetailParams:
         return {"common_zipf": self.common_zipf, "window": self.window, "stride": self.stride,
                 "min_window": self.min_window, "span": self.span, "min_shared": self.min_shared,
                 "min_share": self.min_share, "min_bigrams": self.min_bigrams,
+                "min_span": self.min_span,
                 "max_passages": self.max_passages, "max_doc_df": self.max_doc_df,
                 "max_doc_share": self.max_doc_share, "template_df": self.template_df,
                 "date_words": len(DATE_WORDS.split()), "wordlist": _wordlist_version()}
@@ -286,6 +291,8 @@ def _passage(both: np.ndarray, side_a: tuple, side_b: tuple, params: DetailParam
         rare.append(len(np.unique(rare_ids[(pos >= first) & (pos <= last)])))
     n = int(both.sum())
     if n < params.min_shared or n < params.min_share * min(rare):
+        return None
+    if min(last - first + 1 for first, last in ranges) < params.min_span:
         return None
     return Passage(ranges[0][0], ranges[0][1], ranges[1][0], ranges[1][1], n)
 

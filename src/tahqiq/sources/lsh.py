@@ -17,7 +17,7 @@ reaches ``min_agreement``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -57,6 +57,60 @@ def sketch(doc: int, ids: np.ndarray, params: LshParams,
 
 
 @dataclass(frozen=True, slots=True)
+class KeyIndex:
+    """Where each band key's postings start in a segment, found without a binary search.
+
+    ``distinct`` are the segment's distinct keys (sorted), ``starts`` where each
+    one's postings start (and the end), ``buckets`` where each bucket of distinct
+    keys sharing their top bits starts.  A lookup reads a key's bucket, then scans
+    its eight or so keys: one or two cache lines per key instead of a binary search
+    over millions of postings (4x faster at 10M keys, for about 9 bytes per
+    distinct key).
+    """
+
+    distinct: np.ndarray
+    starts: np.ndarray
+    buckets: np.ndarray
+    shift: int
+
+    @classmethod
+    def of(cls, keys: np.ndarray) -> KeyIndex:
+        """The index of sorted ``keys``."""
+        index = np.int32 if len(keys) < 2**31 else np.int64
+        if len(keys):
+            first = np.flatnonzero(keys[1:] != keys[:-1]).astype(index)
+            first += 1
+            first = np.concatenate([np.zeros(1, index), first])
+        else:
+            first = np.zeros(0, index)
+        distinct = keys[first].astype(np.uint32)
+        bits = min(30, max(1, int(np.ceil(np.log2(max(2, len(distinct))))) - 3))
+        shift = 32 - bits
+        sizes = np.bincount((distinct >> np.uint32(shift)).astype(np.int64), minlength=1 << bits)
+        return cls(distinct, np.concatenate([first, np.array([len(keys)], index)]),
+                   np.concatenate([[0], np.cumsum(sizes)]).astype(index), shift)
+
+    def positions(self, keys: np.ndarray) -> np.ndarray:
+        """Index of each key in :attr:`distinct`, or -1 when absent."""
+        keys = keys.astype(np.uint32, copy=False)
+        bucket = (keys >> np.uint32(self.shift)).astype(np.int64)
+        low, high = self.buckets[bucket].astype(np.int64), self.buckets[bucket + 1]
+        out = np.full(len(keys), -1, dtype=np.int64)
+        pending = np.arange(len(keys))
+        step = 0
+        while len(pending):
+            pos = low[pending] + step
+            alive = pos < high[pending]
+            pending, pos = pending[alive], pos[alive]
+            value = self.distinct[pos]
+            equal = value == keys[pending]
+            out[pending[equal]] = pos[equal]
+            pending = pending[~equal & (value < keys[pending])]  # buckets are sorted
+            step += 1
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """Sorted postings and window signatures of a set of documents."""
 
@@ -66,9 +120,19 @@ class Segment:
     sig_docs: np.ndarray   # int64 [D], sorted document numbers
     sig_start: np.ndarray  # int64 [D + 1], offsets into sigs
     sigs: np.ndarray       # uint8 [W, perms]
+    #: Derived on the first lookup, not saved (:class:`KeyIndex`).
+    _index: KeyIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     #: Array names, in the order they are saved.
     FIELDS = ("keys", "docs", "wins", "sig_docs", "sig_start", "sigs")
+
+    def key_index(self) -> KeyIndex:
+        """The segment's :class:`KeyIndex`, built on first use (a merge that is merged
+        again never builds one)."""
+        if self._index is None:
+            object.__setattr__(self, "_index", KeyIndex.of(self.keys))
+        assert self._index is not None
+        return self._index
 
     @classmethod
     def build(cls, sketches: Sequence[Sketch], perms: int) -> Segment:
@@ -125,9 +189,11 @@ class Segment:
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Postings matching ``keys``: ``(index into keys, doc, window)`` arrays."""
-        left = np.searchsorted(self.keys, keys, side="left")
-        right = np.searchsorted(self.keys, keys, side="right")
-        counts = right - left
+        index = self.key_index()
+        at = index.positions(keys)
+        found = at >= 0
+        left = index.starts[np.where(found, at, 0)].astype(np.int64)
+        counts = np.where(found, index.starts[np.where(found, at + 1, 0)] - left, 0)
         hit = np.nonzero(counts)[0]
         if not len(hit):
             empty = np.zeros(0, np.int64)
@@ -153,6 +219,11 @@ class Candidates:
     window_df: np.ndarray
     #: The same for the query's details windows (:mod:`.details_sketch`), if any.
     details_df: np.ndarray | None = None
+    #: The documents that a details window of the query verified against: only these
+    #: pairs are worth the details check (a pair found by word windows alone that
+    #: does not align shares no passage of details either, or its details windows
+    #: would have met).
+    via_details: frozenset[int] = frozenset()
 
 
 class LshTable:
@@ -204,6 +275,12 @@ class LshTable:
         else:
             self.segments = [largest, merged]
 
+    def ready(self, extra: Sequence[Segment] = ()) -> None:
+        """Build every segment's key index now (before forking workers, which would
+        each build their own)."""
+        for seg in [*self.segments, *extra]:
+            seg.key_index()
+
     def candidates(self, query: Sketch, extra: Sequence[Segment] = ()) -> Candidates:
         """Documents whose windows verify against ``query``'s, and how common each window is.
 
@@ -219,6 +296,7 @@ class LshTable:
         for _, which, docs, _ in hits:
             df += np.bincount(which[docs != query.doc], minlength=len(keys))
         best: dict[int, float] = {}
+        via_details: set[int] = set()
         bands = query.keys.shape[1]
         for seg, which, docs, wins in hits:
             keep = (docs != query.doc) & (df[which] <= self.max_df)
@@ -230,13 +308,16 @@ class LshTable:
             if 0 <= query.word_windows < query.windows:
                 need = np.where(qwin < query.word_windows, need, self.details_agreement)
             good = agreement >= need
+            if 0 <= query.word_windows < query.windows:
+                via_details.update(docs[keep][good & (qwin >= query.word_windows)].tolist())
             for doc, score in zip(docs[keep][good].tolist(), agreement[good].tolist(), strict=True):
                 if score > best.get(doc, -1.0):
                     best[doc] = score
         df = np.median(df[inverse.ravel()].reshape(-1, bands), axis=1)
         if query.word_windows < 0:
             return Candidates(best, df)
-        return Candidates(best, df[: query.word_windows], df[query.word_windows:])
+        return Candidates(best, df[: query.word_windows], df[query.word_windows:],
+                          frozenset(via_details))
 
     @staticmethod
     def _agreement(seg: Segment, query: Sketch, qwin: np.ndarray, docs: np.ndarray,
@@ -245,4 +326,4 @@ class LshTable:
         return (seg.sigs[rows] == query.sigs[qwin]).mean(axis=1)
 
 
-__all__ = ["Candidates", "LshTable", "Segment", "Sketch", "sketch"]
+__all__ = ["Candidates", "KeyIndex", "LshTable", "Segment", "Sketch", "sketch"]

@@ -41,7 +41,7 @@ from .minhash import LshParams
 from .shingles import Tokens, term_ids, text_ids, token_spans
 
 #: Bump when sketches, alignment or links change for the same text.
-REUSE_FORMAT = 5
+REUSE_FORMAT = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +64,12 @@ class ReuseParams:
     #: A single exact run this long links when it holds ``short_link_rare`` rare tokens.
     short_link_tokens: int = 16
     short_link_rare: int = 3
-    #: The order-free details path (``None``: off, the default), and the share of equal
-    #: signature bytes a colliding pair of details windows needs.  Off: at 100k generated
-    #: articles it added 4,668 links outside any injected copy family (25% of all links,
-    #: against 0.9% off), so it would fold independent articles into one source.
-    details: DetailParams | None = None
+    #: The order-free details path (``None``: off), and the share of equal signature
+    #: bytes a colliding pair of details windows needs.  On by default since its
+    #: passages must spread over ``min_span`` tokens: before that rule, at 100k
+    #: generated articles it added 4,668 links outside any injected copy family,
+    #: all short chains of rare words (docs/benchmarks.md, "Text reuse").
+    details: DetailParams | None = field(default_factory=DetailParams)
     details_agreement: float = 0.5
     #: What makes a token rare for the short-run rule (and the details path's defaults).
     rare: DetailParams = field(default_factory=DetailParams)
@@ -134,9 +135,12 @@ def body_ids(search_text: str) -> np.ndarray:
 
 
 def link_documents(a: LinkSide, b: LinkSide, params: ReuseParams | None = None,
-                   cites: Cites | None = None, b_window_df: np.ndarray | None = None
-                   ) -> ReuseLink | None:
+                   cites: Cites | None = None, b_window_df: np.ndarray | None = None,
+                   *, details: bool = True) -> ReuseLink | None:
     """The reuse link between two documents, or ``None`` when they share too little.
+
+    ``details=False`` skips the details path (:mod:`.details_sketch`) even when it
+    is on: the pair was found by word windows only.
 
     ``b_window_df`` (how many other documents hold each window of ``b``: its
     word windows, then its details windows when the details path is on)
@@ -152,14 +156,15 @@ def link_documents(a: LinkSide, b: LinkSide, params: ReuseParams | None = None,
     if df is not None:
         passages = _drop_templates(passages, df, len_a, len_b, params)
     kind = _enough(passages, a.term_ids(), params, df)
-    if kind is None and params.details is not None:
+    if kind is None and details and params.details is not None:
         passages = _details(a, b, params, df, details_df, (len_a, len_b))
         kind = "details" if passages else None
     if kind is None:
         return None
     tokens_a, tokens_b = token_spans(a.text), token_spans(b.text)
     if len(tokens_a) != len_a or len(tokens_b) != len_b:  # stale search text: use the display's
-        return link_documents(_fresh(a, tokens_a), _fresh(b, tokens_b), params, cites, None)
+        return link_documents(_fresh(a, tokens_a), _fresh(b, tokens_b), params, cites, None,
+                              details=details)
     spans_a = tuple(sorted(tokens_a.span(p.a_first, p.a_last) for p in passages))
     spans_b = tuple(sorted(tokens_b.span(p.b_first, p.b_last) for p in passages))
     fraction = _shared_fraction(passages, len(tokens_a), len(tokens_b))

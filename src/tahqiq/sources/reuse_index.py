@@ -208,7 +208,7 @@ class ReuseIndex:
         pairs, window_df = candidate_pairs(sketches, self.table,
                                            1 if mapper.distributed else mapper.workers)
         sides = {r[0]: r for r in rows}
-        missing = {x for pair in pairs for x in pair if x not in sides}
+        missing = {x for a, b, _ in pairs for x in (a, b) if x not in sides}
         sides.update({rowid: (rowid, *row) for rowid, row in
                       stored.rows_by_rowid(self.store, missing).items()})
         side = SideTable(sides, None if mapper.distributed else self._remembered)
