@@ -15,8 +15,6 @@ from .._files import atomic_path
 from ..config import MAX_RESULTS
 from .output import open_scaled, scheduler_option
 
-FORMATS = ("text", "json", "md", "html")
-
 
 @click.command()
 @click.argument("claim", required=False)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..text.search import fold_tokens
 
-#: Cue categories, in the order of :func:`cue_counts`.
+#: Cue categories, in the order every cue table lists them.
 CATEGORIES = ("deny", "negation", "hedge", "confirm", "report", "question")
 CUES_FILE = "cues.v1.json"
 #: The relation layer's table: operators, places, times, not-evidence lead words.
@@ -138,9 +138,3 @@ def _cue_lexicon() -> Lexicon:
 def cue_positions(tokens: list[str]) -> dict[str, list[int]]:
     """Token positions at which each cue category fires, for folded ``tokens``."""
     return {c: [i for i, _ in hits] for c, hits in _cue_lexicon().spans(tokens).items()}
-
-
-def cue_counts(tokens: list[str]) -> list[int]:
-    """How many times each category of :data:`CATEGORIES` fires in ``tokens``."""
-    positions = cue_positions(tokens)
-    return [len(positions[c]) for c in CATEGORIES]

@@ -10,8 +10,6 @@ StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
 LABELS: tuple[StanceLabel, ...] = ("agree", "disagree", "discuss", "unrelated")
 #: Column order of a sentence's own stance (a sentence is never "unrelated").
 SENTENCE_LABELS: tuple[StanceLabel, ...] = ("agree", "disagree", "discuss")
-#: Labels that say the article speaks to the claim.
-RELATED: frozenset[str] = frozenset({"agree", "disagree", "discuss"})
 
 
 def label_index(label: str) -> int:

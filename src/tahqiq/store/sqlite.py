@@ -221,17 +221,6 @@ class Store:
             found.update(row[0] for row in rows)
         return found
 
-    def set_meta(self, key: str, value: str) -> None:
-        """Record a key/value pair in the ``meta`` table."""
-        with self._lock:
-            try:
-                with transaction(self._conn) as conn:
-                    conn.execute(
-                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
-                    )
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
-
     def get_meta(self, key: str) -> str | None:
         """A value of the ``meta`` table, or ``None``."""
         rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
