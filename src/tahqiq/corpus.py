@@ -148,6 +148,29 @@ class Corpus:
 
         return is_linked(self.store, doc_id)
 
+    def ensure_linked(self, limit: int) -> int:
+        """Link the pending documents when at most ``limit`` wait; return how many were
+        linked (0 when more wait, or the corpus is read-only).  The step a caller takes
+        before a check, which itself never writes."""
+        pending = self.pending_links()
+        if self.readonly or not 0 < pending <= limit:
+            return 0
+        return self.link()
+
+    def documents(self, doc_ids: Sequence[str]) -> dict[str, Document]:
+        """The stored documents with these full ids (missing ids are left out)."""
+        return self.store.get_many(list(doc_ids))
+
+    def count(self) -> int:
+        """How many documents are stored."""
+        return self.store.count()
+
+    def links_among(self, doc_ids: Sequence[str]) -> list[ReuseLink]:
+        """The reuse links found so far between documents of ``doc_ids`` (no linking)."""
+        from .store.links import links_among
+
+        return links_among(self.store, doc_ids)
+
     def link(self, *, progress: ProgressCallback | None = None) -> int:
         """Find reuse links for every document stored since the last call; return how many.
 
@@ -360,8 +383,14 @@ class Corpus:
 
         Judges the ``k`` articles that best match the claim with the shipped
         stance model (loaded once per corpus) and weighs their stances into a
-        verdict.  See :class:`tahqiq.verify.Verifier`.
+        verdict.  See :class:`tahqiq.verify.Verifier`.  Up to
+        :data:`~tahqiq.verify.verifier.LINK_ON_CHECK` documents waiting to be linked for
+        reuse are linked first (:meth:`ensure_linked`); with more waiting, the report's
+        warnings say so.
         """
+        from .verify.verifier import LINK_ON_CHECK
+
+        self.ensure_linked(LINK_ON_CHECK)
         return self.verifier().check(claim, k, include_unrelated=include_unrelated)
 
     def verifier(self, *, model: Any = None, policy: Any = None) -> Any:

@@ -123,6 +123,9 @@ def _check_batch(corpus: Any, path: Path, k: int, include_unrelated: bool, strea
     failures = 0
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     numbered = [(n, _claim_of(line)) for n, line in enumerate(lines, 1) if line.strip()]
+    from ..verify.verifier import LINK_ON_CHECK
+
+    corpus.ensure_linked(LINK_ON_CHECK)  # a check only reads: link first, as `check` does
     verifier = corpus.verifier()
     with progress_bar(True, "check", unit="claim") as progress:
         for start in range(0, len(numbered), CLAIMS_PER_ROUND):

@@ -14,36 +14,40 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InvalidQueryError
 from ..types import Document, Judgement, Report, ReuseLink
 from .batch import judge_chunk, resolve_model
+from .ports import EvidenceSource
 from .report import build_report
 from .verdict import RELATED, VerdictPolicy, counts
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..corpus import Corpus
     from ..sources.parallel import Mapper
     from ..stance import StanceClassifier
 
 #: Longest claim read, in characters; longer claims are cut here (with a warning).
 MAX_CLAIM_CHARS = 1000
-#: At most this many unlinked documents are linked by a check before it answers.
+#: Callers that link before a check (``Corpus.check``, ``tahqiq check``) link at most
+#: this many waiting documents first; with more waiting, the report says so.
 LINK_ON_CHECK = 2000
 
 Retriever = Callable[[str, int], Sequence[tuple[str, float]]]
 
 
 class Verifier:
-    """Checks claims against a :class:`~tahqiq.corpus.Corpus`.
+    """Checks claims against an :class:`~tahqiq.verify.ports.EvidenceSource` (a
+    :class:`~tahqiq.corpus.Corpus`, or any object with its few methods).
 
     ``model`` is a stance model (default: the shipped one, loaded on first
     use); ``policy`` the verdict thresholds.  ``retriever(claim, k)`` returns
-    ``(doc_id, score)`` pairs, best first (default: the corpus's search).
+    ``(doc_id, score)`` pairs, best first (default: the source's ``rank``).
+    A check only reads: it never links documents for reuse (see
+    :meth:`EvidenceSource.ensure_linked`).
 
     >>> Verifier(corpus).check("مصر تنفي ...", k=20).verdict   # doctest: +SKIP
     'refuted'
     """
 
-    def __init__(self, corpus: Corpus, *, model: StanceClassifier | None = None,
+    def __init__(self, source: EvidenceSource, *, model: StanceClassifier | None = None,
                  policy: VerdictPolicy | None = None, retriever: Retriever | None = None) -> None:
-        self.corpus = corpus
+        self.source = source
         self.policy = policy or VerdictPolicy()
         self._model = model
         self._retriever = retriever
@@ -95,10 +99,10 @@ class Verifier:
         except InvalidQueryError as exc:
             return _empty_report(claim, [*warnings, f"nothing to search for: {exc}"])
         if not ranked:  # only now ask why: counting is not free on a large store
-            if self.corpus.store.count() == 0:
+            if self.source.count() == 0:
                 return _empty_report(claim, [*warnings, "the corpus is empty: ingest articles first"])
             warnings.append("no article matches the claim's words")
-        docs = self.corpus.store.get_many([doc_id for doc_id, _ in ranked])
+        docs = self.source.documents([doc_id for doc_id, _ in ranked])
         return _Prepared(claim, warnings, [(docs[d], score) for d, score in ranked if d in docs])
 
     def _conclude(self, prepared: _Prepared, judgements: Sequence[Judgement],
@@ -115,28 +119,20 @@ class Verifier:
         return "default" if self._model is None else self._model
 
     def _links(self, doc_ids: Sequence[str], warnings: list[str]) -> list[ReuseLink]:
-        """Reuse links among ``doc_ids``.
-
-        A few documents not yet linked (ingested with ``--no-link``) are linked
-        first; many are not (that is a batch job for ``tahqiq reuse``): the
-        report then says so.
-        """
+        """Reuse links among ``doc_ids``, as found so far (a check never links: when
+        stored articles wait to be linked, the report says so)."""
         if len(doc_ids) < 2:
             return []
-        from ..store.links import links_among
-
-        pending = self.corpus.pending_links()
-        if 0 < pending <= LINK_ON_CHECK and not self.corpus.readonly:
-            self.corpus.link()
-        elif pending:
+        pending = self.source.pending_links()
+        if pending:
             warnings.append(f"{pending} stored articles are not yet checked for copying (run "
                             "`tahqiq reuse`): copies among them count as independent evidence")
-        return links_among(self.corpus.store, doc_ids)
+        return self.source.links_among(doc_ids)
 
     def _retrieve(self, claim: str, k: int) -> Sequence[tuple[str, float]]:
         if self._retriever is not None:
             return self._retriever(claim, k)
-        return self.corpus.rank(claim, k)
+        return self.source.rank(claim, k)
 
 
 def check_versions(model: StanceClassifier) -> dict[str, str]:
@@ -193,4 +189,4 @@ def _empty_report(claim: str, warnings: Sequence[str]) -> Report:
     return Report(claim, "unverified", 1.0, counts([]), (), (), tuple(warnings))
 
 
-__all__ = ["MAX_CLAIM_CHARS", "Verifier", "build_report"]
+__all__ = ["LINK_ON_CHECK", "MAX_CLAIM_CHARS", "EvidenceSource", "Verifier", "build_report"]
