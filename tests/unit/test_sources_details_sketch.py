@@ -160,3 +160,20 @@ def test_only_pairs_met_by_a_details_window_get_the_details_check() -> None:
     on = replace(ReuseParams(), details=DetailParams(min_bigrams=2))
     assert link_documents(LinkSide("a", a), LinkSide("b", b), on) is not None
     assert link_documents(LinkSide("a", a), LinkSide("b", b), on, details=False) is None
+
+
+def test_a_small_corpus_checks_every_pair_for_details() -> None:
+    """Below ``every_pair_below`` documents a reworded passage links even when no LSH
+    window pair of the two documents meets; above it, only candidates are checked."""
+    from tahqiq.sources.batch import find_links
+
+    passage = _passage()
+    a = " ".join(_filler(60, 1) + passage + _filler(60, 2))
+    b = " ".join(_filler(30, 3) + passage[12:] + passage[:12] + _filler(30, 4))
+    sides = [LinkSide("a", a), LinkSide("b", b)]
+    strict = LshParams(16, 8, 10, 2)
+    small = replace(ReuseParams(), lsh=strict, details_agreement=1.01,  # no details window meets
+                    details=DetailParams(min_bigrams=2, max_doc_df=3))
+    assert [(x.a, x.b) for x in find_links(sides, small)] == [("a", "b")]
+    none = replace(small, details=replace(small.details, every_pair_below=0))
+    assert find_links(sides, none) == []

@@ -52,7 +52,8 @@ def sketch_rows(params: ReuseParams, rows: Sequence[tuple[int, str]]) -> list[Sk
             for doc, search_text in rows]
 
 
-def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mapper = 1
+def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mapper = 1,
+                    *, every_pair_below: int = 0
                     ) -> tuple[list[tuple[int, int, bool]], dict[int, np.ndarray]]:
     """``(older, newer, details)`` document pairs to align, each once, and each new
     document's window df.
@@ -61,7 +62,8 @@ def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mappe
     other new sketches.  ``details`` says that a details window met (only such
     pairs get the details check).  The window dfs (how many other documents
     hold each window, :class:`~tahqiq.sources.lsh.Candidates`) let alignment
-    tell site templates from copying.
+    tell site templates from copying.  While the table and the batch hold at most
+    ``every_pair_below`` documents, every pair is a details pair.
     """
     batch = Segment.build(new, table.params.perms)
     table.ready(extra=(batch,))
@@ -73,7 +75,22 @@ def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mappe
             pairs.setdefault((min(other, doc), max(other, doc)), False)
         for other in via:
             pairs[(min(other, doc), max(other, doc))] = True
+    _every_pair(pairs, new, table, every_pair_below)
     return [(a, b, details) for (a, b), details in sorted(pairs.items())], window_df
+
+
+def _every_pair(pairs: dict[tuple[int, int], bool], new: Sequence[Sketch], table: LshTable,
+                limit: int) -> None:
+    """Mark every pair of a small corpus (at most ``limit`` documents) a details pair."""
+    older = [int(d) for seg in table.segments for d in seg.sig_docs]
+    if not limit or len(older) + len(new) > limit:
+        return
+    seen = older
+    for sketch_ in sorted(new, key=lambda s: s.doc):
+        for other in seen:
+            if other != sketch_.doc:
+                pairs[(min(other, sketch_.doc), max(other, sketch_.doc))] = True
+        seen = [*seen, sketch_.doc]
 
 
 def link_pairs(pairs: Sequence[tuple[int, int, bool]], side: Callable[[int], LinkSide],
@@ -160,9 +177,14 @@ def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,
         df.add(s.term_ids() for s in sides)
         params = replace(params, details=with_corpus(params.details, df))
     sketches = sketch_batch(((i, s.term_ids()) for i, s in enumerate(sides)), params)
-    pairs, window_df = candidate_pairs(sketches, new_table(params), workers)
+    pairs, window_df = candidate_pairs(sketches, new_table(params), workers,
+                                       every_pair_below=_every_pair_limit(params))
     found = link_pairs(pairs, sides.__getitem__, params, cites, window_df, workers)
     return [link for _, _, link in found]
+
+
+def _every_pair_limit(params: ReuseParams) -> int:
+    return params.details.every_pair_below if params.details is not None else 0
 
 
 def _with_ids(side: LinkSide) -> LinkSide:

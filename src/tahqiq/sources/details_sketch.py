@@ -64,6 +64,10 @@ class DetailParams:
     #: أحمد عطاف") or a stock phrase packs them into a few words.
     min_span: int = 12
     max_passages: int = 4
+    #: While the corpus holds at most this many documents, every pair gets the details
+    #: check, not only the pairs whose details windows met in the LSH step (which
+    #: misses a reworded passage whose windows agree on less than half their bytes).
+    every_pair_below: int = 100
     #: A token held by more documents of the corpus than ``max(max_doc_df,
     #: max_doc_share * documents)`` is no detail (:class:`TokenDf`).  The floor is
     #: small so that a young corpus (few documents, where a story's names and words
@@ -85,6 +89,7 @@ class DetailParams:
                 "min_share": self.min_share, "min_bigrams": self.min_bigrams,
                 "min_span": self.min_span,
                 "max_passages": self.max_passages, "max_doc_df": self.max_doc_df,
+                "every_pair_below": self.every_pair_below,
                 "max_doc_share": self.max_doc_share, "template_df": self.template_df,
                 "date_words": len(DATE_WORDS.split()), "wordlist": _wordlist_version()}
 

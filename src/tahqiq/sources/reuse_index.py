@@ -205,8 +205,9 @@ class ReuseIndex:
             sketches = mapper.map(sketch_rows, [(r[0], r[5]) for r in rows], params)
         else:
             sketches = sketch_batch(ids, params)
-        pairs, window_df = candidate_pairs(sketches, self.table,
-                                           1 if mapper.distributed else mapper.workers)
+        pairs, window_df = candidate_pairs(
+            sketches, self.table, 1 if mapper.distributed else mapper.workers,
+            every_pair_below=params.details.every_pair_below if params.details else 0)
         sides = {r[0]: r for r in rows}
         missing = {x for a, b, _ in pairs for x in (a, b) if x not in sides}
         sides.update({rowid: (rowid, *row) for rowid, row in
