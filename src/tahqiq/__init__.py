@@ -19,9 +19,9 @@ __all__ = ["Corpus", "Settings", "TahqiqError", "resolve_settings", "__version__
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import Settings, resolve_settings
+    from .core.config import Settings, resolve_settings
+    from .core.errors import TahqiqError
     from .corpus import Corpus
-    from .errors import TahqiqError
 
 _LAZY = {
     "Corpus": ("tahqiq.corpus", "Corpus"),

@@ -13,9 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import MAX_RESULTS, Settings, resolve_settings
-from .errors import InvalidQueryError, StoreError
-from .types import (
+from .core.config import MAX_RESULTS, Settings, resolve_settings
+from .core.errors import InvalidQueryError, StoreError
+from .core.types import (
     Document,
     DocumentStatus,
     IngestFailure,
@@ -31,7 +31,7 @@ from .types import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .sources.parallel import Mapper
+    from .core.parallel import Mapper
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class Corpus:
     def mapper(self) -> Mapper:
         """Where batch work runs (see the constructor); parsing runs in-process by default."""
         if self._mapper is None:
-            from .sources.parallel import LocalMapper
+            from .core.parallel import LocalMapper
 
             return LocalMapper(1)
         return self._mapper
@@ -125,8 +125,8 @@ class Corpus:
         Opening does not link new documents; :meth:`link` does.
         """
         if self._reuse is None:
+            from .core.parallel import default_workers
             from .sources.citations import outlet_cites
-            from .sources.parallel import default_workers
             from .sources.reuse_index import ReuseIndex
             from .text import NORMALIZER_VERSION
 

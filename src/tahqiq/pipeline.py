@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import MissingExtraError, TahqiqError
-from .types import Document, IngestFailure, RawDocument
+from .core.errors import MissingExtraError, TahqiqError
+from .core.types import Document, IngestFailure, RawDocument
 
 log = logging.getLogger(__name__)
 

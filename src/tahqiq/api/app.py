@@ -13,8 +13,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from ..config import MAX_OFFSET, Settings
-from ..errors import MissingExtraError, TahqiqError
+from ..core.config import MAX_OFFSET, Settings
+from ..core.errors import MissingExtraError, TahqiqError
 from .problems import PROBLEM_TYPE, BodyLimit, for_error, problem_body
 from .service import MAX_K, MAX_LINKS, Desk, public_paths
 

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ..config import Settings
-from ..errors import TahqiqError
+from ..core.config import Settings
+from ..core.errors import TahqiqError
 
 log = logging.getLogger(__name__)
 

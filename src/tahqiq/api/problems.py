@@ -12,7 +12,7 @@ import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from ..errors import (
+from ..core.errors import (
     ConfigError,
     FileTooLargeError,
     IngestError,

@@ -29,10 +29,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..config import MAX_OFFSET, Settings
+from ..core.config import MAX_OFFSET, Settings
+from ..core.errors import InvalidQueryError, TahqiqError
+from ..core.types import IngestReport, Report
 from ..corpus import Corpus
-from ..errors import InvalidQueryError, TahqiqError
-from ..types import IngestReport, Report
 from .linker import Linker
 
 #: Most results one search or one page of links returns.

@@ -30,7 +30,7 @@ for _command in (ingest, search, show, list_documents, stats, reindex, check, re
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; library errors exit with their code and a one-line message."""
-    from ..errors import TahqiqError
+    from ..core.errors import TahqiqError
 
     try:
         cli.main(args=argv, prog_name="tahqiq", standalone_mode=False)

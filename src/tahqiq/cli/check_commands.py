@@ -11,8 +11,8 @@ from typing import Any, TextIO
 
 import click
 
-from .._files import atomic_path
-from ..config import MAX_RESULTS
+from ..core.config import MAX_RESULTS
+from ..core.files import atomic_path
 from .output import open_scaled, scheduler_option
 
 
@@ -59,7 +59,7 @@ def check(claim: str | None, k: int, claims_file: str | None, include_unrelated:
 
 def _require_words(claim: str) -> None:
     """A claim with nothing to search for is bad usage, as it is for ``search``."""
-    from ..errors import InvalidQueryError
+    from ..core.errors import InvalidQueryError
     from ..text import query_terms
 
     if not query_terms(claim):

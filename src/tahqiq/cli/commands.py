@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..config import MAX_LIST, MAX_OFFSET, MAX_RESULTS
+from ..core.config import MAX_LIST, MAX_OFFSET, MAX_RESULTS
 from .output import (
     common_options,
     emit_json,

@@ -40,8 +40,8 @@ def open_corpus(db: str | None, *, must_exist: bool = False) -> Any:
 
 
 def _settings(db: str | None, must_exist: bool) -> Any:
-    from ..config import resolve_settings
-    from ..errors import NotFoundError
+    from ..core.config import resolve_settings
+    from ..core.errors import NotFoundError
 
     settings = resolve_settings({"db_path": db})
     if must_exist and not settings.db_path.is_file():

@@ -35,8 +35,8 @@ def serve(host: str, port: int, db: str | None, readers: int, allow_hosts: tuple
     --open-writes.  Requests naming another host than the allowed ones are
     refused (a guard against DNS rebinding).
     """
-    from ..config import resolve_settings
-    from ..errors import MissingExtraError
+    from ..core.config import resolve_settings
+    from ..core.errors import MissingExtraError
 
     try:
         import uvicorn

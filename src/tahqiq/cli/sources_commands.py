@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..config import MAX_LIST
+from ..core.config import MAX_LIST
 from .output import (
     common_options,
     emit_json,

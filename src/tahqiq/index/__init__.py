@@ -16,7 +16,7 @@ import importlib.util
 import logging
 from pathlib import Path
 
-from ..errors import ConfigError, IndexMismatchError, SearchIndexError
+from ..core.errors import ConfigError, IndexMismatchError, SearchIndexError
 from .base import RowSource, SearchIndex
 from .fts5 import Fts5Index
 from .tantivy_engine import TantivyIndex, remove_index_dir

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from ..errors import InvalidQueryError, SearchIndexError
+from ..core.errors import InvalidQueryError, SearchIndexError
 from .manifest import Manifest, write_manifest
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..types import QueryTerm
+from ..core.types import QueryTerm
 
 #: ``doc_freqs(terms) -> {term: documents holding it}`` (absent terms may be left out).
 DocFreqs = Callable[[Sequence[str]], Mapping[str, int]]

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..errors import IndexMismatchError, SearchIndexError
+from ..core.errors import IndexMismatchError, SearchIndexError
 from .base import Row, SearchIndex
 from .manifest import Manifest, read_manifest, sha256_text
 

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .._files import atomic_path
-from ..errors import IndexMismatchError
+from ..core.errors import IndexMismatchError
+from ..core.files import atomic_path
 
 MANIFEST = "manifest.json"
 

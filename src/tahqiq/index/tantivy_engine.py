@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import IndexMismatchError, MissingExtraError, SearchIndexError
+from ..core.errors import IndexMismatchError, MissingExtraError, SearchIndexError
 from .base import Row, SearchIndex
 from .manifest import MANIFEST, Manifest, read_manifest, sha256_text
 

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from functools import cache
 
-from ..errors import DecodingError
+from ..core.errors import DecodingError
 
 #: Path placeholder in errors raised by :func:`decode_bytes` (callers re-label).
 _NO_PATH = "<bytes>"

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import EmptyDocumentError, MalformedInputError
-from ..types import IngestFailure, RawDocument, SourceFormat
+from ..core.errors import EmptyDocumentError, MalformedInputError
+from ..core.types import IngestFailure, RawDocument, SourceFormat
 from .markup import element_text, html_to_text, lxml_modules
 from .urls import outlet_from_url
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import EmptyDocumentError, MalformedInputError, MissingExtraError
-from ..types import RawDocument
+from ..core.errors import EmptyDocumentError, MalformedInputError, MissingExtraError
+from ..core.types import RawDocument
 from .markup import DROP_TAGS, element_text, lxml_modules
 from .structure import restore_structure
 from .urls import outlet_from_url

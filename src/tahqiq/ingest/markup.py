@@ -6,7 +6,7 @@ import re
 from types import ModuleType
 from typing import Any
 
-from ..errors import MissingExtraError
+from ..core.errors import MissingExtraError
 
 #: Elements whose content is never text.
 DROP_TAGS = frozenset(

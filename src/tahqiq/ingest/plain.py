@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import EmptyDocumentError
-from ..types import RawDocument
+from ..core.errors import EmptyDocumentError
+from ..core.types import RawDocument
 
 #: A title line is at most this long...
 MAX_TITLE_CHARS = 150

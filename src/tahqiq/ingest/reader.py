@@ -9,14 +9,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import (
+from ..core.errors import (
     DecodingError,
     EmptyDocumentError,
     FileTooLargeError,
     IngestError,
     UnsupportedFormatError,
 )
-from ..types import IngestFailure, RawDocument
+from ..core.types import IngestFailure, RawDocument
 from .decode import decode_bytes
 from .feeds import read_feed
 from .html import read_html

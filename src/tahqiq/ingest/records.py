@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..errors import EmptyDocumentError, MalformedInputError
-from ..types import IngestFailure, RawDocument, SourceFormat
+from ..core.errors import EmptyDocumentError, MalformedInputError
+from ..core.types import IngestFailure, RawDocument, SourceFormat
 from .urls import outlet_from_url
 
 #: Optional string fields of a record.

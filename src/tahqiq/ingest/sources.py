@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..types import IngestFailure
+from ..core.types import IngestFailure
 
 logger = logging.getLogger(__name__)
 

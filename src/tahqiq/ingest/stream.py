@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DecodingError
-from ..types import IngestFailure
+from ..core.errors import DecodingError
+from ..core.types import IngestFailure
 from .decode import decode_bytes, looks_like_utf16
 
 #: Read this much to decide whether the file is UTF-16/32 (not line-streamable).

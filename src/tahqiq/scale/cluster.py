@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..errors import ConfigError, MissingExtraError
+from ..core.errors import ConfigError, MissingExtraError
 from .mapper import DaskMapper
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ def parse_scheduler(spec: str) -> tuple[str, int | str]:
 
     ``local`` alone means one worker per core this process may use.
     """
-    from ..sources.parallel import default_workers
+    from ..core.parallel import default_workers
 
     text = spec.strip()
     if text == "local":

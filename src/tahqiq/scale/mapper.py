@@ -1,4 +1,4 @@
-"""A :class:`~tahqiq.sources.parallel.Mapper` over a Dask ``distributed.Client``."""
+"""A :class:`~tahqiq.core.parallel.Mapper` over a Dask ``distributed.Client``."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ Importing this package does no work: names resolve lazily.
 
 from __future__ import annotations
 
-from .._lazy import lazy_exports
+from ..core.lazy import lazy_exports
 
 _LAZY = {
     "extract_sources": "attribution",

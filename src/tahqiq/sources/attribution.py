@@ -32,8 +32,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..core.types import Attribution, SourceReport
 from ..text.view import reading_view
-from ..types import Attribution, SourceReport
 from ._intervals import Intervals
 from .attrib.citations import cited_outlets, is_cited
 from .attrib.coref import fullest

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..types import ReuseLink
+from ..core.parallel import Mapper, as_mapper
+from ..core.types import ReuseLink
 from .details_sketch import DetailParams, TokenDf, with_corpus
 from .lsh import LshTable, Segment, Sketch, sketch
-from .parallel import Mapper, as_mapper
 from .reuse import Cites, LinkSide, ReuseParams, body_ids, link_documents
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..types import Direction, ReuseLink
+from ..core.types import Direction, ReuseLink
 from .align import AlignParams, Passage, Prepared, align, prepare
 from .details_sketch import (
     DetailParams,

@@ -30,14 +30,14 @@ from typing import Any
 
 import numpy as np
 
-from .._files import atomic_path, sha256_files
-from ..errors import IndexMismatchError
+from ..core.errors import IndexMismatchError
+from ..core.files import atomic_path, sha256_files
+from ..core.parallel import Mapper, as_mapper
 from ..store import links as stored
 from .attrib.lexicon import tables_version
 from .batch import SideTable, candidate_pairs, link_pairs, new_table, sketch_batch, sketch_rows
 from .details_sketch import TokenDf, with_corpus
 from .lsh import LshTable, Segment
-from .parallel import Mapper, as_mapper
 from .reuse import REUSE_FORMAT, Cites, ReuseParams, body_ids
 
 log = logging.getLogger(__name__)

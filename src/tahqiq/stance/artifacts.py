@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._files import atomic_path, sha256_files
-from ..errors import ModelArtifactError
+from ..core.errors import ModelArtifactError
+from ..core.files import atomic_path, sha256_files
 from .cues import CUES_FILE, RELATION_FILE
 from .features import ARTICLE_FEATURES, UNIT_FEATURES
 from .heads import HASH_FEATURES, LinearHead

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 from .labels import LABELS
 
 _INDEX = re.compile(r"\d+")
@@ -153,6 +153,6 @@ def _jsonl_pair(path: Path, number: int, line: str) -> LabelledPair:
 
 def data_sha256(paths: list[Path]) -> str:
     """One sha256 over the bytes of ``paths`` (in the given order)."""
-    from .._files import sha256_files
+    from ..core.files import sha256_files
 
     return sha256_files(paths)

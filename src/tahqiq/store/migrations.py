@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from ..errors import SchemaVersionError
+from ..core.errors import SchemaVersionError
 
 Migration = Callable[[sqlite3.Connection], None]
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..errors import InvalidQueryError, NotFoundError, StoreError
-from ..types import Document, DocumentStatus, Sentence, StoreStats
+from ..core.errors import InvalidQueryError, NotFoundError, StoreError
+from ..core.types import Document, DocumentStatus, Sentence, StoreStats
 from .migrations import MIGRATIONS, original_hash, transaction
 
 log = logging.getLogger(__name__)

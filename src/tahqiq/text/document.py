@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from ..errors import EmptyDocumentError
-from ..types import Document, RawDocument
+from ..core.errors import EmptyDocumentError
+from ..core.types import Document, RawDocument
 from .boilerplate import drop_boilerplate
 from .dates import find_date, parse_date
 from .display import clean_display, valid_unicode

@@ -14,7 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ..types import Sentence
+from ..core.types import Sentence
 from .tables import load_table
 
 

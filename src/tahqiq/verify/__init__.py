@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_exports
+from ..core.lazy import lazy_exports
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ports import EvidenceSource

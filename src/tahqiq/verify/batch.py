@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..types import Judgement
+from ..core.types import Judgement
 
 #: Evidence sentences kept per article.
 EVIDENCE_PER_ARTICLE = 3

@@ -33,8 +33,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from ..errors import ConfigError
-from ..types import Attribution
+from ..core.errors import ConfigError
+from ..core.types import Attribution
 
 #: The voices, from the most to the least credible (ties in weight break in this order).
 VOICES = ("party", "named", "outlet", "unattributed", "anonymous", "opinion")

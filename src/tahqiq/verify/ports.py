@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from ..types import Document, ReuseLink
+from ..core.types import Document, ReuseLink
 
 
 @runtime_checkable

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from ..types import ArticleVerdict, Evidence, Report
+from ..core.types import ArticleVerdict, Evidence, Report
 from .vocabulary import warning_text, word
 
 #: What an evidence sentence does to the claim, and the operators that govern it, in Arabic.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..types import (
+from ..core.types import (
     ArticleVerdict,
     Document,
     EvidenceUnit,

@@ -28,8 +28,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..core.types import ArticleVerdict, Evidence, EvidenceUnit, ReuseLink, SourceReport, Span
 from ..sources.outlets import display_name
-from ..types import ArticleVerdict, Evidence, EvidenceUnit, ReuseLink, SourceReport, Span
 from .credibility import VOICES, is_opinion, negated, placed, voice
 from .details import details, same_details
 

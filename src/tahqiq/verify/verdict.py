@@ -33,7 +33,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..types import Judgement, Verdict
+from ..core.types import Judgement, Verdict
 
 RELATED = ("agree", "disagree", "discuss")
 

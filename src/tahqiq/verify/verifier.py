@@ -11,15 +11,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InvalidQueryError
-from ..types import Document, Judgement, Report, ReuseLink
+from ..core.errors import InvalidQueryError
+from ..core.types import Document, Judgement, Report, ReuseLink
 from .batch import judge_chunk, resolve_model
 from .ports import EvidenceSource
 from .report import build_report
 from .verdict import RELATED, VerdictPolicy, counts
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..sources.parallel import Mapper
+    from ..core.parallel import Mapper
     from ..stance import StanceClassifier
 
 #: Longest claim read, in characters; longer claims are cut here (with a warning).
@@ -149,7 +149,7 @@ def check_versions(model: StanceClassifier) -> dict[str, str]:
 
 @cache
 def _table_versions() -> tuple[tuple[str, str], ...]:
-    from .._files import sha256_files
+    from ..core.files import sha256_files
     from ..sources.outlets import tables_version
     from ..text.tables import normalizer_version
 

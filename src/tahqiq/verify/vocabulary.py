@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 
 VOCABULARY_FILE = "vocabulary.v1.json"
 #: Each section of the table and the machine values it must name.

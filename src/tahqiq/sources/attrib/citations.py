@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ...types import CitedOutlet
+from ...core.types import CitedOutlet
 from .._intervals import Intervals
 from .gazetteer import display_name
 from .lexicon import (

@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ...errors import ConfigError
+from ...core.errors import ConfigError
 from .._intervals import Intervals
 from .lexicon import (
     TABLE_FILES,

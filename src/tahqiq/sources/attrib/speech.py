@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...types import Attribution, Span
+from ...core.types import Attribution, Span
 from .lexicon import citation_words, in_heads, in_set, raw_words, words
 from .nominal import find_nominal, is_nominal_use
 from .phrases import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ...types import CitedOutlet
+from ...core.types import CitedOutlet
 from .._intervals import Intervals
 from .citations import is_cited
 from .gazetteer import Gazetteer, OutletEntry
