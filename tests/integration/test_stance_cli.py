@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is absent")
+from conftest import SHARED_DATA as SHARED
+
 KEYS = {"n", "accuracy", "macro_f1", "per_class", "confusion"}
 
 
@@ -36,7 +36,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@needs_shared
+@pytest.mark.shared_data
 def test_eval_ans_prints_the_json_contract(model_dir: Path) -> None:
     proc = tahqiq("eval", "stance", "--format", "ans", "--data",
                   str(SHARED / "ans" / "stance" / "dev.csv"), "--model", str(model_dir), "--json")
@@ -48,7 +48,7 @@ def test_eval_ans_prints_the_json_contract(model_dir: Path) -> None:
     assert report["macro_f1"] > 0.4  # far above a constant guess (~0.26)
 
 
-@needs_shared
+@pytest.mark.shared_data
 def test_eval_baly_reports_rationale_precision(model_dir: Path, tmp_path: Path) -> None:
     claims = sorted((SHARED / "baly2018" / "claims").glob("*.json"))[:6]
     for path in claims:
