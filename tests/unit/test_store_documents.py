@@ -118,3 +118,16 @@ def test_the_same_original_twice_in_one_batch_is_one_document(tmp_path):
         statuses = store.add_documents([doc, twin])
         assert [s.status for s in statuses] == ["added", "duplicate"]
         assert statuses[1].doc_id == doc.doc_id
+
+
+def test_get_many_reads_past_one_chunk_of_ids_and_drops_unknown_ones(store):
+    """More ids than one IN list takes (500), repeated and mixed with unknown ones."""
+    docs = [make_doc(f"خبر رقم {i}. وقال المتحدث إن العدد {i} صحيح.", doc_id=f"{i:032x}")
+            for i in range(620)]
+    store.add_documents(docs)
+    wanted = [d.doc_id for d in docs] + ["f" * 32] + [docs[3].doc_id] * 3
+    got = store.get_many(wanted)
+    assert set(got) == {d.doc_id for d in docs}
+    assert got[docs[610].doc_id] == docs[610]  # sentences too, read in chunks
+    rows = store.query_in("SELECT doc_id FROM documents WHERE doc_id IN ({marks})", wanted[::-1])
+    assert len(rows) == 620

@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .sqlite import Store
 
 LINKED_KEY = "reuse_linked_rowid"
-_CHUNK = 500
 _FLIP = {"a->b": "b->a", "b->a": "a->b", "unknown": "unknown"}
 _SELECT = (
     "SELECT da.doc_id, db.doc_id, l.spans_a, l.spans_b, l.shared_fraction, l.direction,"
@@ -95,13 +94,10 @@ def links_among(store: Store, doc_ids: Sequence[str]) -> list[ReuseLink]:
         return []
     members = set(wanted)
     found: dict[tuple[str, str], ReuseLink] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i: i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in store._query(f"{_SELECT} WHERE da.doc_id IN ({marks})", chunk):
-            link = _link(row)
-            if link.b in members:
-                found[(link.a, link.b)] = link
+    for row in store.query_in(f"{_SELECT} WHERE da.doc_id IN ({{marks}})", wanted):
+        link = _link(row)
+        if link.b in members:
+            found[(link.a, link.b)] = link
     return list(found.values())
 
 
@@ -127,16 +123,9 @@ def iter_link_rows(store: Store, after_rowid: int = 0, batch: int = 500
 def rows_by_rowid(store: Store, rowids: Iterable[int]
                   ) -> dict[int, tuple[str, str, str | None, str | None, str]]:
     """rowid -> ``(doc_id, text, published, source, search_text)``."""
-    wanted = list(dict.fromkeys(rowids))
-    out: dict[int, Any] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i: i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in store._query(
-                "SELECT rowid, doc_id, text, published, source, search_text FROM documents"
-                f" WHERE rowid IN ({marks})", chunk):
-            out[row[0]] = tuple(row[1:])
-    return out
+    rows = store.query_in("SELECT rowid, doc_id, text, published, source, search_text"
+                          " FROM documents WHERE rowid IN ({marks})", rowids)
+    return {row[0]: tuple(row[1:]) for row in rows}
 
 
 def _row(a: int, b: int, link: ReuseLink) -> tuple[Any, ...]:

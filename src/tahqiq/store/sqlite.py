@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,18 @@ _INSERT_DOC = (
 )
 _INSERT_SENTENCE = 'INSERT INTO sentences (doc, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)'
 
+
+
+def rows_in(run: Callable[[str, Sequence[Any]], Iterable[Any]], sql: str,
+            values: Iterable[Any]) -> list[Any]:
+    """Rows of ``sql``, whose ``IN ({marks})`` list takes ``values`` (each once), run by
+    ``run(sql, parameters)`` ``_CHUNK`` values at a time."""
+    unique = list(dict.fromkeys(values))
+    rows: list[Any] = []
+    for i in range(0, len(unique), _CHUNK):
+        chunk = unique[i : i + _CHUNK]
+        rows += run(sql.format(marks=",".join("?" * len(chunk))), chunk)
+    return rows
 
 class Store:
     """Documents in a SQLite database (WAL mode, migrated on open).
@@ -199,27 +211,19 @@ class Store:
     @staticmethod
     def _existing_originals(conn: sqlite3.Connection, hashes: list[str]) -> dict[str, str]:
         """Original-text hash -> stored doc_id, for the hashes already stored."""
-        found: dict[str, str] = {}
-        unique = list(dict.fromkeys(hashes))
-        for i in range(0, len(unique), _CHUNK):
-            chunk = unique[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT original_hash, doc_id FROM documents WHERE original_hash IN ({marks})", chunk
-            )
-            found.update((row[0], row[1]) for row in rows)
-        return found
+        rows = rows_in(conn.execute, "SELECT original_hash, doc_id FROM documents"
+                       " WHERE original_hash IN ({marks})", hashes)
+        return {row[0]: row[1] for row in rows}
 
     @staticmethod
     def _existing(conn: sqlite3.Connection, doc_ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        unique = list(dict.fromkeys(doc_ids))
-        for i in range(0, len(unique), _CHUNK):
-            chunk = unique[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", chunk)
-            found.update(row[0] for row in rows)
-        return found
+        rows = rows_in(conn.execute, "SELECT doc_id FROM documents WHERE doc_id IN ({marks})", doc_ids)
+        return {row[0] for row in rows}
+
+    def query_in(self, sql: str, values: Iterable[Any]) -> list[Any]:
+        """Rows of a read query whose ``IN ({marks})`` list takes ``values`` (each once, a
+        chunk at a time: SQLite limits the parameters of one statement)."""
+        return rows_in(self._query, sql, values)
 
     def get_meta(self, key: str) -> str | None:
         """A value of the ``meta`` table, or ``None``."""
@@ -254,28 +258,16 @@ class Store:
 
     def get_many(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         """Full documents (with sentences) by exact id; absent ids are left out."""
-        unique = list(dict.fromkeys(doc_ids))
-        rows: list[Any] = []
-        for i in range(0, len(unique), _CHUNK):
-            chunk = unique[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows += self._query(
-                f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id IN ({marks})", chunk
-            )
+        rows = self.query_in(f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id IN ({{marks}})",
+                             doc_ids)
         return {doc.doc_id: doc for doc in self._documents(rows)}
 
     def _documents(self, rows: list[Any]) -> list[Document]:
         by_doc: dict[int, list[Sentence]] = {row[0]: [] for row in rows}
-        ids = list(by_doc)
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for doc, idx, start, end, text in self._query(
-                f'SELECT doc, idx, start, "end", text FROM sentences WHERE doc IN ({marks})'
-                " ORDER BY doc, idx",
-                chunk,
-            ):
-                by_doc[doc].append(Sentence(idx, start, end, text))
+        for doc, idx, start, end, text in self.query_in(
+                'SELECT doc, idx, start, "end", text FROM sentences WHERE doc IN ({marks})'
+                " ORDER BY doc, idx", by_doc):
+            by_doc[doc].append(Sentence(idx, start, end, text))
         return [_document(row, tuple(by_doc[row[0]])) for row in rows]
 
     def list_documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
