@@ -131,3 +131,17 @@ def test_get_many_reads_past_one_chunk_of_ids_and_drops_unknown_ones(store):
     assert got[docs[610].doc_id] == docs[610]  # sentences too, read in chunks
     rows = store.query_in("SELECT doc_id FROM documents WHERE doc_id IN ({marks})", wanted[::-1])
     assert len(rows) == 620
+
+
+def test_a_failed_write_rolls_back_and_raises_a_store_error(store):
+    """Store.write is one transaction: an error inside it leaves nothing behind."""
+    from tahqiq.errors import StoreError
+
+    with pytest.raises(StoreError, match="cannot write"):
+        with store.write() as conn:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('probe', '1')")
+            conn.execute("INSERT INTO no_such_table VALUES (1)")
+    assert store.get_meta("probe") is None
+    with store.write() as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('probe', '2')")
+    assert store.get_meta("probe") == "2"

@@ -10,13 +10,10 @@ crash the reuse index knows exactly which documents still need linking.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import StoreError
 from ..core.types import ReuseLink
-from .migrations import transaction
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sqlite import Store
@@ -33,29 +30,20 @@ _SELECT = (
 def save_links(store: Store, rows: Iterable[tuple[int, int, ReuseLink]], linked_rowid: int) -> int:
     """Insert (or replace) links given as ``(rowid, rowid, link)``; advance the mark.  Returns the count."""
     values = [_row(a, b, link) for a, b, link in rows]
-    with store._lock:
-        try:
-            with transaction(store._conn) as conn:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO reuse_links (a, b, spans_a, spans_b, shared_fraction,"
-                    " direction, direction_basis, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
-                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                             (LINKED_KEY, str(linked_rowid)))
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write to {store.path}: {exc}") from exc
+    with store.write() as conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO reuse_links (a, b, spans_a, spans_b, shared_fraction,"
+            " direction, direction_basis, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                     (LINKED_KEY, str(linked_rowid)))
     return len(values)
 
 
 def clear_links(store: Store) -> None:
     """Delete every link and reset the mark (before a rebuild)."""
-    with store._lock:
-        try:
-            with transaction(store._conn) as conn:
-                conn.execute("DELETE FROM reuse_links")
-                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '0')",
-                             (LINKED_KEY,))
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write to {store.path}: {exc}") from exc
+    with store.write() as conn:
+        conn.execute("DELETE FROM reuse_links")
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '0')", (LINKED_KEY,))
 
 
 def linked_rowid(store: Store) -> int:
@@ -66,7 +54,7 @@ def linked_rowid(store: Store) -> int:
 
 def is_linked(store: Store, doc_id: str) -> bool:
     """Whether the links of stored document ``doc_id`` have been computed."""
-    rows = store._query("SELECT rowid FROM documents WHERE doc_id = ?", (doc_id,))
+    rows = store.query("SELECT rowid FROM documents WHERE doc_id = ?", (doc_id,))
     return bool(rows) and int(rows[0][0]) <= linked_rowid(store)
 
 
@@ -79,10 +67,10 @@ def load_links(store: Store, doc_id: str | None = None, *, limit: int | None = N
                offset: int = 0) -> list[ReuseLink]:
     """Stored links (all, or those of one document, oriented with it as ``a``)."""
     if doc_id is None:
-        rows = store._query(f"{_SELECT} ORDER BY l.a, l.b LIMIT ? OFFSET ?",
+        rows = store.query(f"{_SELECT} ORDER BY l.a, l.b LIMIT ? OFFSET ?",
                             (-1 if limit is None else limit, offset))
         return [_link(r) for r in rows]
-    rows = store._query(f"{_SELECT} WHERE da.doc_id = ? OR db.doc_id = ? ORDER BY l.a, l.b",
+    rows = store.query(f"{_SELECT} WHERE da.doc_id = ? OR db.doc_id = ? ORDER BY l.a, l.b",
                         (doc_id, doc_id))
     return [_orient(_link(r), doc_id) for r in rows]
 
@@ -103,7 +91,7 @@ def links_among(store: Store, doc_ids: Sequence[str]) -> list[ReuseLink]:
 
 def count_links(store: Store) -> int:
     """How many links are stored."""
-    return int(store._query("SELECT count(*) FROM reuse_links")[0][0])
+    return int(store.query("SELECT count(*) FROM reuse_links")[0][0])
 
 
 def iter_link_rows(store: Store, after_rowid: int = 0, batch: int = 500
@@ -111,7 +99,7 @@ def iter_link_rows(store: Store, after_rowid: int = 0, batch: int = 500
     """``(rowid, doc_id, text, published, source, search_text)`` after ``after_rowid``."""
     last = after_rowid
     while True:
-        rows = store._query(
+        rows = store.query(
             "SELECT rowid, doc_id, text, published, source, search_text FROM documents"
             " WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch))
         yield from rows

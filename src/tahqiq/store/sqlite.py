@@ -12,6 +12,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -121,12 +122,26 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row | tuple]:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row | tuple]:
+        """Every row of one read statement (errors become :class:`StoreError`)."""
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
+
+    _query = query
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: the connection, under the store's lock; committed when
+        the block ends, rolled back on error (errors become :class:`StoreError`)."""
+        with self._lock:
+            try:
+                with transaction(self._conn) as conn:
+                    yield conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
     # -- writing --------------------------------------------------------------
     def add_documents(self, docs: Iterable[Document]) -> list[DocumentStatus]:
