@@ -33,8 +33,8 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent")
         return 0
+    from tahqiq.evaluation.verdict import build_corpus
     from tahqiq.stance.data import read_baly, read_baly_facts
-    from tahqiq.verify.evaluate import build_corpus
 
     pairs, facts = read_baly(DATA), read_baly_facts(DATA)
     position, seen = [], Counter()

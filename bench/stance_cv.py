@@ -24,8 +24,8 @@ DATA = REPO.parent / "shared" / "data"
 
 def run(params: dict, pairs, ans_train, ans_dev, prep, prep_ans, prep_dev, folds, weights,
         with_ans: bool = True) -> dict:  # noqa: ANN001
+    from tahqiq.evaluation.stance import _fit, cross_validate
     from tahqiq.stance import StanceClassifier
-    from tahqiq.stance.evaluate import _fit, cross_validate
     from tahqiq.stance.metrics import classification_report
 
     extra, extra_prep = (ans_train, prep_ans) if with_ans else ([], [])

@@ -33,12 +33,12 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent")
         return 0
+    from tahqiq.evaluation.stance import _fit
+    from tahqiq.evaluation.verdict import build_corpus, check_claims, relevant_docs, summarize
     from tahqiq.stance import StanceClassifier
     from tahqiq.stance.data import read_ans, read_baly, read_baly_facts, read_folds
-    from tahqiq.stance.evaluate import _fit
     from tahqiq.stance.weights import build_weights
     from tahqiq.verify import Verifier
-    from tahqiq.verify.evaluate import build_corpus, check_claims, relevant_docs, summarize
 
     started = time.perf_counter()
     claims_dir = DATA / "baly2018" / "claims"

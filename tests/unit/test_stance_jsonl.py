@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tahqiq.errors import ConfigError
+from tahqiq.evaluation.stance import NO_CAPABILITY, evaluate_jsonl
 from tahqiq.stance.data import LabelledPair, read_jsonl_pairs
-from tahqiq.stance.evaluate import NO_CAPABILITY, evaluate_jsonl
 
 CLAIM = "أغلقت السلطات المعبر الحدودي"
 

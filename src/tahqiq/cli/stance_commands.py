@@ -29,8 +29,8 @@ def train() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
 def train_stance_command(data: Path, out: Path | None, seed: int, cv: bool, as_json: bool) -> None:
     """Fit the stance model on Baly et al. + ANS train and save it."""
+    from ..evaluation.stance import train_stance
     from ..stance.artifacts import default_model_path
-    from ..stance.evaluate import train_stance
 
     with progress_bar(not as_json, "prepare") as progress:
         model, info = train_stance(data, seed=seed, cv=cv, progress=progress)
@@ -57,9 +57,9 @@ def evaluate() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def eval_stance_command(fmt: str, data: Path, model_dir: Path | None, as_json: bool) -> None:
     """Accuracy, macro-F1, per-class P/R/F1 and the confusion matrix (JSONL: per capability too)."""
+    from ..evaluation.stance import evaluate_ans, evaluate_baly, evaluate_jsonl
     from ..stance import load_default, load_model
     from ..stance.data import read_jsonl_pairs
-    from ..stance.evaluate import evaluate_ans, evaluate_baly, evaluate_jsonl
 
     if fmt == "baly" and not data.is_dir():
         raise click.BadParameter("--format baly needs a folder of claim files", param_hint="--data")
@@ -124,8 +124,8 @@ def _print_capabilities(caps: dict[str, Any]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def eval_verdict_command(fmt: str, data: Path, model_dir: Path | None, k: int, as_json: bool) -> None:
     """Check every claim in DATA against one corpus of all its articles; score verdicts and retrieval."""
+    from ..evaluation.verdict import evaluate_verdicts
     from ..stance import load_model
-    from ..verify.evaluate import evaluate_verdicts
 
     model = load_model(model_dir) if model_dir else None
     with progress_bar(not as_json, "verdict") as progress:

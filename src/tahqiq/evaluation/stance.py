@@ -14,11 +14,18 @@ from typing import Any
 
 import numpy as np
 
-from .contrast import contrast_pairs, is_generated, outside_fold
-from .data import LabelledPair, data_sha256, read_ans, read_baly, read_folds, read_jsonl_pairs
-from .labels import LABELS
-from .metrics import classification_report
-from .model import Prepared, StanceClassifier
+from ..stance.contrast import contrast_pairs, is_generated, outside_fold
+from ..stance.data import (
+    LabelledPair,
+    data_sha256,
+    read_ans,
+    read_baly,
+    read_folds,
+    read_jsonl_pairs,
+)
+from ..stance.labels import LABELS
+from ..stance.metrics import classification_report
+from ..stance.model import Prepared, StanceClassifier
 
 ANS_LABELS = ("agree", "disagree", "other")
 Progress = Callable[[int, int], None]
@@ -48,7 +55,7 @@ def train_stance(data_dir: Path, *, seed: int = 13, cv: bool = True,
     with the final model.  Returns the model and its manifest fields
     (training data hash and size, metrics).
     """
-    from .weights import build_weights
+    from ..stance.weights import build_weights
 
     baly_dir = data_dir / "baly2018"
     baly_files = sorted((baly_dir / "claims").glob("*.json"))

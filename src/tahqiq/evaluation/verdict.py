@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from ..stance import StanceClassifier
     from ..stance.data import LabelledPair
-    from .verdict import VerdictPolicy
+    from ..verify.verdict import VerdictPolicy
 
 Progress = Callable[[int, int], None]
 ANSWER = {"supported": "true", "refuted": "false"}
