@@ -32,6 +32,10 @@ from .core.types import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core.parallel import Mapper
+    from .index.base import SearchIndex
+    from .sources.reuse_index import ReuseIndex
+    from .store.sqlite import Store
+    from .verify.verifier import Verifier
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +81,7 @@ class Corpus:
 
     # -- lifetime -----------------------------------------------------------
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         """The open :class:`tahqiq.store.Store` (opened on first use)."""
         if self._store is None:
             from .store import Store
@@ -90,7 +94,7 @@ class Corpus:
         return self._store
 
     @property
-    def index(self) -> Any:
+    def index(self) -> SearchIndex:
         """The search index beside the database, caught up with the store."""
         if self._index is None:
             from .index import open_index
@@ -119,7 +123,7 @@ class Corpus:
         return self._mapper
 
     @property
-    def reuse_index(self) -> Any:
+    def reuse_index(self) -> ReuseIndex:
         """The :class:`tahqiq.sources.reuse_index.ReuseIndex` beside the database (opened on first use).
 
         Opening does not link new documents; :meth:`link` does.
@@ -393,7 +397,7 @@ class Corpus:
         self.ensure_linked(LINK_ON_CHECK)
         return self.verifier().check(claim, k, include_unrelated=include_unrelated)
 
-    def verifier(self, *, model: Any = None, policy: Any = None) -> Any:
+    def verifier(self, *, model: Any = None, policy: Any = None) -> Verifier:
         """The :class:`tahqiq.verify.Verifier` over this corpus.
 
         Without arguments, one shared verifier (the shipped model, loaded

@@ -134,7 +134,7 @@ class Desk:
             data = doc.to_json()
             data["linked"] = corpus.is_linked(doc.doc_id)
             links = corpus.links(doc.doc_id)
-            others = corpus.store.get_many([link.b if link.a == doc.doc_id else link.a for link in links])
+            others = corpus.documents([link.b if link.a == doc.doc_id else link.a for link in links])
             data["links"] = [_with_other(link.to_json(), doc.doc_id, others) for link in links]
             return data
 
@@ -190,7 +190,7 @@ class Desk:
         from importlib.metadata import version
 
         with self.reader() as corpus:
-            documents = corpus.store.count()
+            documents = corpus.count()
             try:
                 indexed: int | None = corpus.index.count()
             except TahqiqError:

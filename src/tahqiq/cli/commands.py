@@ -202,7 +202,7 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
             result = corpus.stats()
             checked = corpus.check(DEMO_CLAIM, k=20)
             links = corpus.links()
-            linked_docs = corpus.store.get_many({d for link in links for d in (link.a, link.b)})
+            linked_docs = corpus.documents(sorted({d for link in links for d in (link.a, link.b)}))
         if as_json:
             emit_json({"db": target if db else None, "ingest": report.to_json(),
                        "search": {"query": DEMO_QUERY, "results": [h.to_json() for h in hits]},

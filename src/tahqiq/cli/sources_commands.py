@@ -40,7 +40,7 @@ def reuse(doc_id: str | None, limit: int | None, rebuild: bool, scheduler: str |
             else:
                 corpus.link(progress=progress)
         links = corpus.links(doc_id, limit=limit)
-        docs = corpus.store.get_many({d for link in links for d in (link.a, link.b)})
+        docs = corpus.documents(sorted({d for link in links for d in (link.a, link.b)}))
     if as_json:
         emit_json({"links": [link.to_json() for link in links]})
         return
