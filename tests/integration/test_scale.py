@@ -53,6 +53,7 @@ def _cli_run(inputs: Path, db: Path, *scheduler: str) -> tuple[dict, str, str]:
     return json.loads(ingest.stdout), reuse.stdout, check.stdout
 
 
+@pytest.mark.slow
 def test_a_local_cluster_gives_identical_results(inputs: Path, tmp_path: Path) -> None:
     here = _cli_run(inputs, tmp_path / "here.db")
     there = _cli_run(inputs, tmp_path / "there.db", "--scheduler", "local:2")
@@ -142,6 +143,7 @@ def test_bad_scheduler_specs_are_clear_errors(spec: str) -> None:
         parse_scheduler(spec)
 
 
+@pytest.mark.slow
 def test_cli_reports_an_unreachable_scheduler(tmp_path: Path) -> None:
     proc = tahqiq("ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--scheduler",
                   "tcp://127.0.0.1:9")

@@ -37,6 +37,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.shared_data
+@pytest.mark.slow
 def test_eval_ans_prints_the_json_contract(model_dir: Path) -> None:
     proc = tahqiq("eval", "stance", "--format", "ans", "--data",
                   str(SHARED / "ans" / "stance" / "dev.csv"), "--model", str(model_dir), "--json")

@@ -55,6 +55,7 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return json.loads(proc.stdout)
 
 
+@pytest.mark.slow
 def test_the_shipped_model_passes_the_suite(scored: dict) -> None:
     per = scored["per_capability"]
     assert set(per) == CAPABILITIES
