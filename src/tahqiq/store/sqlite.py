@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -42,6 +43,24 @@ _INSERT_DOC = (
 )
 _INSERT_SENTENCE = 'INSERT INTO sentences (doc, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)'
 
+
+
+def _switch_to_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another process holds the file.
+
+    SQLite answers "database is locked" to this pragma at once, without waiting out
+    the busy timeout, when another connection is creating or migrating the same new
+    database: two ingests started together on a fresh file then failed one of them.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def rows_in(run: Callable[[str, Sequence[Any]], Iterable[Any]], sql: str,
@@ -93,7 +112,7 @@ class Store:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             if not self.readonly:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _switch_to_wal(conn, timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if self.readonly:
