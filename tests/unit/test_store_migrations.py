@@ -128,7 +128,7 @@ def test_original_hashes_are_backfilled_for_documents_stored_before_them(tmp_pat
     conn.close()
     assert MIGRATIONS.names[:2] == ["m001_initial", "m002_original_hash"]
     with Store(db) as store:
-        [row] = store._query("SELECT original_hash FROM documents")
+        [row] = store.query("SELECT original_hash FROM documents")
         assert row[0] == original_hash(doc.original)
         [status] = store.add_documents([doc])
         assert status.status == "duplicate"

@@ -82,15 +82,11 @@ def candidate_pairs(new: Sequence[Sketch], table: LshTable, workers: int | Mappe
 def _every_pair(pairs: dict[tuple[int, int], bool], new: Sequence[Sketch], table: LshTable,
                 limit: int) -> None:
     """Mark every pair of a small corpus (at most ``limit`` documents) a details pair."""
-    older = [int(d) for seg in table.segments for d in seg.sig_docs]
-    if not limit or len(older) + len(new) > limit:
+    docs = sorted({int(d) for seg in table.segments for d in seg.sig_docs} | {s.doc for s in new})
+    if not limit or len(docs) > limit:
         return
-    seen = older
-    for sketch_ in sorted(new, key=lambda s: s.doc):
-        for other in seen:
-            if other != sketch_.doc:
-                pairs[(min(other, sketch_.doc), max(other, sketch_.doc))] = True
-        seen = [*seen, sketch_.doc]
+    for doc in (s.doc for s in new):
+        pairs.update(((min(doc, other), max(doc, other)), True) for other in docs if other != doc)
 
 
 def link_pairs(pairs: Sequence[tuple[int, int, bool]], side: Callable[[int], LinkSide],
@@ -178,12 +174,13 @@ def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,
         params = replace(params, details=with_corpus(params.details, df))
     sketches = sketch_batch(((i, s.term_ids()) for i, s in enumerate(sides)), params)
     pairs, window_df = candidate_pairs(sketches, new_table(params), workers,
-                                       every_pair_below=_every_pair_limit(params))
+                                       every_pair_below=every_pair_limit(params))
     found = link_pairs(pairs, sides.__getitem__, params, cites, window_df, workers)
     return [link for _, _, link in found]
 
 
-def _every_pair_limit(params: ReuseParams) -> int:
+def every_pair_limit(params: ReuseParams) -> int:
+    """Below how many documents every pair gets the details check (0: never)."""
     return params.details.every_pair_below if params.details is not None else 0
 
 
@@ -191,5 +188,5 @@ def _with_ids(side: LinkSide) -> LinkSide:
     return LinkSide(side.doc_id, side.text, side.published, side.source, side.term_ids())
 
 
-__all__ = ["SideTable", "candidate_pairs", "find_links", "link_pairs", "new_table",
+__all__ = ["SideTable", "candidate_pairs", "every_pair_limit", "find_links", "link_pairs", "new_table",
            "sketch_batch", "sketch_rows"]

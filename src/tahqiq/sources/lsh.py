@@ -298,6 +298,7 @@ class LshTable:
         best: dict[int, float] = {}
         via_details: set[int] = set()
         bands = query.keys.shape[1]
+        has_details = 0 <= query.word_windows < query.windows
         for seg, which, docs, wins in hits:
             keep = (docs != query.doc) & (df[which] <= self.max_df)
             if not keep.any():
@@ -305,10 +306,10 @@ class LshTable:
             qwin = first[which[keep]] // bands
             agreement = self._agreement(seg, query, qwin, docs[keep], wins[keep])
             need = self.min_agreement
-            if 0 <= query.word_windows < query.windows:
+            if has_details:
                 need = np.where(qwin < query.word_windows, need, self.details_agreement)
             good = agreement >= need
-            if 0 <= query.word_windows < query.windows:
+            if has_details:
                 via_details.update(docs[keep][good & (qwin >= query.word_windows)].tolist())
             for doc, score in zip(docs[keep][good].tolist(), agreement[good].tolist(), strict=True):
                 if score > best.get(doc, -1.0):

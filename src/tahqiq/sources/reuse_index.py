@@ -35,7 +35,15 @@ from ..core.files import atomic_path, sha256_files
 from ..core.parallel import Mapper, as_mapper
 from ..store import links as stored
 from .attrib.lexicon import tables_version
-from .batch import SideTable, candidate_pairs, link_pairs, new_table, sketch_batch, sketch_rows
+from .batch import (
+    SideTable,
+    candidate_pairs,
+    every_pair_limit,
+    link_pairs,
+    new_table,
+    sketch_batch,
+    sketch_rows,
+)
 from .details_sketch import TokenDf, with_corpus
 from .lsh import LshTable, Segment
 from .reuse import REUSE_FORMAT, Cites, ReuseParams, body_ids
@@ -207,7 +215,7 @@ class ReuseIndex:
             sketches = sketch_batch(ids, params)
         pairs, window_df = candidate_pairs(
             sketches, self.table, 1 if mapper.distributed else mapper.workers,
-            every_pair_below=params.details.every_pair_below if params.details else 0)
+            every_pair_below=every_pair_limit(params))
         sides = {r[0]: r for r in rows}
         missing = {x for a, b, _ in pairs for x in (a, b) if x not in sides}
         sides.update({rowid: (rowid, *row) for rowid, row in

@@ -149,8 +149,6 @@ class Store:
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
 
-    _query = query
-
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: the connection, under the store's lock; committed when
@@ -174,40 +172,36 @@ class Store:
             return []
         now = datetime.now(UTC).isoformat(timespec="seconds")
         statuses: list[DocumentStatus] = []
-        with self._lock:
-            try:
-                with transaction(self._conn) as conn:
-                    seen = self._existing(conn, [d.doc_id for d in docs])
-                    hashes = [original_hash(d.original) for d in docs]
-                    stored = self._existing_originals(conn, hashes)
-                    sentences: list[tuple[int, int, int, int, str]] = []
-                    for doc, digest in zip(docs, hashes, strict=True):
-                        # the same original may be stored under an older normalizer's id
-                        doc_id = stored.get(digest, doc.doc_id)
-                        status = "duplicate" if digest in stored or doc_id in seen else "added"
-                        if status == "added":
-                            seen.add(doc_id)
-                            stored[digest] = doc_id
-                            row = (*_doc_row(doc, now), digest)
-                            rowid = conn.execute(_INSERT_DOC, row).lastrowid
-                            sentences.extend(
-                                (rowid, s.index, s.start, s.end, s.text) for s in doc.sentences
-                            )
-                        statuses.append(DocumentStatus(doc_id, status, doc.source_path, doc.url))
-                    conn.executemany(_INSERT_SENTENCE, sentences)
-                    conn.execute(
-                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('normalizer_version', ?)",
-                        (docs[-1].normalizer_version,),
+        with self.write() as conn:
+            seen = self._existing(conn, [d.doc_id for d in docs])
+            hashes = [original_hash(d.original) for d in docs]
+            stored = self._existing_originals(conn, hashes)
+            sentences: list[tuple[int, int, int, int, str]] = []
+            for doc, digest in zip(docs, hashes, strict=True):
+                # the same original may be stored under an older normalizer's id
+                doc_id = stored.get(digest, doc.doc_id)
+                status = "duplicate" if digest in stored or doc_id in seen else "added"
+                if status == "added":
+                    seen.add(doc_id)
+                    stored[digest] = doc_id
+                    row = (*_doc_row(doc, now), digest)
+                    rowid = conn.execute(_INSERT_DOC, row).lastrowid
+                    sentences.extend(
+                        (rowid, s.index, s.start, s.end, s.text) for s in doc.sentences
                     )
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+                statuses.append(DocumentStatus(doc_id, status, doc.source_path, doc.url))
+            conn.executemany(_INSERT_SENTENCE, sentences)
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('normalizer_version', ?)",
+                (docs[-1].normalizer_version,),
+            )
         return statuses
 
     def stale_documents(self, version: str, after_rowid: int = 0, limit: int = 500
                         ) -> list[tuple[int, Document]]:
         """Documents cleaned by another normalizer than ``version``, after ``after_rowid``
         in rowid order: ``(rowid, document)`` without sentences (see :meth:`replace_texts`)."""
-        rows = self._query(
+        rows = self.query(
             f"SELECT {_DOC_COLUMNS} FROM documents WHERE rowid > ? AND normalizer_version != ?"
             " ORDER BY rowid LIMIT ?",
             (after_rowid, version, limit),
@@ -216,7 +210,7 @@ class Store:
 
     def count_stale(self, version: str) -> int:
         """How many documents were cleaned by another normalizer than ``version``."""
-        rows = self._query("SELECT count(*) FROM documents WHERE normalizer_version != ?", (version,))
+        rows = self.query("SELECT count(*) FROM documents WHERE normalizer_version != ?", (version,))
         return int(rows[0][0])
 
     def replace_texts(self, docs: Sequence[tuple[int, Document]]) -> None:
@@ -225,22 +219,18 @@ class Store:
         sources and reuse links stay as they are."""
         if not docs:
             return
-        with self._lock:
-            try:
-                with transaction(self._conn) as conn:
-                    conn.executemany(
-                        "UPDATE documents SET title = ?, text = ?, search_text = ?,"
-                        " normalizer_version = ? WHERE rowid = ?",
-                        [(d.title, d.text, d.search_text, d.normalizer_version, rowid)
-                         for rowid, d in docs])
-                    conn.executemany("DELETE FROM sentences WHERE doc = ?", [(r,) for r, _ in docs])
-                    conn.executemany(_INSERT_SENTENCE, [
-                        (rowid, s.index, s.start, s.end, s.text) for rowid, d in docs for s in d.sentences])
-                    conn.execute(
-                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('normalizer_version', ?)",
-                        (docs[-1][1].normalizer_version,))
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        with self.write() as conn:
+            conn.executemany(
+                "UPDATE documents SET title = ?, text = ?, search_text = ?,"
+                " normalizer_version = ? WHERE rowid = ?",
+                [(d.title, d.text, d.search_text, d.normalizer_version, rowid)
+                 for rowid, d in docs])
+            conn.executemany("DELETE FROM sentences WHERE doc = ?", [(r,) for r, _ in docs])
+            conn.executemany(_INSERT_SENTENCE, [
+                (rowid, s.index, s.start, s.end, s.text) for rowid, d in docs for s in d.sentences])
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('normalizer_version', ?)",
+                (docs[-1][1].normalizer_version,))
 
     @staticmethod
     def _existing_originals(conn: sqlite3.Connection, hashes: list[str]) -> dict[str, str]:
@@ -257,11 +247,11 @@ class Store:
     def query_in(self, sql: str, values: Iterable[Any]) -> list[Any]:
         """Rows of a read query whose ``IN ({marks})`` list takes ``values`` (each once, a
         chunk at a time: SQLite limits the parameters of one statement)."""
-        return rows_in(self._query, sql, values)
+        return rows_in(self.query, sql, values)
 
     def get_meta(self, key: str) -> str | None:
         """A value of the ``meta`` table, or ``None``."""
-        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
         return rows[0][0] if rows else None
 
     # -- reading --------------------------------------------------------------
@@ -271,9 +261,9 @@ class Store:
         Raises :class:`NotFoundError` when nothing matches (or a prefix matches
         several) and :class:`InvalidQueryError` for a shorter prefix that is not an id.
         """
-        rows = self._query(f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,))
+        rows = self.query(f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,))
         if not rows and len(doc_id) >= MIN_PREFIX:
-            rows = self._query(
+            rows = self.query(
                 f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id >= ? AND doc_id < ? LIMIT 2",
                 (doc_id, doc_id + "\U0010ffff"),
             )
@@ -288,7 +278,7 @@ class Store:
 
     def has(self, doc_id: str) -> bool:
         """Whether a document with exactly this id is stored."""
-        return bool(self._query("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)))
+        return bool(self.query("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)))
 
     def get_many(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         """Full documents (with sentences) by exact id; absent ids are left out."""
@@ -310,7 +300,7 @@ class Store:
         Each is a dict with the keys of :meth:`Document.summary`; texts and
         sentences are not loaded, so listing stays cheap on a large store.
         """
-        rows = self._query(
+        rows = self.query(
             f"SELECT {_SUMMARY_COLUMNS} FROM documents ORDER BY rowid LIMIT ? OFFSET ?",
             (-1 if limit is None else limit, offset),
         )
@@ -323,7 +313,7 @@ class Store:
         """``(rowid, doc_id, search_text)`` of documents after ``after_rowid``, in rowid order."""
         last = after_rowid
         while True:
-            rows = self._query(
+            rows = self.query(
                 "SELECT rowid, doc_id, search_text FROM documents WHERE rowid > ?"
                 " ORDER BY rowid LIMIT ?",
                 (last, batch),
@@ -335,17 +325,17 @@ class Store:
 
     def max_rowid(self) -> int:
         """The highest document rowid (0 when empty)."""
-        return int(self._query("SELECT coalesce(max(rowid), 0) FROM documents")[0][0])
+        return int(self.query("SELECT coalesce(max(rowid), 0) FROM documents")[0][0])
 
     def count(self) -> int:
         """How many documents are stored."""
-        return int(self._query("SELECT count(*) FROM documents")[0][0])
+        return int(self.query("SELECT count(*) FROM documents")[0][0])
 
     def stats(self) -> StoreStats:
         """Counts of what is stored."""
         docs = self.count()
-        sentences = int(self._query("SELECT count(*) FROM sentences")[0][0])
-        first, last = self._query("SELECT min(published), max(published) FROM documents")[0]
+        sentences = int(self.query("SELECT count(*) FROM sentences")[0][0])
+        first, last = self.query("SELECT min(published), max(published) FROM documents")[0]
         return StoreStats(
             documents=docs,
             sentences=sentences,
@@ -359,7 +349,7 @@ class Store:
         )
 
     def _counts(self, column: str) -> dict[str, int]:
-        rows = self._query(
+        rows = self.query(
             f"SELECT coalesce({column}, ''), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
         )
         return {key: int(n) for key, n in rows}
