@@ -32,7 +32,7 @@ RESTATES = 0.95
 
 def verdict_ceiling(pairs: list, facts: dict) -> dict:
     """Verdict macro-F1 of the gold stances (see the module docstring)."""
-    from tahqiq.stance.metrics import classification_report
+    from tahqiq.evaluation.metrics import classification_report
     from tahqiq.types import Judgement
     from tahqiq.verify.verdict import VerdictPolicy, decide
 

@@ -41,7 +41,6 @@ def main() -> int:
         print(f"skipped: {args.corpus} is absent (run bench/gen_reuse_corpus.py)")
         return 0
     from tahqiq import Corpus
-    from tahqiq.store.links import count_links, load_links
 
     db = args.db or args.corpus.with_suffix(".db")
     out: dict = {"corpus": str(args.corpus)}
@@ -60,9 +59,9 @@ def main() -> int:
             seconds = time.perf_counter() - started
             out.update(link_seconds=round(seconds, 1),
                        articles_per_second=round(len(ids) / seconds, 1),
-                       links=count_links(corpus.store),
+                       links=corpus.link_count(),
                        segments=len(corpus.reuse_index.table.segments))
-            out["injected_recall"] = _recall(corpus, ids, args.corpus, load_links)
+            out["injected_recall"] = _recall(corpus, ids, args.corpus)
         else:
             started = time.perf_counter()
             corpus.link()
@@ -73,14 +72,11 @@ def main() -> int:
     return 0
 
 
-def _recall(corpus, ids, path: Path, load_links) -> dict:
+def _recall(corpus, ids, path: Path) -> dict:
+    from tahqiq.evaluation.reuse import injected_recall
+
     copies = json.loads(Path(str(path) + ".copies.json").read_text(encoding="utf-8"))
-    linked = {frozenset((link.a, link.b)) for link in load_links(corpus.store)}
-    found: dict[str, list[bool]] = {}
-    for src, dst, kind in copies:
-        if src < len(ids) and dst < len(ids) and ids[src] != ids[dst]:
-            found.setdefault(kind, []).append(frozenset((ids[src], ids[dst])) in linked)
-    return {kind: round(sum(v) / len(v), 3) for kind, v in found.items()}
+    return injected_recall(copies, ids, {frozenset((link.a, link.b)) for link in corpus.links()})
 
 
 def _add(corpus, path: Path, n: int) -> dict:

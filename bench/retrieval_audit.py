@@ -7,7 +7,8 @@ Builds the pooled corpus (all Baly articles of the four folds, text only), ranks
 every claim with the shipped retrieval (``Corpus.rank``, expansion on), and reads
 bench/data/retrieval_audit.json: claim id + article position -> on / loose / off.
 Prints the tally, each audited pair's current rank, and the recall ceiling that
-the 'off' share implies.  Nothing from the data is written to the repository.
+the 'off' share implies (``tahqiq.evaluation.retrieval`` does the work).  Nothing
+from the data is written to the repository.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import json
 import random
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,53 +33,26 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent")
         return 0
-    from tahqiq.evaluation.verdict import build_corpus
+    from tahqiq.evaluation.retrieval import (
+        article_positions,
+        audit_summary,
+        build_corpus,
+        missed_pairs,
+        rank_claims,
+        read_audit,
+    )
     from tahqiq.stance.data import read_baly, read_baly_facts
 
     pairs, facts = read_baly(DATA), read_baly_facts(DATA)
-    position, seen = [], Counter()
-    for pair in pairs:
-        position.append((pair.claim_id, seen[pair.claim_id]))
-        seen[pair.claim_id] += 1
     with tempfile.TemporaryDirectory(prefix="tahqiq-audit-") as tmp:
         corpus, doc_ids = build_corpus(pairs, Path(tmp))
         with corpus:
-            ranks = {}
-            for claim_id, (text, _) in facts.items():
-                ranked = [d for d, _ in corpus.rank(text, 2000)]
-                ranks[claim_id] = {d: i for i, d in enumerate(ranked)}
-            missed = [(i, ranks[p.claim_id].get(doc_ids[i], 9999)) for i, p in enumerate(pairs)
-                      if p.stance != "unrelated" and ranks[p.claim_id].get(doc_ids[i], 9999) >= args.k]
-            relevant = sum(p.stance != "unrelated" for p in pairs)
+            missed = missed_pairs(pairs, doc_ids, rank_claims(corpus, facts), args.k)
             if args.show:
-                _show(missed, pairs, position, corpus, doc_ids, args.show)
-    audit = json.loads(AUDIT.read_text(encoding="utf-8"))["entries"]
-    where = {pos: (i, rank) for i, rank in missed for pos in [position[i]]}
-    tally = Counter(e["judgement"] for e in audit)
-    still = sum((e["claim_id"], e["article"]) in where for e in audit)
-    off_share = tally["off"] / max(1, len(audit))
-    print(json.dumps({
-        "relevant_pairs": relevant, f"missed_at_{args.k}": len(missed),
-        "audited": len(audit), "audited_still_missed": still, "judgements": dict(tally),
-        "off_topic_share_of_missed": round(off_share, 3),
-        "pair_recall_now": round(1 - len(missed) / relevant, 3),
-        "pair_recall_ceiling": round(1 - off_share * len(missed) / relevant, 3),
-        f"claim_recall_at_{args.k}_ceiling": _claim_ceiling(pairs, missed, 1 - off_share),
-    }, ensure_ascii=False))
+                _show(missed, pairs, article_positions(pairs), corpus, doc_ids, args.show)
+    summary = audit_summary(pairs, missed, read_audit(AUDIT), args.k)
+    print(json.dumps(summary, ensure_ascii=False))
     return 0
-
-
-def _claim_ceiling(pairs, missed, findable: float, draws: int = 200) -> float:
-    """Mean claim-level recall if each missed pair were found with probability ``findable``."""
-    total, lost = Counter(), [pairs[i].claim_id for i, _ in missed]
-    for p in pairs:
-        total[p.claim_id] += p.stance != "unrelated"
-    claims = [c for c, n in total.items() if n]
-    rng, results = random.Random(0), []
-    for _ in range(draws):
-        still = Counter(c for c in lost if rng.random() >= findable)
-        results.append(sum(1 - still[c] / total[c] for c in claims) / len(claims))
-    return round(sum(results) / draws, 3)
 
 
 def _show(missed, pairs, position, corpus, doc_ids, n) -> None:

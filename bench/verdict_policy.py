@@ -56,8 +56,8 @@ def main() -> int:
     if not ROWS.is_file() or not FOLDS.is_file():
         print(f"skipped: run bench/verdict_cv.py first ({ROWS}) with ../shared/data present")
         return 0
+    from tahqiq.evaluation.metrics import classification_report
     from tahqiq.stance.data import read_folds
-    from tahqiq.stance.metrics import classification_report
     from tahqiq.types import Judgement
     from tahqiq.verify.verdict import VerdictPolicy, decide
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tahqiq.evaluation.metrics import classification_report
 from tahqiq.stance.cues import cue_positions
-from tahqiq.stance.metrics import classification_report
 from tahqiq.text.search import fold_tokens
 
 

@@ -24,15 +24,15 @@ from ..stance.data import (
     read_jsonl_pairs,
 )
 from ..stance.labels import LABELS
-from ..stance.metrics import classification_report
-from ..stance.model import Prepared, StanceClassifier
+from ..stance.model import PreparedPair, StanceClassifier
+from .metrics import classification_report
 
 ANS_LABELS = ("agree", "disagree", "other")
 Progress = Callable[[int, int], None]
 
 
 def _prepare_all(model: StanceClassifier, pairs: Sequence[LabelledPair],
-                 progress: Progress | None) -> list[Prepared]:
+                 progress: Progress | None) -> list[PreparedPair]:
     out = []
     for i, pair in enumerate(pairs):
         out.append(model.prepare(pair.claim, pair.text))
@@ -61,10 +61,9 @@ def train_stance(data_dir: Path, *, seed: int = 13, cv: bool = True,
     baly_files = sorted((baly_dir / "claims").glob("*.json"))
     ans_file = data_dir / "ans" / "stance" / "train.csv"
     baly, ans = read_baly(baly_dir / "claims"), read_ans(ans_file)
-    model = StanceClassifier(seed=seed, **params)
+    model = StanceClassifier(seed=seed, weights=build_weights(), **params)
     contrast = contrast_pairs(baly, seed) if model.params["contrast"] else []
     pairs = baly + ans + contrast
-    model.weights = build_weights()
     prepared = _prepare_all(model, pairs, progress)
     metrics: dict[str, Any] = {}
     if cv and (baly_dir / "folds.txt").is_file():
@@ -83,18 +82,18 @@ def train_stance(data_dir: Path, *, seed: int = 13, cv: bool = True,
     return model, info
 
 
-def _fit(model: StanceClassifier, pairs: Sequence[LabelledPair], prepared: Sequence[Prepared]) -> None:
+def _fit(model: StanceClassifier, pairs: Sequence[LabelledPair], prepared: Sequence[PreparedPair]) -> None:
     model.fit([(p.claim, p.text) for p in pairs], [_as_stance(p.stance) for p in pairs],
               groups=[p.claim_id for p in pairs], rationales=[p.rationale for p in pairs],
               prepared=prepared, generated=[is_generated(p) for p in pairs])
 
 
 def cross_validate(params: dict[str, Any], weights: dict[str, float],
-                   pairs: Sequence[LabelledPair], prepared: Sequence[Prepared],
+                   pairs: Sequence[LabelledPair], prepared: Sequence[PreparedPair],
                    folds: dict[str, int], extra: Sequence[LabelledPair] = (),
-                   extra_prepared: Sequence[Prepared] = (),
+                   extra_prepared: Sequence[PreparedPair] = (),
                    generated: Sequence[LabelledPair] = (),
-                   generated_prepared: Sequence[Prepared] = ()) -> dict[str, Any]:
+                   generated_prepared: Sequence[PreparedPair] = ()) -> dict[str, Any]:
     """Claim-level cross-validation: each fold's claims are scored by a model
     fitted on the other folds (plus ``extra`` pairs, e.g. ANS train, and the
     ``generated`` contrast pairs whose source claim is in the training folds)."""
@@ -103,8 +102,7 @@ def cross_validate(params: dict[str, Any], weights: dict[str, float],
     for fold in sorted(set(fold_of)):
         train = np.flatnonzero(fold_of != fold)
         test = np.flatnonzero(fold_of == fold)
-        model = StanceClassifier(**params)
-        model.weights = weights
+        model = StanceClassifier(weights=weights, **params)
         gen = outside_fold(generated, folds, fold)
         _fit(model, [pairs[i] for i in train] + list(extra) + [generated[i] for i in gen],
              [prepared[i] for i in train] + list(extra_prepared) + [generated_prepared[i] for i in gen])
@@ -138,7 +136,7 @@ def evaluate_baly(model: StanceClassifier, directory: Path,
 
 
 def rationale_p_at_1(model: StanceClassifier, pairs: Sequence[LabelledPair],
-                     prepared: Sequence[Prepared]) -> float:
+                     prepared: Sequence[PreparedPair]) -> float:
     """Share of gold agree/disagree pairs whose top evidence sentence lies on a rationale line."""
     hits = total = 0
     for pair, prep in zip(pairs, prepared, strict=True):

@@ -6,47 +6,26 @@ label).  Every claim is checked against the whole corpus.  Verdicts map to
 the gold factuality as supported -> true and refuted -> false; contested and
 unverified count as a third answer that is never right, and their spread over
 the gold labels is reported.  Retrieval treats a claim's agree, disagree and
-discuss articles as relevant.
+discuss articles as relevant (:mod:`.retrieval` builds the corpus and scores the ranking).
 """
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .metrics import classification_report
+from .retrieval import build_corpus, ranking_scores, relevant_docs
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..stance import StanceClassifier
-    from ..stance.data import LabelledPair
     from ..verify.verdict import VerdictPolicy
 
 Progress = Callable[[int, int], None]
 ANSWER = {"supported": "true", "refuted": "false"}
-
-
-def build_corpus(pairs: Sequence[LabelledPair], workdir: Path) -> tuple[Any, list[str]]:
-    """Ingest the article of every pair into a new corpus; doc id per pair, in order."""
-    from ..corpus import Corpus
-
-    dump = workdir / "articles.jsonl"
-    with dump.open("w", encoding="utf-8") as handle:
-        for i, pair in enumerate(pairs):
-            handle.write(json.dumps({"id": f"a{i}", "text": pair.text}, ensure_ascii=False) + "\n")
-    corpus = Corpus(workdir / "eval.db")
-    report = corpus.ingest([dump])
-    return corpus, [d.doc_id for d in report.documents]
-
-
-def relevant_docs(pairs: Sequence[LabelledPair], doc_ids: Sequence[str]) -> dict[str, set[str]]:
-    """Claim id -> doc ids of its agree, disagree and discuss articles."""
-    relevant: dict[str, set[str]] = defaultdict(set)
-    for pair, doc_id in zip(pairs, doc_ids, strict=True):
-        if pair.stance != "unrelated":
-            relevant[pair.claim_id].add(doc_id)
-    return relevant
 
 
 def evaluate_verdicts(directory: Path, *, model: StanceClassifier | None = None, k: int = 20,
@@ -91,34 +70,18 @@ def check_claims(facts: dict[str, tuple[str, str]], verifier: Any, k: int,
 def summarize(rows: Sequence[tuple[str, str, str, list[str]]], relevant: dict[str, set[str]],
               k: int) -> dict[str, Any]:
     """Metrics from ``(claim_id, gold, verdict, ranked doc ids)`` rows."""
-    from ..stance.metrics import classification_report
-
     gold = [g for _, g, _, _ in rows]
     predicted = [ANSWER.get(v, "none") for _, _, v, _ in rows]
     report = classification_report(gold, predicted, ("true", "false"))
     verdicts: dict[str, dict[str, int]] = defaultdict(lambda: {"true": 0, "false": 0})
     for _, g, v, _ in rows:
         verdicts[v][g] += 1
-    recalls, reciprocal = [], []
-    for claim_id, _, _, ranked in rows:
-        rel = relevant.get(claim_id, set())
-        if not rel:
-            continue
-        top = ranked[:k]
-        recalls.append(len(rel & set(top)) / len(rel))
-        first = next((i for i, d in enumerate(top) if d in rel), None)
-        reciprocal.append(0.0 if first is None else 1.0 / (first + 1))
     return {
         "n": len(rows), "accuracy": report["accuracy"], "macro_f1": report["macro_f1"],
         "per_class": report["per_class"],
-        "retrieval": {f"recall_at_{k}": _mean(recalls), "mrr": _mean(reciprocal),
-                      "claims_with_relevant": len(recalls)},
+        "retrieval": ranking_scores([(c, ranked) for c, _, _, ranked in rows], relevant, k),
         "verdicts": {v: dict(c) for v, c in sorted(verdicts.items())},
     }
-
-
-def _mean(values: Sequence[float]) -> float:
-    return round(sum(values) / len(values), 4) if values else 0.0
 
 
 __all__ = ["build_corpus", "check_claims", "evaluate_verdicts", "relevant_docs", "summarize"]

@@ -1,4 +1,7 @@
-"""Edited copies of real articles, for the reuse benchmark (nothing is written to the repo).
+"""The injected levels of the reuse benchmark: edited copies of real articles.
+
+``bench/reuse_bench.py`` injects them into the Baly articles and scores them with
+:mod:`tahqiq.evaluation.reuse`; nothing is written to the repository.
 
 Each copy takes a passage of a *source* article (its display text, as tahqiq
 stores it), edits it at one *level*, and embeds it in the opening words of a
@@ -236,38 +239,53 @@ def _units(text: str, level: str, counts: Counter
     return parts, spans
 
 
+def _passage_words(level: str) -> int:
+    """How many words of the source a non-reordering level copies."""
+    if level.startswith(("excerpt", "rewrite")):
+        return int(level[7:])
+    return 40 if level.endswith("w40") else 80
+
+
+def _reordered(level: str, text: str, rng: random.Random, counts: Counter
+               ) -> tuple[str, list[tuple[int, int]]] | None:
+    """The body of a ``reorder_*`` copy and the spans of its parts in the source."""
+    got = _units(text, level, counts)
+    if got is None:
+        return None
+    parts, parts_spans = got
+    rng.shuffle(parts)
+    return ("\n" if level == "reorder_para" else " ").join(parts), parts_spans
+
+
+def _edited(level: str, text: str, vocab: Sequence[str], rng: random.Random, counts: Counter
+            ) -> tuple[str, list[tuple[int, int]]] | None:
+    """The body of a copy of one passage edited at ``level``, and the passage's span."""
+    got = _passage(text, _passage_words(level), rng, counts)
+    if got is None:
+        return None
+    words, span = got
+    if level.startswith("edit"):
+        words = edit(words, int(level[4:6]) / 100, vocab, rng)
+    elif level == "paraphrase":
+        words = edit(words, 0.5, vocab, rng)
+    elif level.startswith("rewrite"):
+        words = rewrite(words, 0.3, vocab, rng)
+    return (_spelling(words, rng) if level == "ortho" else " ".join(words)), [span]
+
+
 def make_copy(level: str, texts: Sequence[str], source: int, host: int, vocab: Sequence[str],
               rng: random.Random, counts: Counter) -> Copy | None:
     """One copy of ``texts[source]`` at ``level``, hosted in ``texts[host]`` (or ``None``)."""
-    text = texts[source]
-    if level.startswith("reorder"):
-        got = _units(text, level, counts)
-        if got is None:
-            return None
-        parts, parts_spans = got
-        span = (parts_spans[0][0], parts_spans[-1][1])
-        rng.shuffle(parts)
-        body = ("\n" if level == "reorder_para" else " ").join(parts)
-    else:
-        n = int(level[7:]) if level.startswith("excerpt") else int(level[7:]) \
-            if level.startswith("rewrite") else 40 if level.endswith("w40") else 80
-        got = _passage(text, n, rng, counts)
-        if got is None:
-            return None
-        words, span = got
-        parts_spans = [span]
-        if level.startswith("edit"):
-            words = edit(words, int(level[4:6]) / 100, vocab, rng)
-        elif level == "paraphrase":
-            words = edit(words, 0.5, vocab, rng)
-        elif level.startswith("rewrite"):
-            words = rewrite(words, 0.3, vocab, rng)
-        body = _spelling(words, rng) if level == "ortho" else " ".join(words)
+    got = (_reordered(level, texts[source], rng, counts) if level.startswith("reorder")
+           else _edited(level, texts[source], vocab, rng, counts))
+    if got is None:
+        return None
+    body, parts_spans = got
     host_words = texts[host].split()[:HOST_WORDS]
     cut = rng.randrange(0, len(host_words) + 1)
     raw = " ".join(host_words[:cut]) + "\n" + body + "\n" + " ".join(host_words[cut:])
-    return Copy(level, source, host, raw, span,
-                tuple(parts_spans) if level.startswith("reorder") else (span,))
+    span = (parts_spans[0][0], parts_spans[-1][1])
+    return Copy(level, source, host, raw, span, tuple(parts_spans))
 
 
 def make_copies(texts: Sequence[str], per_level: int = 150, seed: int = 1,
@@ -286,3 +304,7 @@ def make_copies(texts: Sequence[str], per_level: int = 150, seed: int = 1,
             if made is not None:
                 copies.append(made)
     return copies
+
+
+__all__ = ["LEVELS", "REWRITE_LEVELS", "SYNONYMS", "TARGET_LEVELS", "Copy", "edit", "make_copies",
+           "make_copy", "rewrite", "run_counts"]
