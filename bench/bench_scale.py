@@ -70,7 +70,6 @@ class WorkerMemory(threading.Thread):
 def run(corpus_path: Path, workers: int, out_dir: Path, reuse_only: bool) -> dict:
     from tahqiq import Corpus
     from tahqiq.scale import connect
-    from tahqiq.store.links import count_links
 
     folder = out_dir / f"scale-{workers}"
     if not reuse_only:
@@ -89,7 +88,7 @@ def run(corpus_path: Path, workers: int, out_dir: Path, reuse_only: bool) -> dic
         started = time.perf_counter()
         corpus.reuse_index.rebuild()
         result["reuse_s"] = round(time.perf_counter() - started, 1)
-        result["links"] = count_links(corpus.store)
+        result["links"] = corpus.link_count()
         result["worker_peak_rss_mb"] = memory.stop()
     if not reuse_only:
         result["total_s"] = round(result["ingest_s"] + result["reuse_s"], 1)

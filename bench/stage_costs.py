@@ -63,7 +63,7 @@ def main() -> int:
     from tahqiq.data import labels_path
     from tahqiq.pipeline import parse_unit, plan_units
     from tahqiq.sources import reuse_index
-    from tahqiq.store import links as stored
+    from tahqiq.store.links import LinkTable
     from tahqiq.verify.batch import judge_chunk, resolve_model
 
     timer = Timer()
@@ -83,11 +83,11 @@ def main() -> int:
             for name, target in (("sketch", "sketch_batch"), ("candidates", "candidate_pairs"),
                                  ("align", "link_pairs")):
                 setattr(reuse_index, target, timer.wrap(name, getattr(reuse_index, target)))
-            stored.rows_by_rowid = timer.wrap("fetch", stored.rows_by_rowid)
+            LinkTable.rows_by_rowid = timer.wrap("fetch", LinkTable.rows_by_rowid)
             started = time.perf_counter()
             corpus.reuse_index.rebuild()
             timer.seconds["link_total"] = time.perf_counter() - started
-            links = stored.count_links(corpus.store)
+            links = corpus.link_count()
             with labels_path() as labels:
                 claims = [json.loads(line)["claim"] for line in
                           (labels / "claims.jsonl").read_text("utf-8").splitlines() if line.strip()]

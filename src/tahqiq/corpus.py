@@ -29,11 +29,13 @@ from .core.types import (
     SourceReport,
     StoreStats,
 )
+from .corpus_status import CorpusStatus
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core.parallel import Mapper
     from .index.base import SearchIndex
     from .sources.reuse_index import ReuseIndex
+    from .store.links import LinkTable
     from .store.sqlite import Store
     from .verify.verifier import Verifier
 
@@ -50,8 +52,11 @@ SNIPPET_CHARS = 220
 REBUILD_CHUNK = 50
 
 
-class Corpus:
+class Corpus(CorpusStatus):
     """A desk's articles: ingest, store, search and read them.
+
+    Counts of what it holds and how far its indexes lag come from
+    :class:`~tahqiq.corpus_status.CorpusStatus`.
 
     >>> with Corpus("desk.db") as corpus:            # doctest: +SKIP
     ...     report = corpus.ingest(["articles/"])
@@ -77,6 +82,7 @@ class Corpus:
         self._store: Any = None
         self._index: Any = None
         self._reuse: Any = None
+        self._links: Any = None
         self._verifier: Any = None
 
     # -- lifetime -----------------------------------------------------------
@@ -97,21 +103,50 @@ class Corpus:
     def index(self) -> SearchIndex:
         """The search index beside the database, caught up with the store."""
         if self._index is None:
-            from .index import open_index
-            from .text import NORMALIZER_VERSION
-
-            self._index = open_index(
-                self.settings.index_path,
-                normalizer_version=NORMALIZER_VERSION,
-                engine=self.settings.search_engine,
-                store=None if self.readonly else self.store,
-            )
-            if self.readonly:
-                return self._index
-            added = self._index.sync(self.store)
-            if added:
-                log.info("search index caught up with %d stored documents", added)
+            self._open_index()
         return self._index
+
+    def sync_index(self) -> int:
+        """Index the stored documents the search index lacks; return how many (0 when
+        another process holds the index writer: it indexes them itself).  Opens the
+        index first if needed.  A read-only corpus indexes nothing and returns 0."""
+        if self.readonly:
+            return 0
+        if self._index is None:
+            return self._open_index()  # opening catches up
+        return self._index.sync(self.store)
+
+    def refresh_index(self) -> None:
+        """Make searches see the search index as its writer (any process) last committed it."""
+        self.index.refresh()
+
+    def _open_index(self) -> int:
+        """Open the search index; a writable corpus's catches up with the store.
+        Returns how many documents catching up indexed."""
+        from .index import open_index
+        from .text import NORMALIZER_VERSION
+
+        self._index = open_index(
+            self.settings.index_path,
+            normalizer_version=NORMALIZER_VERSION,
+            engine=self.settings.search_engine,
+            store=None if self.readonly else self.store,
+        )
+        if self.readonly:
+            return 0
+        added = self._index.sync(self.store)
+        if added:
+            log.info("search index caught up with %d stored documents", added)
+        return added
+
+    @property
+    def link_table(self) -> LinkTable:
+        """The :class:`tahqiq.store.LinkTable` of the store's reuse links (made on first use)."""
+        if self._links is None:
+            from .store.links import LinkTable
+
+            self._links = LinkTable(self.store)
+        return self._links
 
     @property
     def mapper(self) -> Mapper:
@@ -140,18 +175,6 @@ class Corpus:
                                           or default_workers())
         return self._reuse
 
-    def pending_links(self) -> int:
-        """Stored documents not yet checked for reuse (cheap: the reuse index stays closed)."""
-        from .store.links import pending_count
-
-        return pending_count(self.store)
-
-    def is_linked(self, doc_id: str) -> bool:
-        """Whether the reuse links of the stored document with this full id have been computed."""
-        from .store.links import is_linked
-
-        return is_linked(self.store, doc_id)
-
     def ensure_linked(self, limit: int) -> int:
         """Link the pending documents when at most ``limit`` wait; return how many were
         linked (0 when more wait, or the corpus is read-only).  The step a caller takes
@@ -171,9 +194,7 @@ class Corpus:
 
     def links_among(self, doc_ids: Sequence[str]) -> list[ReuseLink]:
         """The reuse links found so far between documents of ``doc_ids`` (no linking)."""
-        from .store.links import links_among
-
-        return links_among(self.store, doc_ids)
+        return self.link_table.among(doc_ids)
 
     def link(self, *, progress: ProgressCallback | None = None) -> int:
         """Find reuse links for every document stored since the last call; return how many.
@@ -184,15 +205,18 @@ class Corpus:
             return 0
         return self.reuse_index.sync(progress)
 
+    def relink(self, *, progress: ProgressCallback | None = None) -> int:
+        """Forget every reuse link and find them all again; return how many documents were
+        linked."""
+        return self.reuse_index.rebuild(progress)
+
     def links(self, doc_id: str | None = None, *, limit: int | None = None,
               offset: int = 0) -> list[ReuseLink]:
         """Reuse links (all, or one document's with it as ``a``), after linking new documents."""
-        from .store.links import load_links
-
         self.link()
         if doc_id is not None:
             doc_id = self.store.get(doc_id).doc_id
-        return load_links(self.store, doc_id, limit=limit, offset=offset)
+        return self.link_table.load(doc_id, limit=limit, offset=offset)
 
     def sources(self, doc_id: str) -> SourceReport:
         """Reported speech and cited outlets of one document."""
@@ -204,6 +228,7 @@ class Corpus:
     def close(self) -> None:
         """Close the indexes and the store."""
         self._reuse = None
+        self._links = None
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -309,15 +334,15 @@ class Corpus:
         kept: list[IngestFailure] = []
         after = 0
         while batch := store.stale_documents(NORMALIZER_VERSION, after, self.settings.batch_size):
-            after = batch[-1][0]
-            old = {rowid: doc.text for rowid, doc in batch}
+            after = batch[-1].rowid
+            old = {row.rowid: row.document.text for row in batch}
             chunks = [batch[i:i + REBUILD_CHUNK] for i in range(0, len(batch), REBUILD_CHUNK)]
             results = [r for part in self.mapper.imap(rebuild_documents, chunks) for r in part]
             done = [r for r in results if not isinstance(r, IngestFailure)]
             kept.extend(r for r in results if isinstance(r, IngestFailure))
             store.replace_texts(done)
             rebuilt += len(done)
-            changed += sum(doc.text != old[rowid] for rowid, doc in done)
+            changed += sum(row.document.text != old[row.rowid] for row in done)
             if progress is not None:
                 progress(rebuilt + len(kept), total)
         relinked = 0

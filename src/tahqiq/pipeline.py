@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .core.errors import MissingExtraError, TahqiqError
-from .core.types import Document, IngestFailure, RawDocument
+from .core.types import Document, IngestFailure, RawDocument, StoredDocument
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +102,7 @@ def documents_from(items: Iterable[RawDocument | IngestFailure]
             yield IngestFailure(where(item), f"internal error: {exc!r}")
 
 
-def rebuild_documents(stored: list[tuple[int, Document]]
-                      ) -> list[tuple[int, Document] | IngestFailure]:
+def rebuild_documents(stored: list[StoredDocument]) -> list[StoredDocument | IngestFailure]:
     """Clean stored documents again from their originals with this tahqiq's text stage.
 
     Each keeps its ``doc_id`` (ids are given once, when a document is first
@@ -115,12 +114,12 @@ def rebuild_documents(stored: list[tuple[int, Document]]
 
     from .text import build_document
 
-    out: list[tuple[int, Document] | IngestFailure] = []
+    out: list[StoredDocument | IngestFailure] = []
     for rowid, doc in stored:
         raw = RawDocument(text=doc.original, fmt=doc.fmt, title=doc.title, url=doc.url,
                           source=doc.source, source_path=doc.source_path, published=doc.published)
         try:
-            out.append((rowid, replace(build_document(raw), doc_id=doc.doc_id)))
+            out.append(StoredDocument(rowid, replace(build_document(raw), doc_id=doc.doc_id)))
         except TahqiqError as exc:
             reason = getattr(exc, "reason", None) or str(exc)
             out.append(IngestFailure(doc.doc_id, f"kept the stored text: {reason}"))

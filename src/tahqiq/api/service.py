@@ -55,7 +55,7 @@ class Desk:
         # worker inherits the server's signal handlers and locks, and an upload could hang).
         self._writer = Corpus(settings=replace(settings, workers=1))
         self._write_lock = threading.Lock()
-        self._writer.index  # noqa: B018 - create or catch up the store and the index once
+        self._writer.sync_index()  # create or catch up the store and the index once
         self._readers: queue.LifoQueue[tuple[Corpus, int]] = queue.LifoQueue()
         #: Bumped after every ingest; a reader older than it refreshes its index view.
         self._generation = 0
@@ -87,7 +87,7 @@ class Desk:
                 corpus, seen = Corpus(settings=self.settings, readonly=True), self._generation
             generation = self._generation
             if seen < generation:
-                corpus.index.refresh()
+                corpus.refresh_index()
             try:
                 yield corpus
             finally:
@@ -121,7 +121,7 @@ class Desk:
         if self._closed:
             return 0
         with self._write_lock:
-            added = self._writer.index.sync(self._writer.store)
+            added = self._writer.sync_index()
             if added:
                 self._generation += 1
         return added
@@ -159,24 +159,20 @@ class Desk:
 
     def reuse(self, doc_id: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
         """``{"links", "total"}``: stored reuse links, a page at a time."""
-        from ..store.links import count_links
-
         _check_k(limit, MAX_LINKS, "limit")
         if not 0 <= offset <= MAX_OFFSET:
             raise InvalidQueryError(f"offset must be between 0 and {MAX_OFFSET}")
         with self.reader() as corpus:  # read-only: links() links nothing, only reads
             links = corpus.links(doc_id, limit=limit, offset=offset)
-            total = count_links(corpus.store) if doc_id is None else None
+            total = corpus.link_count() if doc_id is None else None
         return {"links": [link.to_json() for link in links], "total": total,
                 "limit": limit, "offset": offset}
 
     def stats(self) -> dict[str, Any]:
         """Store counts (``tahqiq stats --json``) plus links and articles waiting to be linked."""
-        from ..store.links import count_links
-
         with self.reader() as corpus:
             data = corpus.stats().to_json()
-            data["reuse_links"] = count_links(corpus.store)
+            data["reuse_links"] = corpus.link_count()
             data["pending_links"] = corpus.pending_links()
         return data
 
@@ -192,7 +188,7 @@ class Desk:
         with self.reader() as corpus:
             documents = corpus.count()
             try:
-                indexed: int | None = corpus.index.count()
+                indexed: int | None = corpus.indexed_count()
             except TahqiqError:
                 indexed = None
             pending = corpus.pending_links()

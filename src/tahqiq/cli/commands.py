@@ -41,7 +41,7 @@ def ingest(paths: tuple[str, ...], no_link: bool, scheduler: str | None, db: str
         if not no_link and corpus.settings.link_on_ingest and report.added:
             with progress_bar(not as_json, "reuse", unit="doc") as progress:
                 corpus.link(progress=progress)
-        lag = max(0, corpus.store.max_rowid() - corpus.index.last_rowid) if report.added else 0
+        lag = corpus.index_lag() if report.added else 0
     if as_json:
         emit_json({**report.to_json(), "index_lag": lag})
     else:
@@ -151,12 +151,10 @@ def reindex(no_link: bool, scheduler: str | None, db: str | None, as_json: bool)
 @common_options
 def stats(db: str | None, as_json: bool) -> None:
     """Report what the database holds."""
-    from ..text.tables import normalizer_version
-
     with open_corpus(db, must_exist=True) as corpus:
         result = corpus.stats()
-        indexed = corpus.index.count()  # after catching up, when no other process holds the index
-        stale = corpus.store.count_stale(normalizer_version())
+        indexed = corpus.indexed_count()  # after catching up, when no other process holds the index
+        stale = corpus.stale_count()
     lag = max(0, result.documents - indexed)
     if as_json:
         emit_json({**result.to_json(), "indexed": indexed, "index_lag": lag, "stale": stale})

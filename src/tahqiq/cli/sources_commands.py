@@ -36,7 +36,7 @@ def reuse(doc_id: str | None, limit: int | None, rebuild: bool, scheduler: str |
     with open_scaled(db, scheduler, must_exist=True) as corpus:
         with progress_bar(not as_json, "reuse", unit="doc") as progress:
             if rebuild:
-                corpus.reuse_index.rebuild(progress)
+                corpus.relink(progress=progress)
             else:
                 corpus.link(progress=progress)
         links = corpus.links(doc_id, limit=limit)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 #: How a raw document was read.
 SourceFormat = Literal["txt", "html", "json", "jsonl", "rss", "atom"]
@@ -591,3 +591,33 @@ class Report:
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out
+
+
+# -- rows the store hands to other stages ------------------------------------------
+# Named tuples: still tuples (positional unpacking works), with named fields.
+
+
+class SearchRow(NamedTuple):
+    """One stored document as the search index takes it (``Store.iter_search_rows``)."""
+
+    rowid: int
+    doc_id: str
+    search_text: str
+
+
+class LinkRow(NamedTuple):
+    """One stored document as reuse linking reads it (``LinkTable.iter_rows``)."""
+
+    rowid: int
+    doc_id: str
+    text: str
+    published: str | None
+    source: str | None
+    search_text: str
+
+
+class StoredDocument(NamedTuple):
+    """A stored document with its store rowid (``Store.stale_documents``, ``replace_texts``)."""
+
+    rowid: int
+    document: Document

@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..core.parallel import Mapper, as_mapper
-from ..core.types import ReuseLink
+from ..core.types import LinkRow, ReuseLink
 from .details_sketch import DetailParams, TokenDf, with_corpus
 from .lsh import LshTable, Segment, Sketch, sketch
 from .reuse import Cites, LinkSide, ReuseParams, body_ids, link_documents
@@ -144,7 +144,7 @@ class _PreparedCache:
 
 
 class SideTable:
-    """Stored rows ``(rowid, doc_id, text, published, source, search_text)`` as link sides.
+    """Stored :class:`~tahqiq.types.LinkRow` rows, by rowid, as link sides.
 
     A ``side(doc)`` for :func:`link_pairs`.  Without ``ids`` it pickles: it
     travels to cluster workers with the rows it holds and computes term ids
@@ -152,15 +152,15 @@ class SideTable:
     reuse index's cache of recently sketched documents).
     """
 
-    def __init__(self, rows: dict[int, tuple],
+    def __init__(self, rows: dict[int, LinkRow],
                  ids: Callable[[int, str], np.ndarray] | None = None) -> None:
         self.rows = rows
         self.ids = ids
 
     def __call__(self, doc: int) -> LinkSide:
-        rowid, doc_id, text, published, source, search_text = self.rows[doc]
-        term_ids = self.ids(rowid, search_text) if self.ids else body_ids(search_text)
-        return LinkSide(doc_id, text, published, source, term_ids)
+        row = self.rows[doc]
+        term_ids = self.ids(row.rowid, row.search_text) if self.ids else body_ids(row.search_text)
+        return LinkSide(row.doc_id, row.text, row.published, row.source, term_ids)
 
 
 def find_links(sides: Sequence[LinkSide], params: ReuseParams | None = None,

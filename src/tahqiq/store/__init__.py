@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
+from .links import LinkTable
 from .migrations import MIGRATIONS, Migrations
 from .sqlite import MIN_PREFIX, Store
 
-__all__ = ["MIGRATIONS", "MIN_PREFIX", "Migrations", "Store"]
+__all__ = ["MIGRATIONS", "MIN_PREFIX", "LinkTable", "Migrations", "Store"]

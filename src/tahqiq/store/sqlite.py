@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from ..core.errors import InvalidQueryError, NotFoundError, StoreError
-from ..core.types import Document, DocumentStatus, Sentence, StoreStats
+from ..core.types import Document, DocumentStatus, SearchRow, Sentence, StoredDocument, StoreStats
 from .migrations import MIGRATIONS, original_hash, transaction
 
 log = logging.getLogger(__name__)
@@ -184,8 +184,7 @@ class Store:
                 if status == "added":
                     seen.add(doc_id)
                     stored[digest] = doc_id
-                    row = (*_doc_row(doc, now), digest)
-                    rowid = conn.execute(_INSERT_DOC, row).lastrowid
+                    rowid = conn.execute(_INSERT_DOC, _doc_row(doc, now, digest)).lastrowid
                     sentences.extend(
                         (rowid, s.index, s.start, s.end, s.text) for s in doc.sentences
                     )
@@ -198,22 +197,22 @@ class Store:
         return statuses
 
     def stale_documents(self, version: str, after_rowid: int = 0, limit: int = 500
-                        ) -> list[tuple[int, Document]]:
+                        ) -> list[StoredDocument]:
         """Documents cleaned by another normalizer than ``version``, after ``after_rowid``
-        in rowid order: ``(rowid, document)`` without sentences (see :meth:`replace_texts`)."""
+        in rowid order, each without sentences (see :meth:`replace_texts`)."""
         rows = self.query(
             f"SELECT {_DOC_COLUMNS} FROM documents WHERE rowid > ? AND normalizer_version != ?"
             " ORDER BY rowid LIMIT ?",
             (after_rowid, version, limit),
         )
-        return [(row[0], _document(row, ())) for row in rows]
+        return [StoredDocument(row[0], _document(row, ())) for row in rows]
 
     def count_stale(self, version: str) -> int:
         """How many documents were cleaned by another normalizer than ``version``."""
         rows = self.query("SELECT count(*) FROM documents WHERE normalizer_version != ?", (version,))
         return int(rows[0][0])
 
-    def replace_texts(self, docs: Sequence[tuple[int, Document]]) -> None:
+    def replace_texts(self, docs: Sequence[StoredDocument]) -> None:
         """Replace the title, display text, search form, sentences and normalizer version
         of stored documents, by rowid, in one transaction.  Ids, originals, dates,
         sources and reuse links stay as they are."""
@@ -223,14 +222,14 @@ class Store:
             conn.executemany(
                 "UPDATE documents SET title = ?, text = ?, search_text = ?,"
                 " normalizer_version = ? WHERE rowid = ?",
-                [(d.title, d.text, d.search_text, d.normalizer_version, rowid)
-                 for rowid, d in docs])
-            conn.executemany("DELETE FROM sentences WHERE doc = ?", [(r,) for r, _ in docs])
+                [(d.document.title, d.document.text, d.document.search_text,
+                  d.document.normalizer_version, d.rowid) for d in docs])
+            conn.executemany("DELETE FROM sentences WHERE doc = ?", [(d.rowid,) for d in docs])
             conn.executemany(_INSERT_SENTENCE, [
-                (rowid, s.index, s.start, s.end, s.text) for rowid, d in docs for s in d.sentences])
+                (d.rowid, s.index, s.start, s.end, s.text) for d in docs for s in d.document.sentences])
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('normalizer_version', ?)",
-                (docs[-1][1].normalizer_version,))
+                (docs[-1].document.normalizer_version,))
 
     @staticmethod
     def _existing_originals(conn: sqlite3.Connection, hashes: list[str]) -> dict[str, str]:
@@ -307,10 +306,8 @@ class Store:
         keys = ("doc_id", "title", "source", "source_path", "url", "published", "lang")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
-    def iter_search_rows(
-        self, after_rowid: int = 0, batch: int = 1000
-    ) -> Iterator[tuple[int, str, str]]:
-        """``(rowid, doc_id, search_text)`` of documents after ``after_rowid``, in rowid order."""
+    def iter_search_rows(self, after_rowid: int = 0, batch: int = 1000) -> Iterator[SearchRow]:
+        """The search rows of documents after ``after_rowid``, in rowid order."""
         last = after_rowid
         while True:
             rows = self.query(
@@ -318,7 +315,7 @@ class Store:
                 " ORDER BY rowid LIMIT ?",
                 (last, batch),
             )
-            yield from rows
+            yield from map(SearchRow._make, rows)
             if len(rows) < batch:
                 return
             last = rows[-1][0]
@@ -355,10 +352,29 @@ class Store:
         return {key: int(n) for key, n in rows}
 
 
-def _doc_row(doc: Document, now: str) -> tuple[Any, ...]:
-    return (
+class _DocumentRow(NamedTuple):
+    """The parameters of :data:`_INSERT_DOC`: one row of ``documents``, in column order."""
+
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    source_path: str | None
+    published: str | None
+    lang: str
+    fmt: str
+    original: str
+    text: str
+    search_text: str
+    normalizer_version: str
+    added_at: str
+    original_hash: str
+
+
+def _doc_row(doc: Document, now: str, digest: str) -> _DocumentRow:
+    return _DocumentRow(
         doc.doc_id, doc.title, doc.source, doc.url, doc.source_path, doc.published, doc.lang,
-        doc.fmt, doc.original, doc.text, doc.search_text, doc.normalizer_version, now,
+        doc.fmt, doc.original, doc.text, doc.search_text, doc.normalizer_version, now, digest,
     )  # fmt: skip
 
 

@@ -1,0 +1,62 @@
+"""What a corpus holds and how far its derived indexes lag: counts for the CLI and the API.
+
+:class:`CorpusStatus` is mixed into :class:`tahqiq.corpus.Corpus`; callers use
+these methods rather than reaching into the corpus's store or indexes.  Each is
+a query: none writes, links or indexes anything (the search index a writable
+corpus opens on first use catches up with the store, as
+:attr:`~tahqiq.corpus.Corpus.index` always does).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .index.base import SearchIndex
+    from .store.links import LinkTable
+    from .store.sqlite import Store
+
+
+class CorpusStatus:
+    """Counts of a corpus's store, search index and reuse links (a mixin of ``Corpus``)."""
+
+    if TYPE_CHECKING:  # provided by Corpus
+        @property
+        def store(self) -> Store: ...
+        @property
+        def index(self) -> SearchIndex: ...
+        @property
+        def link_table(self) -> LinkTable: ...
+
+    # -- the search index -------------------------------------------------------------
+    def indexed_count(self) -> int:
+        """Documents the search index holds (visible to searches)."""
+        return self.index.count()
+
+    def index_lag(self) -> int:
+        """Stored documents the search index does not hold yet: another process holds
+        its writer (that process, or the next command, indexes them)."""
+        return max(0, self.store.max_rowid() - self.index.last_rowid)
+
+    def stale_count(self) -> int:
+        """Stored documents cleaned by another normalizer than this tahqiq's (see
+        :meth:`~tahqiq.corpus.Corpus.reindex`)."""
+        from .text import NORMALIZER_VERSION
+
+        return self.store.count_stale(NORMALIZER_VERSION)
+
+    # -- reuse links ------------------------------------------------------------------
+    def link_count(self) -> int:
+        """How many reuse links are stored (no linking)."""
+        return self.link_table.count()
+
+    def pending_links(self) -> int:
+        """Stored documents not yet checked for reuse (cheap: the reuse index stays closed)."""
+        return self.link_table.pending()
+
+    def is_linked(self, doc_id: str) -> bool:
+        """Whether the reuse links of the stored document with this full id have been computed."""
+        return self.link_table.is_linked(doc_id)
+
+
+__all__ = ["CorpusStatus"]
