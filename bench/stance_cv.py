@@ -24,15 +24,14 @@ DATA = REPO.parent / "shared" / "data"
 
 def run(params: dict, pairs, ans_train, ans_dev, prep, prep_ans, prep_dev, folds, weights,
         with_ans: bool = True) -> dict:  # noqa: ANN001
+    from tahqiq.evaluation.metrics import classification_report
     from tahqiq.evaluation.stance import _fit, cross_validate
     from tahqiq.stance import StanceClassifier
-    from tahqiq.stance.metrics import classification_report
 
     extra, extra_prep = (ans_train, prep_ans) if with_ans else ([], [])
     out = {"params": params,
            "baly": cross_validate(params, weights, pairs, prep, folds, extra, extra_prep)}
-    model = StanceClassifier(**params)
-    model.weights = weights
+    model = StanceClassifier(weights=weights, **params)
     _fit(model, pairs + list(extra), prep + list(extra_prep))
     predicted = ["other" if lab in ("discuss", "unrelated") else lab
                  for lab in model.predict([], prepared=prep_dev)]
@@ -54,7 +53,7 @@ def main() -> int:
         print(f"skipped: {DATA} is absent")
         return 0
     from tahqiq.stance.data import read_ans, read_baly, read_folds
-    from tahqiq.stance.model import Prepared
+    from tahqiq.stance.model import PreparedPair
     from tahqiq.stance.weights import build_weights
 
     started = time.perf_counter()
@@ -67,9 +66,9 @@ def main() -> int:
 
     chosen = {**DEFAULT_PARAMS, **{k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}}
     encoders = (chosen["encoder"], chosen["short_encoder"])
-    prep = [Prepared(p.claim, p.text, weights, *encoders) for p in pairs]
-    prep_ans = [Prepared(p.claim, p.text, weights, *encoders) for p in ans_train]
-    prep_dev = [Prepared(p.claim, p.text, weights, *encoders) for p in ans_dev]
+    prep = [PreparedPair(p.claim, p.text, weights, *encoders) for p in pairs]
+    prep_ans = [PreparedPair(p.claim, p.text, weights, *encoders) for p in ans_train]
+    prep_dev = [PreparedPair(p.claim, p.text, weights, *encoders) for p in ans_dev]
     print(f"# prepared {len(prep)} Baly + {len(prep_ans)} ANS train + {len(prep_dev)} ANS dev pairs "
           f"in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     base = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}

@@ -38,6 +38,7 @@ def build(cache: Path, contrast: bool) -> dict:
     from tahqiq.stance.data import read_ans, read_baly, read_folds, read_jsonl_pairs
     from tahqiq.stance.labels import label_index
     from tahqiq.stance.policy import is_headline
+    from tahqiq.stance.state import article_features
     from tahqiq.stance.training import cross_fitted_vectors, fit_heads
     from tahqiq.stance.weights import build_weights
 
@@ -47,8 +48,7 @@ def build(cache: Path, contrast: bool) -> dict:
     dev = read_ans(DATA / "ans" / "stance" / "dev.csv")
     suite = [p for f in sorted(SUITE.glob("*.jsonl")) for p in read_jsonl_pairs(f)]
     generated = contrast_pairs(pairs) if contrast else []
-    model = StanceClassifier()
-    model.weights = build_weights()
+    model = StanceClassifier(weights=build_weights())
     t0 = time.perf_counter()
     prep = [model.prepare(p.claim, p.text) for p in pairs]
     prep_ans = [model.prepare(p.claim, p.text) for p in train_ans]
@@ -63,12 +63,12 @@ def build(cache: Path, contrast: bool) -> dict:
         key = tests.pop("key")
         y = np.array([label_index(_lab(p.stance)) for p in train_pairs])
         rats, groups = [p.rationale for p in train_pairs], [p.claim_id for p in train_pairs]
-        out[f"{key}_xtr"] = cross_fitted_vectors(model, train_prep, y, rats, groups)
-        fit_heads(model, train_prep, y, rats, np.arange(len(train_prep)))
+        out[f"{key}_xtr"] = cross_fitted_vectors(model.params, train_prep, y, rats, groups)
+        level1 = fit_heads(model.params, train_prep, y, rats, np.arange(len(train_prep)))
         out[f"{key}_ytr"], out[f"{key}_gen"] = y, gen
         out[f"{key}_long"] = np.array([len(p.units) > 2 for p in train_prep]) & ~gen
         for name, test_prep in tests.items():
-            out[f"{name}_xte"] = np.stack([model.article_features(p)[0] for p in test_prep])
+            out[f"{name}_xte"] = np.stack([article_features(model.params, level1, p)[0] for p in test_prep])
             out[f"{name}_short"] = np.array([is_headline(p.units) for p in test_prep])
 
     for fold in sorted(set(fold_of)):
@@ -106,7 +106,7 @@ def trees_proba(vec: dict, key: str, test: str) -> np.ndarray:
 
 def report(gold: np.ndarray, pred: list[str], labels: tuple[str, ...]) -> dict:
     """Macro-F1 and per-class F1."""
-    from tahqiq.stance.metrics import classification_report
+    from tahqiq.evaluation.metrics import classification_report
 
     r = classification_report(list(gold), pred, labels)
     return {"macro_f1": r["macro_f1"], **{k: v["f1"] for k, v in r["per_class"].items()}}

@@ -48,6 +48,7 @@ def build(cache: Path) -> dict:
     from tahqiq.stance import StanceClassifier
     from tahqiq.stance.data import read_ans, read_baly, read_folds
     from tahqiq.stance.labels import label_index
+    from tahqiq.stance.state import article_features
     from tahqiq.stance.training import cross_fitted_vectors, fit_heads
     from tahqiq.stance.weights import build_weights
 
@@ -56,8 +57,7 @@ def build(cache: Path) -> dict:
     folds = read_folds(DATA / "baly2018" / "folds.txt")
     train_ans = read_ans(DATA / "ans" / "stance" / "train.csv")
     dev = read_ans(DATA / "ans" / "stance" / "dev.csv")
-    model = StanceClassifier()
-    model.weights = weights
+    model = StanceClassifier(weights=weights)
     prep = [model.prepare(p.claim, p.text) for p in pairs]
     prep_ans = [model.prepare(p.claim, p.text) for p in train_ans]
     prep_dev = [model.prepare(p.claim, p.text) for p in dev]
@@ -67,11 +67,11 @@ def build(cache: Path) -> dict:
     def fit(train_prep: list, train_pairs: list, test_prep: list, key: str) -> None:
         y = np.array([label_index(_lab(p.stance)) for p in train_pairs])
         rats, groups = [p.rationale for p in train_pairs], [p.claim_id for p in train_pairs]
-        out[f"{key}_xtr"] = cross_fitted_vectors(model, train_prep, y, rats, groups)
-        fit_heads(model, train_prep, y, rats, np.arange(len(train_prep)))
+        out[f"{key}_xtr"] = cross_fitted_vectors(model.params, train_prep, y, rats, groups)
+        level1 = fit_heads(model.params, train_prep, y, rats, np.arange(len(train_prep)))
         out[f"{key}_ytr"] = y
         out[f"{key}_long"] = np.array([len(p.units) > 2 for p in train_prep])
-        out[f"{key}_xte"] = np.stack([model.article_features(p)[0] for p in test_prep])
+        out[f"{key}_xte"] = np.stack([article_features(model.params, level1, p)[0] for p in test_prep])
 
     for fold in sorted(set(fold_of)):
         train, test = np.flatnonzero(fold_of != fold), np.flatnonzero(fold_of == fold)

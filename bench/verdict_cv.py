@@ -33,8 +33,9 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent")
         return 0
+    from tahqiq.evaluation.retrieval import build_corpus, relevant_docs
     from tahqiq.evaluation.stance import _fit
-    from tahqiq.evaluation.verdict import build_corpus, check_claims, relevant_docs, summarize
+    from tahqiq.evaluation.verdict import check_claims, summarize
     from tahqiq.stance import StanceClassifier
     from tahqiq.stance.data import read_ans, read_baly, read_baly_facts, read_folds
     from tahqiq.stance.weights import build_weights
@@ -45,8 +46,7 @@ def main() -> int:
     pairs, ans = read_baly(claims_dir), read_ans(DATA / "ans" / "stance" / "train.csv")
     folds = read_folds(DATA / "baly2018" / "folds.txt")
     weights = build_weights()
-    base = StanceClassifier()
-    base.weights = weights
+    base = StanceClassifier(weights=weights)
     prep = [base.prepare(p.claim, p.text) for p in pairs]
     prep_ans = [base.prepare(p.claim, p.text) for p in ans]
     from tahqiq.stance.contrast import contrast_pairs, outside_fold
@@ -62,8 +62,7 @@ def main() -> int:
         with corpus:
             for fold in sorted(set(folds.values())):
                 train = [i for i, p in enumerate(pairs) if folds[p.claim_id] != fold]
-                model = StanceClassifier()
-                model.weights = weights
+                model = StanceClassifier(weights=weights)
                 gen = outside_fold(generated, folds, fold)
                 _fit(model, [pairs[i] for i in train] + ans + [generated[i] for i in gen],
                      [prep[i] for i in train] + prep_ans + [prep_gen[i] for i in gen])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -58,12 +59,12 @@ def test_missing_classes_fit_no_head_and_a_separable_set_is_learned() -> None:
 
 def test_a_saved_pair_head_is_loaded_and_moves_only_headline_pairs(tmp_path: Path) -> None:
     pairs = sample_pairs()
-    model = StanceClassifier(n_estimators=20, inner_folds=2, seed=3, encoder=None)
-    model.weights = dict(TINY_WEIGHTS)
+    model = StanceClassifier(n_estimators=20, inner_folds=2, seed=3, encoder=None, weights=TINY_WEIGHTS)
     model.fit([(c, t) for _, c, t, _ in pairs], [s for *_, s in pairs], groups=[i for i, *_ in pairs])
     rng = np.random.default_rng(2)
     x = rng.normal(size=(40, 4 * 384 + 1)).astype(np.float32)
-    model.pair_head = fit_pair_head(x, ["agree", "disagree", "discuss", "unrelated"] * 10, c=1.0)
+    model = StanceClassifier.from_state(replace(model.state, pair_head=fit_pair_head(
+        x, ["agree", "disagree", "discuss", "unrelated"] * 10, c=1.0)))
     model.save(tmp_path / "m")
     loaded = load_model(tmp_path / "m")
     assert loaded.pair_head is not None
@@ -72,7 +73,7 @@ def test_a_saved_pair_head_is_loaded_and_moves_only_headline_pairs(tmp_path: Pat
     headline = (claim, "الجيش ينفي انسحاب قواته من المدينة")
     article = (claim, "\n".join(["قال مصدر عسكري إن القوات ما زالت في مواقعها داخل المدينة."] * 4))
     with_head = loaded.predict_proba([headline, article])
-    loaded.pair_head = None
+    loaded = StanceClassifier.from_state(replace(loaded.state, pair_head=None))
     without = loaded.predict_proba([headline, article])
     assert not np.allclose(with_head[0], without[0])
     assert np.allclose(with_head[1], without[1])

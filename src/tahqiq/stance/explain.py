@@ -21,7 +21,7 @@ from .policy import confidence, final_label, is_headline
 from .relation import Relation
 
 if TYPE_CHECKING:
-    from .model import Prepared
+    from .model import PreparedPair
 
 #: Longest claim compared, in characters.
 MAX_CLAIM_CHARS = 1000
@@ -53,7 +53,7 @@ def early(reason: str, warnings: tuple[str, ...]) -> Judgement:
     return Judgement("unrelated", 1.0, probabilities, (), reason, warnings)
 
 
-def judgement(prep: Prepared, proba: np.ndarray, relevance: np.ndarray, k: int, policy: str,
+def judgement(prep: PreparedPair, proba: np.ndarray, relevance: np.ndarray, k: int, policy: str,
               warnings: tuple[str, ...] = ()) -> Judgement:
     """The article's label from its sentences and the trees, with ``k`` evidence sentences,
     the deciding one first."""
@@ -82,7 +82,7 @@ def _best_for(label: str, relations: Sequence[Relation], relevance: np.ndarray) 
     return max(pool, key=lambda i: float(relevance[i]))
 
 
-def _evidence(prep: Prepared, i: int, relevance: np.ndarray, decisive: bool) -> Evidence:
+def _evidence(prep: PreparedPair, i: int, relevance: np.ndarray, decisive: bool) -> Evidence:
     rel = prep.relations[i]
     stance = RELATION_STANCE[rel.label]
     if rel.label == "unaddressed" and prep.denials[i] is not None and decisive:

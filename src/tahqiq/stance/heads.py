@@ -66,7 +66,7 @@ def hashed(texts: Sequence[str]) -> Hashed:
                   np.asarray(data, dtype=np.float32))
 
 
-@dataclass
+@dataclass(frozen=True)
 class LinearHead:
     """``softmax(x @ coef.T + intercept)`` (or a sigmoid for one output)."""
 

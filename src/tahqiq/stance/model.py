@@ -11,7 +11,7 @@ features are cross-fitted (level-1 heads never see the claim they score).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,10 +20,10 @@ import numpy as np
 
 from ..core.types import Judgement
 from .decide import decide
-from .features import ARTICLE_FEATURES, ClaimContext, article_vector, relation_summary, unit_matrix
-from .heads import LinearHead, hashed
+from .features import ARTICLE_FEATURES, ClaimContext, unit_matrix
+from .heads import LinearHead
 from .relation import anaphoric_denial, claim_frame, relate, relate_units
-from .trees import TreeEnsemble
+from .state import StanceState, article_features, unit_scores
 from .units import SHORT_PAIR_UNITS, Unit, article_units, view_claim
 
 Pair = tuple[str, str]
@@ -49,7 +49,7 @@ PARAPHRASE_WORDS = 24
 PARAPHRASE_SIMILARITY = 0.87
 
 
-class Prepared:
+class PreparedPair:
     """A pair's claim context, units and unit features (computed once).
 
     With an ``encoder``, the claim is compared by cosine with its
@@ -64,7 +64,7 @@ class Prepared:
     __slots__ = ("ctx", "units", "matrix", "texts", "short_semantic", "short_vectors", "frame",
                  "relations", "denials", "decision")
 
-    def __init__(self, claim: str, text: str, weights: dict[str, float],
+    def __init__(self, claim: str, text: str, weights: Mapping[str, float],
                  encoder: str | None = None, short_encoder: str | None = None) -> None:
         self.ctx = ClaimContext(view_claim(claim), weights)
         self.units: list[Unit] = article_units(text)
@@ -132,57 +132,82 @@ class StanceClassifier:
     labels (:data:`~tahqiq.stance.labels.LABELS`).  ``fit`` also takes
     ``groups`` (claim ids, for cross-fitting) and ``rationales`` (per pair,
     the 0-based article lines that justify an agree/disagree label).
+
+    ``weights`` are the stem weights to prepare pairs with before fitting (built
+    from the packaged tables when not given).  A fitted model holds one frozen
+    :class:`~tahqiq.stance.state.StanceState` (``state``); :meth:`from_state`
+    wraps an existing one.
     """
 
-    def __init__(self, **params: Any) -> None:
+    def __init__(self, *, weights: Mapping[str, float] | None = None, **params: Any) -> None:
         unknown = set(params) - set(DEFAULT_PARAMS)
         if unknown:
             raise TypeError(f"unknown parameters: {sorted(unknown)}")
-        self.params = {**DEFAULT_PARAMS, **params}
-        self.weights: dict[str, float] = {}
-        self.relevance_head: LinearHead | None = None
-        self.sentence_head: LinearHead | None = None
-        #: Headline pairs by meaning (:mod:`tahqiq.stance.pairhead`), when fitted.
-        self.pair_head: LinearHead | None = None
-        self.trees_text: str = ""
-        self.trees: TreeEnsemble | None = None
-        self.manifest: dict[str, Any] = {}
+        self.params: dict[str, Any] = {**DEFAULT_PARAMS, **params}
+        self._weights: Mapping[str, float] = dict(weights) if weights else {}
+        self.state: StanceState | None = None
+
+    @classmethod
+    def from_state(cls, state: StanceState) -> StanceClassifier:
+        """A classifier that predicts with ``state`` (and its parameters)."""
+        model = cls(weights=state.weights, **state.params)
+        model.state = state
+        return model
+
+    @property
+    def weights(self) -> Mapping[str, float]:
+        """The stem weights pairs are prepared with."""
+        return self.state.weights if self.state is not None else self._weights
+
+    @property
+    def manifest(self) -> Mapping[str, Any]:
+        """The saved model's manifest (empty before saving or loading)."""
+        return self.state.manifest if self.state is not None else {}
+
+    @property
+    def pair_head(self) -> LinearHead | None:
+        """The headline pair head (:mod:`tahqiq.stance.pairhead`), when fitted."""
+        return self.state.pair_head if self.state is not None else None
 
     # -- scikit-learn contract ------------------------------------------------
     def fit(self, X: Sequence[Pair], y: Sequence[str], *, groups: Sequence[str] | None = None,
             rationales: Sequence[Sequence[int] | None] | None = None,
-            prepared: Sequence[Prepared] | None = None,
+            prepared: Sequence[PreparedPair] | None = None,
             generated: Sequence[bool] | None = None) -> StanceClassifier:
         """Fit both levels on labelled pairs; returns ``self``.  ``generated``
         marks contrast pairs built at training time (weighed apart)."""
-        from .training import fit_classifier
+        from .training import fit_state
+        from .weights import build_weights
 
-        fit_classifier(self, X, y, groups=groups, rationales=rationales, prepared=prepared,
-                       generated=generated)
+        if not self._weights:
+            self._weights = build_weights()
+        self.state = fit_state(self.params, self._weights, X, y, groups=groups,
+                               rationales=rationales, prepared=prepared, generated=generated)
         return self
 
-    def predict_proba(self, X: Sequence[Pair], *, prepared: Sequence[Prepared] | None = None) -> np.ndarray:
+    def predict_proba(self, X: Sequence[Pair], *, prepared: Sequence[PreparedPair] | None = None) -> np.ndarray:
         """One row of probabilities per pair, columns in :data:`LABELS` order."""
-        self._check_fitted()
+        self._fitted()
         prepared = prepared if prepared is not None else [self.prepare(c, t) for c, t in X]
         vectors = np.stack([self.article_features(p)[0] for p in prepared]) if prepared else \
             np.zeros((0, len(ARTICLE_FEATURES)), dtype=np.float32)
         return self._proba(vectors, prepared)
 
-    def _proba(self, vectors: np.ndarray, prepared: Sequence[Prepared]) -> np.ndarray:
+    def _proba(self, vectors: np.ndarray, prepared: Sequence[PreparedPair]) -> np.ndarray:
         """The trees' probabilities, averaged with the pair head's for headline pairs."""
-        proba = self.trees.predict_proba(vectors)
-        if self.pair_head is None:
+        state = self._fitted()
+        proba = state.trees.predict_proba(vectors)
+        if state.pair_head is None:
             return proba
         from .pairhead import blend, pair_features
 
         for i, prep in enumerate(prepared):
             if (vectors_of_pair := prep.headline_vectors()) is not None:
-                head = self.pair_head.proba(pair_features(*vectors_of_pair))[0]
+                head = state.pair_head.proba(pair_features(*vectors_of_pair))[0]
                 proba[i] = blend(proba[i], head, self.params["pair_weight"])
         return proba
 
-    def predict(self, X: Sequence[Pair], *, prepared: Sequence[Prepared] | None = None) -> list[str]:
+    def predict(self, X: Sequence[Pair], *, prepared: Sequence[PreparedPair] | None = None) -> list[str]:
         """The label of each pair: the trees' probabilities joined with the
         sentence relations by the model's policy (see :mod:`tahqiq.stance.policy`)."""
         from .explain import screen
@@ -211,7 +236,7 @@ class StanceClassifier:
         """
         from .explain import early, judgement, screen
 
-        self._check_fitted()
+        self._fitted()
         claim, warnings, stop = screen(claim, text)
         if stop:
             return early(stop, warnings)
@@ -220,63 +245,40 @@ class StanceClassifier:
         proba = self._proba(vector[None, :], [prep])[0]
         return judgement(prep, proba, relevance, k, self.params["policy"], warnings)
 
-    def prepare(self, claim: str, text: str) -> Prepared:
+    def prepare(self, claim: str, text: str) -> PreparedPair:
         """Units and unit features of one pair (reusable across calls)."""
-        return Prepared(claim, text, self.weights, self.params["encoder"],
+        return PreparedPair(claim, text, self.weights, self.params["encoder"],
                         self.params["short_encoder"])
 
-    def unit_scores(self, prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    def unit_scores(self, prep: PreparedPair) -> tuple[np.ndarray, np.ndarray]:
         """Relevance (n,) and sentence stance (n, 3) of a pair's units."""
-        n = len(prep.units)
-        if n == 0:
-            return np.zeros(0, dtype=np.float32), np.zeros((0, 3), dtype=np.float32)
-        relevance = self.relevance_head.proba(prep.matrix)[:, 0]
-        if self.params["use_sentence_head"] and self.sentence_head is not None:
-            sparse = hashed(prep.texts) if self.params["use_ngrams"] else None
-            sentence = self.sentence_head.proba(prep.matrix, sparse)
-        else:
-            sentence = np.full((n, 3), 1 / 3, dtype=np.float32)
-        return relevance, sentence
+        return unit_scores(self.params, self._fitted().level1, prep)
 
-    def article_features(self, prep: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def article_features(self, prep: PreparedPair) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Article vector, unit relevance and unit stance of a prepared pair."""
-        relevance, sentence = self.unit_scores(prep)
-        summary = relation_summary(prep.relations, prep.decision,
-                                   any(d is not None for d in prep.denials), prep.frame.negative)
-        vector = article_vector(prep.ctx, prep.units, prep.matrix, relevance, sentence,
-                                prep.short_semantic, summary)
-        return vector, relevance, sentence
+        return article_features(self.params, self._fitted().level1, prep)
 
-    def _check_fitted(self) -> None:
-        if self.trees is None or self.relevance_head is None:
+    def _fitted(self) -> StanceState:
+        if self.state is None:
             from ..core.errors import ModelArtifactError
 
             raise ModelArtifactError("the stance model is not fitted or loaded")
-
-    def set_trees(self, text: str) -> None:
-        """Use the article-level trees in LightGBM's text format ``text``."""
-        from .trees import parse_lightgbm
-
-        trees = parse_lightgbm(text)
-        if trees.feature_names != ARTICLE_FEATURES:
-            from ..core.errors import ModelArtifactError
-
-            raise ModelArtifactError("the trees were fitted on other article features")
-        self.trees_text, self.trees = text, trees
+        return self.state
 
     # -- persistence ------------------------------------------------------------
     def save(self, directory: str | Path, **manifest: Any) -> Path:
         """Write the model to ``directory`` (manifest, arrays, trees; no pickle)."""
-        from .artifacts import save_model
+        from .artifacts import save_state
 
-        return save_model(self, Path(directory), manifest)
+        self.state = save_state(self._fitted(), Path(directory), manifest)
+        return Path(directory)
 
 
 def load_model(directory: str | Path) -> StanceClassifier:
     """Load a model saved by :meth:`StanceClassifier.save`, checking its manifest."""
-    from .artifacts import load_model as _load
+    from .artifacts import load_state
 
-    return _load(Path(directory))
+    return StanceClassifier.from_state(load_state(Path(directory)))
 
 
 def load_default() -> StanceClassifier:

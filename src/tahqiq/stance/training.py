@@ -1,52 +1,55 @@
-"""Fitting the stance classifier (used by :meth:`StanceClassifier.fit`)."""
+"""Fitting the stance classifier: labelled pairs in, a frozen :class:`StanceState` out
+(used by :meth:`StanceClassifier.fit`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .features import ARTICLE_FEATURES
 from .heads import LinearHead, fit_linear, hashed
 from .labels import LABELS, SENTENCE_LABELS, label_index
+from .state import Level1, StanceState, article_features
 from .units import SHORT_PAIR_UNITS
 
 if TYPE_CHECKING:
-    from .model import Pair, Prepared, StanceClassifier
+    from .model import Pair, PreparedPair
+
+Params = Mapping[str, Any]
 
 
-
-def fit_classifier(model: StanceClassifier, X: Sequence[Pair], y: Sequence[str], *,
-                   groups: Sequence[str] | None, rationales: Sequence[Sequence[int] | None] | None,
-                   prepared: Sequence[Prepared] | None,
-                   generated: Sequence[bool] | None = None) -> None:
-    """Fit level-1 heads and the level-2 trees of ``model`` in place.
+def fit_state(params: Params, weights: Mapping[str, float], X: Sequence[Pair], y: Sequence[str], *,
+              groups: Sequence[str] | None, rationales: Sequence[Sequence[int] | None] | None,
+              prepared: Sequence[PreparedPair] | None,
+              generated: Sequence[bool] | None = None) -> StanceState:
+    """Fit the level-1 heads and the level-2 trees; returns the fitted state.
 
     ``generated`` marks contrast pairs (:mod:`tahqiq.stance.contrast`): they
     are left out of the articles' class balance and weigh
     ``params["contrast_weight"]`` times their class weight.
     """
-    from .weights import build_weights
+    from .model import PreparedPair
 
     if len(X) != len(y):
         raise ValueError(f"X has {len(X)} pairs but y has {len(y)} labels")
-    if not model.weights:
-        model.weights = build_weights()
-    prepared = list(prepared) if prepared is not None else [model.prepare(c, t) for c, t in X]
+    prepared = list(prepared) if prepared is not None else [
+        PreparedPair(c, t, weights, params["encoder"], params["short_encoder"]) for c, t in X]
     labels = np.array([label_index(lab) for lab in y])
     rats = list(rationales) if rationales is not None else [None] * len(X)
     groups = list(groups) if groups is not None else [str(i) for i in range(len(X))]
-    vectors = cross_fitted_vectors(model, prepared, labels, rats, groups)
-    fit_heads(model, prepared, labels, rats, np.arange(len(prepared)))
+    vectors, last = cross_fitted(params, prepared, labels, rats, groups)
+    level1 = fit_heads(params, prepared, labels, rats, np.arange(len(prepared)), last)
     gen = np.array(list(generated) if generated is not None else [False] * len(X), dtype=bool)
     long_text = np.array([len(p.units) > SHORT_PAIR_UNITS for p in prepared]) & ~gen
-    scale = np.where(gen, model.params["contrast_weight"], 1.0)
-    model.set_trees(fit_trees(model.params, vectors, labels, long_text, scale=scale).model_to_string())
-    model.pair_head = fit_headline_head(model, prepared, labels, gen)
+    scale = np.where(gen, params["contrast_weight"], 1.0)
+    trees = fit_trees(params, vectors, labels, long_text, scale=scale).model_to_string()
+    return StanceState.with_trees(dict(params), weights, level1, trees,
+                                  fit_headline_head(params, prepared, labels, gen))
 
 
-def fit_headline_head(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
+def fit_headline_head(params: Params, prepared: Sequence[PreparedPair], labels: np.ndarray,
                       generated: np.ndarray) -> LinearHead | None:
     """The pair head (:mod:`tahqiq.stance.pairhead`) over the headline pairs that
     were not generated; ``None`` without an encoder or enough such pairs."""
@@ -56,27 +59,38 @@ def fit_headline_head(model: StanceClassifier, prepared: Sequence[Prepared], lab
     if not rows:
         return None
     features = np.vstack([pair_features(*prepared[i].headline_vectors()) for i in rows])
-    return fit_pair_head(features, [LABELS[labels[i]] for i in rows], model.params["pair_c"],
-                         seed=model.params["seed"])
+    return fit_pair_head(features, [LABELS[labels[i]] for i in rows], params["pair_c"],
+                         seed=params["seed"])
 
 
-def cross_fitted_vectors(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
+def cross_fitted_vectors(params: Params, prepared: Sequence[PreparedPair], labels: np.ndarray,
                          rats: list, groups: list[str]) -> np.ndarray:
     """Article vectors whose level-1 scores come from heads fitted without their claim."""
+    return cross_fitted(params, prepared, labels, rats, groups)[0]
+
+
+def cross_fitted(params: Params, prepared: Sequence[PreparedPair], labels: np.ndarray,
+                 rats: list, groups: list[str]) -> tuple[np.ndarray, Level1 | None]:
+    """:func:`cross_fitted_vectors`, and the heads of the last fold."""
     from sklearn.model_selection import GroupKFold
 
     vectors = np.zeros((len(prepared), len(ARTICLE_FEATURES)), dtype=np.float32)
-    folds = min(model.params["inner_folds"], len(set(groups)))
+    folds = min(params["inner_folds"], len(set(groups)))
+    level1: Level1 | None = None
     for train, test in GroupKFold(n_splits=folds).split(np.zeros(len(groups)), groups=groups):
-        fit_heads(model, prepared, labels, rats, train)
+        level1 = fit_heads(params, prepared, labels, rats, train, level1)
         for i in test:
-            vectors[i] = model.article_features(prepared[i])[0]
-    return vectors
+            vectors[i] = article_features(params, level1, prepared[i])[0]
+    return vectors, level1
 
 
-def fit_heads(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.ndarray,
-              rats: list, index: np.ndarray) -> None:
-    """Fit the relevance and sentence-stance heads on the pairs at ``index``."""
+def fit_heads(params: Params, prepared: Sequence[PreparedPair], labels: np.ndarray,
+              rats: list, index: np.ndarray, previous: Level1 | None = None) -> Level1:
+    """Fit the relevance and sentence-stance heads on the pairs at ``index``.
+
+    When the pairs hold one sentence label only, the sentence head of
+    ``previous`` (an earlier fold's) is kept, as it was before there was a state.
+    """
     rel_x, rel_y, sen_x, sen_t, sen_y = [], [], [], [], []
     weak = not any(rats[i] for i in index)  # no rationale lines: weak labels instead
     for i in index:
@@ -97,17 +111,18 @@ def fit_heads(model: StanceClassifier, prepared: Sequence[Prepared], labels: np.
             sen_x.append(prep.matrix[top])
             sen_t.extend(prep.texts[j] for j in top)
             sen_y.extend([label] * len(top))
-    seed = model.params["seed"]
-    model.relevance_head = fit_linear(np.vstack(rel_x), np.concatenate(rel_y).astype(int),
-                                      c=model.params["relevance_c"], seed=seed)
-    if model.params["use_sentence_head"] and len(set(sen_y)) > 1:
-        sparse = hashed(sen_t) if model.params["use_ngrams"] else None
+    seed = params["seed"]
+    relevance = fit_linear(np.vstack(rel_x), np.concatenate(rel_y).astype(int),
+                           c=params["relevance_c"], seed=seed)
+    sentence = previous.sentence if previous is not None else None
+    if params["use_sentence_head"] and len(set(sen_y)) > 1:
+        sparse = hashed(sen_t) if params["use_ngrams"] else None
         y = np.array([SENTENCE_LABELS.index(lab) for lab in sen_y])
-        model.sentence_head = fit_linear(np.vstack(sen_x), y, sparse=sparse,
-                                         c=model.params["sentence_c"], seed=seed)
+        sentence = fit_linear(np.vstack(sen_x), y, sparse=sparse, c=params["sentence_c"], seed=seed)
+    return Level1(relevance, sentence)
 
 
-def _weak_rationale(prep: Prepared) -> set[int]:
+def _weak_rationale(prep: PreparedPair) -> set[int]:
     """The line of the unit covering most of the claim (weighted), as a stand-in rationale."""
     return {prep.units[int(np.argmax(prep.matrix[:, 1]))].line}
 
@@ -132,7 +147,7 @@ def class_weights(labels: np.ndarray, long_text: np.ndarray, power: float = 1.0)
     return weights
 
 
-def fit_trees(params: dict, vectors: np.ndarray, labels: np.ndarray,  # noqa: ANN201 - Booster
+def fit_trees(params: Params, vectors: np.ndarray, labels: np.ndarray,  # noqa: ANN201 - Booster
               long_text: np.ndarray | None = None, names: Sequence[str] = ARTICLE_FEATURES,
               scale: np.ndarray | None = None):
     """Gradient-boosted trees over article vectors (columns ``names``), weighted by
