@@ -114,9 +114,11 @@ def test_rebuild_from_store(tmp_path, engine, store):
 def test_reopen_reads_the_manifest(tmp_path, engine, store):
     _open(tmp_path, engine, store).close()
     manifest = json.loads((tmp_path / "desk.db.index" / "manifest.json").read_text())
-    assert manifest["engine"] == engine and manifest["normalizer_version"] == NV
-    assert manifest["last_rowid"] == store.max_rowid() and manifest["doc_count"] == len(TEXTS)
-    assert manifest["checksums"]
+    assert manifest["kind"] == "tahqiq.index" and manifest["params"]["engine"] == engine
+    assert manifest["normalizer_version"] == NV and manifest["data_version"].startswith("data+")
+    state = manifest["state"]
+    assert state["last_rowid"] == store.max_rowid() and state["doc_count"] == len(TEXTS)
+    assert manifest["files"]
     with _open(tmp_path, engine) as index:
         assert index.info()["doc_count"] == len(TEXTS)
         assert index.search(["الخبز"])
@@ -137,7 +139,7 @@ def test_damaged_manifest_is_a_mismatch(tmp_path, engine, store, damage):
     path: Path = tmp_path / "desk.db.index" / "manifest.json"
     data = json.loads(path.read_text())
     if damage == "checksum":
-        data["checksums"] = {k: "0" * 64 for k in data["checksums"]}
+        data["files"] = {k: "0" * 64 for k in data["files"]}
     elif damage == "format":
         data["format_version"] += 1
     path.write_text(json.dumps(data))

@@ -8,7 +8,6 @@ import pytest
 
 from reuse_fixtures import COPY, ORIGINAL, UNRELATED
 from tahqiq import Corpus
-from tahqiq.store.links import linked_rowid, load_links
 
 
 def write(path, rows):
@@ -29,7 +28,7 @@ def test_a_new_copy_is_linked_as_it_is_ingested(desk) -> None:
     with Corpus(desk / "desk.db") as corpus:
         assert corpus.links() == []
         corpus.ingest([write(desk / "b.jsonl", [{"text": COPY, "published": "2026-11-04"}])])
-        links = load_links(corpus.store)  # stored at ingest, before anyone asks
+        links = corpus.link_table.load()  # stored at ingest, before anyone asks
         assert len(links) == 1 and links[0].direction == "a->b"
         assert corpus.get(links[0].a).published == "2026-11-03"
 
@@ -38,10 +37,10 @@ def test_links_survive_reopening_without_relinking(desk) -> None:
     with Corpus(desk / "desk.db") as corpus:
         corpus.ingest([write(desk / "b.jsonl", [{"text": COPY}])])
         before = corpus.links()
-        mark = linked_rowid(corpus.store)
+        mark = corpus.link_table.linked_rowid()
     with Corpus(desk / "desk.db") as corpus:
         assert corpus.reuse_index.pending() == 0 and corpus.reuse_index.table.doc_count == 5
-        assert corpus.links() == before and linked_rowid(corpus.store) == mark
+        assert corpus.links() == before and corpus.link_table.linked_rowid() == mark
 
 
 def test_ingest_without_linking_links_later(desk) -> None:
@@ -68,7 +67,7 @@ def test_lost_segments_are_sketched_again(desk) -> None:
         corpus.ingest([write(desk / "b.jsonl", [{"text": fresh}])])
     manifest = desk / "desk.db.reuse" / "manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    data["segments"] = []  # a crash after the links were stored, before segments were saved
+    data["state"]["segments"] = []  # a crash after the links were stored, before segments were saved
     manifest.write_text(json.dumps(data), encoding="utf-8")
     with Corpus(desk / "desk.db") as corpus:
         corpus.ingest([write(desk / "c.jsonl", [{"text": COPY}])])
@@ -89,13 +88,14 @@ def test_reuse_parameters_changing_rebuilds(desk) -> None:
 
 def test_changed_attribution_tables_rebuild(desk) -> None:
     """Links' directions rest on cited outlets: an index made with other tables is rebuilt."""
-    from tahqiq.sources.outlets import tables_version
+    from tahqiq.core.tables import table_checksums
 
     manifest = desk / "desk.db.reuse" / "manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    assert data["sources_tables"] == tables_version()
-    data["sources_tables"] = "attribution.v0+cues.v1+fold.v1+outlets.v3+00000000"
+    assert data["tables"] == table_checksums(("sources",))
+    assert "sources/outlets.v4.json" in data["tables"]  # the gazetteer is pinned
+    data["tables"]["sources/outlets.v4.json"] = "0" * 64
     manifest.write_text(json.dumps(data), encoding="utf-8")
     with Corpus(desk / "desk.db") as corpus:
-        assert corpus.reuse_index.manifest.sources_tables == tables_version()
+        assert dict(corpus.reuse_index.manifest.tables) == table_checksums(("sources",))
         assert corpus.reuse_index.pending() == 4  # everything is linked again

@@ -96,7 +96,7 @@ def test_the_reuse_index_keeps_the_token_df_and_rebuilds_without_it(tmp_path) ->
         assert np.array_equal(again.token_df.count(_ids(" ".join(RARE))), counts)
         manifest = tmp_path / "r" / "manifest.json"
         data = json.loads(manifest.read_text(encoding="utf-8"))
-        data["token_df"] = {}  # segments without their df: rebuilt from the store
+        data["state"]["token_df"] = {}  # segments without their df: rebuilt from the store
         manifest.write_text(json.dumps(data), encoding="utf-8")
         rebuilt = ReuseIndex.open(tmp_path / "r", corpus.store, NORMALIZER_VERSION, params)
         assert rebuilt.pending() == 6 and rebuilt.token_df.documents == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -12,8 +13,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from stance_fixtures import TINY_WEIGHTS, sample_pairs  # noqa: E402
 from tahqiq.errors import ModelArtifactError
+from tahqiq.evaluation.metrics import classification_report
 from tahqiq.stance import LABELS, StanceClassifier, load_model
-from tahqiq.stance.metrics import classification_report
 
 SMALL = {"n_estimators": 40, "inner_folds": 2, "seed": 3, "encoder": None}
 
@@ -21,8 +22,7 @@ SMALL = {"n_estimators": 40, "inner_folds": 2, "seed": 3, "encoder": None}
 @pytest.fixture(scope="module")
 def fitted() -> StanceClassifier:
     pairs = sample_pairs()
-    model = StanceClassifier(**SMALL)
-    model.weights = dict(TINY_WEIGHTS)
+    model = StanceClassifier(weights=TINY_WEIGHTS, **SMALL)
     return model.fit([(c, t) for _, c, t, _ in pairs], [s for *_, s in pairs],
                      groups=[i for i, *_ in pairs])
 
@@ -32,9 +32,7 @@ def test_predict_proba_follows_the_sklearn_contract(fitted: StanceClassifier) ->
     proba = fitted.predict_proba([(c, t) for _, c, t, _ in pairs])
     assert proba.shape == (12, len(LABELS))
     assert np.allclose(proba.sum(axis=1), 1.0, atol=1e-5)
-    trees = StanceClassifier(**{**fitted.params, "policy": "trees"})
-    trees.weights, trees.relevance_head, trees.sentence_head = fitted.weights, fitted.relevance_head, fitted.sentence_head
-    trees.set_trees(fitted.trees_text)
+    trees = StanceClassifier.from_state(replace(fitted.state, params={**fitted.params, "policy": "trees"}))
     assert trees.predict([(c, t) for _, c, t, _ in pairs]) == [LABELS[i] for i in proba.argmax(1)]
 
 
@@ -92,7 +90,9 @@ def test_save_and_load_round_trip_gives_the_same_probabilities(
     loaded = load_model(tmp_path / "m")
     assert np.allclose(loaded.predict_proba(pairs), fitted.predict_proba(pairs), atol=1e-6)
     manifest = json.loads((tmp_path / "m" / "manifest.json").read_text())
-    assert manifest["normalizer_version"] and set(manifest["checksums"]) >= {"heads.npz", "trees.txt"}
+    assert manifest["normalizer_version"] and set(manifest["files"]) >= {"heads.npz", "trees.txt"}
+    assert manifest["kind"] == "tahqiq.stance" and manifest["data_version"].startswith("data+")
+    assert set(manifest["tables"]) == {"stance/cues.v1.json", "stance/relation.v1.json"}
 
 
 def test_a_tampered_file_is_refused(fitted: StanceClassifier, tmp_path: Path) -> None:
@@ -112,6 +112,17 @@ def test_another_normalizer_version_is_refused(fitted: StanceClassifier, tmp_pat
         load_model(tmp_path / "m")
 
 
+def test_a_model_built_with_another_cue_table_is_refused(fitted: StanceClassifier,
+                                                         tmp_path: Path) -> None:
+    fitted.save(tmp_path / "m")
+    path = tmp_path / "m" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["tables"]["stance/cues.v1.json"] = "0" * 64
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(ModelArtifactError, match="other tables.*cues.v1.json"):
+        load_model(tmp_path / "m")
+
+
 def test_an_unfitted_model_says_so() -> None:
     with pytest.raises(ModelArtifactError, match="not fitted"):
         StanceClassifier().predict([("a", "b")])
@@ -121,11 +132,11 @@ def test_an_unfitted_model_says_so() -> None:
 
 def test_the_encoder_fills_the_semantic_feature_of_the_closest_sentences() -> None:
     from tahqiq.stance.features import UNIT_FEATURES
-    from tahqiq.stance.model import SEMANTIC_TOP, Prepared
+    from tahqiq.stance.model import SEMANTIC_TOP, PreparedPair
 
     _, claim, text, _ = next(p for p in sample_pairs() if p[3] == "agree")
-    plain = Prepared(claim, text, TINY_WEIGHTS)
-    encoded = Prepared(claim, text, TINY_WEIGHTS, "use")
+    plain = PreparedPair(claim, text, TINY_WEIGHTS)
+    encoded = PreparedPair(claim, text, TINY_WEIGHTS, "use")
     col = UNIT_FEATURES.index("semantic")
     assert not plain.matrix[:, col].any()
     filled = np.flatnonzero(encoded.matrix[:, col])
@@ -137,10 +148,10 @@ def test_the_encoder_fills_the_semantic_feature_of_the_closest_sentences() -> No
 
 
 def test_an_unknown_encoder_is_a_clear_error() -> None:
-    from tahqiq.stance.model import Prepared
+    from tahqiq.stance.model import PreparedPair
 
     with pytest.raises(ValueError, match="unknown encoder"):
-        Prepared("مصر", "قال الوزير إن مصر تستعد لعملية كبيرة", TINY_WEIGHTS, "bert")
+        PreparedPair("مصر", "قال الوزير إن مصر تستعد لعملية كبيرة", TINY_WEIGHTS, "bert")
 
 
 def test_class_weights_balance_articles_on_their_own() -> None:
@@ -160,12 +171,12 @@ def test_class_weights_balance_articles_on_their_own() -> None:
 
 
 def test_headline_pairs_get_the_e5_cosine_and_articles_do_not() -> None:
-    from tahqiq.stance.model import Prepared
+    from tahqiq.stance.model import PreparedPair
 
     claim = "الجيش يعلن انسحاب قواته من المدينة"
-    headline = Prepared(claim, "الجيش يعلن انسحاب قواته من المدينة الحدودية", {}, None, "e5")
-    other = Prepared(claim, "ارتفاع أسعار الذهب في الأسواق المحلية اليوم", {}, None, "e5")
-    article = Prepared(claim, "\n".join(["قال مصدر عسكري إن القوات ما زالت في مواقعها داخل المدينة."] * 4),
+    headline = PreparedPair(claim, "الجيش يعلن انسحاب قواته من المدينة الحدودية", {}, None, "e5")
+    other = PreparedPair(claim, "ارتفاع أسعار الذهب في الأسواق المحلية اليوم", {}, None, "e5")
+    article = PreparedPair(claim, "\n".join(["قال مصدر عسكري إن القوات ما زالت في مواقعها داخل المدينة."] * 4),
                        {}, None, "e5")
     assert headline.short_semantic > other.short_semantic > 0.0
     assert article.short_semantic == 0.0 and len(article.units) > 2

@@ -13,15 +13,20 @@ import logging
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from ..core.errors import InvalidQueryError, SearchIndexError
-from .manifest import Manifest, write_manifest
+from ..core.manifest import ArtifactManifest
+from ..core.types import SearchRow
+from .manifest import write_manifest
 
 log = logging.getLogger(__name__)
 
-Row = tuple[int, str, str]
+#: ``(rowid, doc_id, search_text)``: what a store yields (:meth:`SearchIndex.add` also takes
+#: plain tuples).
+Row = SearchRow
 
 #: Rows indexed per engine call during sync/rebuild.
 SYNC_BATCH = 2000
@@ -52,9 +57,11 @@ class SearchIndex(ABC):
     engine: ClassVar[str]
     format_version: ClassVar[int]
 
-    def __init__(self, path: Path, manifest: Manifest) -> None:
+    def __init__(self, path: Path, manifest: ArtifactManifest) -> None:
         self.path = Path(path)
         self.manifest = manifest
+        #: Highest store rowid held (committed or pending); the manifest records it at commits.
+        self._last_rowid = int(manifest.state.get("last_rowid", 0))
         self._lock = threading.RLock()
         self._pending = 0
         self._writing = False
@@ -103,7 +110,7 @@ class SearchIndex(ABC):
             last = self._acquire()
             if last is None:
                 return False
-            self.manifest.last_rowid = last
+            self._last_rowid = last
             self._writing = True
         return True
 
@@ -111,7 +118,7 @@ class SearchIndex(ABC):
     @property
     def last_rowid(self) -> int:
         """Highest store rowid this index holds (committed or pending)."""
-        return self.manifest.last_rowid
+        return self._last_rowid
 
     def add(self, rows: Iterable[Row]) -> None:
         """Index ``(rowid, doc_id, search_text)`` rows; call :meth:`commit` to publish.
@@ -122,12 +129,12 @@ class SearchIndex(ABC):
         with self._lock:
             if not self._ensure_writing():
                 raise SearchIndexError(f"{self.path} is being written by another process")
-            fresh = [r for r in rows if r[0] > self.manifest.last_rowid]
+            fresh = [r for r in rows if r[0] > self._last_rowid]
             if not fresh:
                 return
             self._add(fresh)
             self._pending += len(fresh)
-            self.manifest.last_rowid = max(r[0] for r in fresh)
+            self._last_rowid = max(r[0] for r in fresh)
 
     def commit(self) -> None:
         """Publish added rows to searchers and record them in the manifest."""
@@ -139,9 +146,9 @@ class SearchIndex(ABC):
             self._write_manifest()
 
     def _write_manifest(self) -> None:
-        self.manifest.doc_count = self._count()
-        self.manifest.checksums = self._checksums()
-        write_manifest(self.path, self.manifest)
+        manifest = replace(self.manifest, files=self._checksums())
+        self.manifest = write_manifest(self.path, manifest.evolve(doc_count=self._count(),
+                                                                  last_rowid=self._last_rowid))
 
     def search(self, terms: Sequence[str], k: int = 10,
                weights: Mapping[str, float] | None = None) -> list[tuple[str, float]]:
@@ -180,15 +187,15 @@ class SearchIndex(ABC):
         """
         added = 0
         with self._lock:
-            rows = iter(store.iter_search_rows(self.manifest.last_rowid, SYNC_BATCH))
+            rows = iter(store.iter_search_rows(self._last_rowid, SYNC_BATCH))
             first = next(rows, None)
             if first is None:
                 return 0
             if not self._ensure_writing():
                 log.info("index %s is being written by another process; not syncing", self.path)
                 return 0
-            if first[0] <= self.manifest.last_rowid:  # another process indexed rows meanwhile
-                rows = iter(store.iter_search_rows(self.manifest.last_rowid, SYNC_BATCH))
+            if first.rowid <= self._last_rowid:  # another process indexed rows meanwhile
+                rows = iter(store.iter_search_rows(self._last_rowid, SYNC_BATCH))
                 first = next(rows, None)
                 if first is None:
                     self.commit()
@@ -212,7 +219,7 @@ class SearchIndex(ABC):
             if not self._ensure_writing():
                 raise SearchIndexError(f"{self.path} is being written by another process")
             self._clear()
-            self.manifest.last_rowid = 0
+            self._last_rowid = 0
             self._pending = 0
             self.commit()
             return self.sync(store)
@@ -227,7 +234,7 @@ class SearchIndex(ABC):
             "engine": self.engine,
             "path": str(self.path),
             "doc_count": self._count(),
-            "last_rowid": self.manifest.last_rowid,
+            "last_rowid": self._last_rowid,
             "normalizer_version": self.manifest.normalizer_version,
             "format_version": self.format_version,
         }

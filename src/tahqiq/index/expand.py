@@ -20,12 +20,10 @@ expansion cannot drift a query toward another topic.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..core.types import QueryTerm
@@ -45,11 +43,9 @@ _ARABIC = re.compile(r"[\u0621-\u064a]+")
 @cache
 def variants_table() -> dict[str, Any]:
     """The versioned expansion table (cached; treat it as read-only)."""
-    raw = resources.files("tahqiq.index").joinpath("tables", VARIANTS_TABLE).read_text("utf-8")
-    data = json.loads(raw)
-    if not isinstance(data, dict) or "version" not in data:
-        raise ValueError(f"{VARIANTS_TABLE} lacks a version")
-    return data
+    from ..core.tables import read_table
+
+    return read_table("tahqiq.index", VARIANTS_TABLE)
 
 
 def idf(df: int, n_docs: int) -> float:

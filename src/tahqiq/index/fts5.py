@@ -16,8 +16,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..core.errors import IndexMismatchError, SearchIndexError
+from ..core.manifest import ArtifactManifest
 from .base import Row, SearchIndex
-from .manifest import Manifest, read_manifest, sha256_text
+from .manifest import expect, new_manifest, read_manifest, sha256_text
 
 DB_FILE = "fts5.sqlite"
 _SCHEMA = (
@@ -60,9 +61,9 @@ class Fts5Index(SearchIndex):
     """BM25 search in an SQLite FTS5 table."""
 
     engine = "fts5"
-    format_version = 1
+    format_version = 2  # 2: the one artifact manifest (tahqiq.core.manifest)
 
-    def __init__(self, path: Path, manifest: Manifest, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, manifest: ArtifactManifest, conn: sqlite3.Connection) -> None:
         super().__init__(path, manifest)
         self._conn = conn
         self._in_tx = False
@@ -87,7 +88,7 @@ class Fts5Index(SearchIndex):
             for sql in _SCHEMA:
                 conn.execute(sql)
             conn.execute("INSERT INTO state VALUES ('last_rowid', '0')")
-        manifest = Manifest(cls.engine, cls.format_version, normalizer_version)
+        manifest = new_manifest(cls.engine, cls.format_version, normalizer_version)
         index = cls(path, manifest, conn)
         index._write_manifest()
         return index
@@ -96,21 +97,21 @@ class Fts5Index(SearchIndex):
     def load(cls, path: Path, normalizer_version: str) -> Fts5Index:
         """Open an existing index; :class:`IndexMismatchError` if it does not match."""
         manifest = read_manifest(path)
-        manifest.expect(cls.engine, cls.format_version, normalizer_version)
+        expect(manifest, cls.engine, cls.format_version, normalizer_version)
         if not (path / DB_FILE).is_file():
             raise IndexMismatchError(f"{path / DB_FILE} is missing")
         try:
             conn = cls._connect(path)
             index = cls(path, manifest, conn)
             found = index._checksums()
-            if found != manifest.checksums:
+            if found != dict(manifest.files):
                 conn.close()
                 raise IndexMismatchError(f"{path}: index schema differs from its manifest")
             # the state table commits with the rows: it is the truth after a crash
             row = conn.execute("SELECT value FROM state WHERE key = 'last_rowid'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise IndexMismatchError(f"{path / DB_FILE} is unreadable: {exc}") from exc
-        manifest.last_rowid = int(row[0]) if row else 0
+        index._last_rowid = int(row[0]) if row else 0
         return index
 
     # -- engine hooks -------------------------------------------------------------
@@ -141,7 +142,7 @@ class Fts5Index(SearchIndex):
 
     def _commit(self) -> None:
         self._conn.execute(
-            "UPDATE state SET value = ? WHERE key = 'last_rowid'", (str(self.manifest.last_rowid),)
+            "UPDATE state SET value = ? WHERE key = 'last_rowid'", (str(self._last_rowid),)
         )
         self._conn.execute("COMMIT")
         self._in_tx = False

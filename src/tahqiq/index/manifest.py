@@ -1,69 +1,54 @@
-"""The manifest of a search index: what it is, what it holds, checksums.
+"""The manifest of a search index, on the one artifact manifest of :mod:`tahqiq.core.manifest`.
 
-``manifest.json`` sits in the index directory and is rewritten atomically
-(write to a temporary file, then rename) after every commit.  See
+``manifest.json`` sits in the index directory and is rewritten atomically after
+every commit.  Its ``kind`` is ``tahqiq.index``; ``params`` name the engine;
+``files`` hold the engine's checksums (of files or file lists that define the
+index); ``state`` holds ``doc_count`` and ``last_rowid``.  See
 ``docs/artifacts.md`` for what is checksummed and the mismatch policy.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import IndexMismatchError
-from ..core.files import atomic_path
+from ..core.manifest import MANIFEST, ArtifactManifest
+from ..core.manifest import read_manifest as _read
+from ..core.manifest import write_manifest as _write
 
-MANIFEST = "manifest.json"
+KIND = "tahqiq.index"
 
-
-@dataclass(slots=True)
-class Manifest:
-    """The recorded state of an index directory."""
-
-    engine: str
-    format_version: int
-    normalizer_version: str
-    doc_count: int = 0
-    last_rowid: int = 0
-    #: ``{name: sha256 hex}`` of the files (or file lists) that define the index.
-    checksums: dict[str, str] = field(default_factory=dict)
-    updated_at: str = ""
-
-    def expect(self, engine: str, format_version: int, normalizer_version: str) -> None:
-        """Raise :class:`IndexMismatchError` unless this manifest matches."""
-        wanted = {
-            "engine": engine,
-            "format_version": format_version,
-            "normalizer_version": normalizer_version,
-        }
-        for key, value in wanted.items():
-            found = getattr(self, key)
-            if found != value:
-                raise IndexMismatchError(f"index {key} is {found!r}, expected {value!r}")
+__all__ = ["KIND", "MANIFEST", "expect", "new_manifest", "read_manifest", "sha256_text",
+           "write_manifest"]
 
 
-def read_manifest(directory: Path) -> Manifest:
+def new_manifest(engine: str, format_version: int, normalizer_version: str) -> ArtifactManifest:
+    """The manifest of a new, empty index of ``engine``."""
+    return ArtifactManifest.new(KIND, format_version, normalizer_version, params={"engine": engine},
+                                state={"doc_count": 0, "last_rowid": 0})
+
+
+def expect(manifest: ArtifactManifest, engine: str, format_version: int,
+           normalizer_version: str) -> None:
+    """Raise :class:`IndexMismatchError` unless ``manifest`` is of this engine, format and
+    normalizer."""
+    found = manifest.params.get("engine")
+    if found != engine:
+        raise IndexMismatchError(f"index engine is {found!r}, expected {engine!r}")
+    manifest.check(IndexMismatchError, kind=KIND, format_version=format_version,
+                   normalizer_version=normalizer_version, what="index")
+
+
+def read_manifest(directory: Path) -> ArtifactManifest:
     """Load ``manifest.json``; :class:`IndexMismatchError` if absent or unreadable."""
-    path = directory / MANIFEST
-    try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(**data)
-    except FileNotFoundError as exc:
-        raise IndexMismatchError(f"{directory} has no {MANIFEST}") from exc
-    except (OSError, ValueError, TypeError) as exc:
-        raise IndexMismatchError(f"{path} is unreadable: {exc}") from exc
+    return _read(directory, IndexMismatchError, "search index")
 
 
-def write_manifest(directory: Path, manifest: Manifest) -> None:
-    """Write ``manifest.json`` atomically."""
-    manifest.updated_at = datetime.now(UTC).isoformat(timespec="seconds")
-    # One temp file per write: two threads of one process may write at once.
-    with atomic_path(directory / MANIFEST) as tmp:
-        tmp.write_text(json.dumps(asdict(manifest), indent=1, sort_keys=True), encoding="utf-8")
+def write_manifest(directory: Path, manifest: ArtifactManifest) -> ArtifactManifest:
+    """Write ``manifest.json`` atomically (one temporary file per write: two threads of one
+    process may write at once); returns what was written."""
+    return _write(directory, manifest)
 
 
 def sha256_text(text: str) -> str:

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import IndexMismatchError, MissingExtraError, SearchIndexError
+from ..core.manifest import ArtifactManifest
 from .base import Row, SearchIndex
-from .manifest import MANIFEST, Manifest, read_manifest, sha256_text
+from .manifest import MANIFEST, expect, new_manifest, read_manifest, sha256_text
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +57,9 @@ class TantivyIndex(SearchIndex):
 
     engine = "tantivy"
     #: Bump whenever :func:`_schema` or the tokenization changes.
-    format_version = 1
+    format_version = 2  # 2: the one artifact manifest (tahqiq.core.manifest)
 
-    def __init__(self, path: Path, manifest: Manifest, index: Any, schema: Any) -> None:
+    def __init__(self, path: Path, manifest: ArtifactManifest, index: Any, schema: Any) -> None:
         super().__init__(path, manifest)
         self._tv = _tantivy()
         self._index = index
@@ -73,7 +74,7 @@ class TantivyIndex(SearchIndex):
         path.mkdir(parents=True, exist_ok=True)
         schema = _schema(tantivy)
         index = tantivy.Index(schema, path=str(path), reuse=False)
-        manifest = Manifest(cls.engine, cls.format_version, normalizer_version)
+        manifest = new_manifest(cls.engine, cls.format_version, normalizer_version)
         self = cls(path, manifest, index, schema)
         self._write_manifest()
         return self
@@ -90,9 +91,9 @@ class TantivyIndex(SearchIndex):
         tantivy = _tantivy()
         for attempt in range(_READ_RETRIES):
             manifest = read_manifest(path)
-            manifest.expect(cls.engine, cls.format_version, normalizer_version)
+            expect(manifest, cls.engine, cls.format_version, normalizer_version)
             found = _meta_checksums(path)
-            if found == manifest.checksums:
+            if found == dict(manifest.files):
                 break
             time.sleep(0.02 * (attempt + 1))
         else:
@@ -117,7 +118,7 @@ class TantivyIndex(SearchIndex):
 
     def _acquire(self) -> int | None:
         if self._writer is not None:
-            return self.manifest.last_rowid
+            return self._last_rowid
         try:
             self._writer_or_create()
         except SearchIndexError:

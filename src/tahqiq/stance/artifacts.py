@@ -12,31 +12,32 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from ..core.errors import ModelArtifactError
-from ..core.files import atomic_path, sha256_files
-from .cues import CUES_FILE, RELATION_FILE
+from ..core.files import atomic_path
+from ..core.manifest import ArtifactManifest, read_manifest, write_manifest
 from .features import ARTICLE_FEATURES, UNIT_FEATURES
 from .heads import HASH_FEATURES, LinearHead
-
-if TYPE_CHECKING:
-    from .model import StanceClassifier
+from .state import Level1, StanceState
 
 FORMAT_VERSION = 4
-#: Versioned tables the model's features are computed from (pinned by checksum).
-TABLES = (CUES_FILE, RELATION_FILE)
+KIND = "tahqiq.stance"
+#: The stages whose tables the model's features are computed from (pinned by checksum;
+#: the text tables are pinned by the normalizer version).
+STAGES = ("stance",)
 MANIFEST = "manifest.json"
 FILES = ("heads.npz", "trees.txt", "weights.json.gz")
 #: Permissions of written model files (temporary files start as 0600; a model is shared data).
 READABLE = 0o644
+_RETRAIN = "; retrain it with 'tahqiq train stance'"
 
 
 def _normalizer_version() -> str:
@@ -45,89 +46,64 @@ def _normalizer_version() -> str:
     return normalizer_version()
 
 
-def table_checksums() -> dict[str, str]:
-    """sha256 of each stance table, by file name."""
-    base = Path(str(resources.files("tahqiq.stance"))) / "tables"
-    return {name: sha256_files([base / name]) for name in TABLES}
+def _features() -> dict[str, Any]:
+    """The feature layout a saved model must share with this code."""
+    return {"unit_features": list(UNIT_FEATURES), "article_features": list(ARTICLE_FEATURES),
+            "hash_features": HASH_FEATURES}
 
 
-def save_model(model: StanceClassifier, directory: Path, extra: dict[str, Any]) -> Path:
-    """Write ``model`` into ``directory`` (created; files replaced atomically)."""
-    model._check_fitted()
+def save_state(state: StanceState, directory: Path, extra: Mapping[str, Any]) -> StanceState:
+    """Write ``state`` into ``directory`` (created; files replaced atomically) and
+    return it with the manifest it was saved under (``extra``: training data, metrics)."""
     directory.mkdir(parents=True, exist_ok=True)
-    arrays = model.relevance_head.arrays("relevance")
-    if model.sentence_head is not None:
-        arrays.update(model.sentence_head.arrays("sentence"))
-    if model.pair_head is not None:
-        arrays.update(model.pair_head.arrays("pair"))
+    arrays = state.level1.relevance.arrays("relevance")
+    if state.level1.sentence is not None:
+        arrays.update(state.level1.sentence.arrays("sentence"))
+    if state.pair_head is not None:
+        arrays.update(state.pair_head.arrays("pair"))
     with atomic_path(directory / "heads.npz", READABLE) as tmp:
         with open(tmp, "wb") as handle:
             np.savez_compressed(handle, **arrays)
     with atomic_path(directory / "trees.txt", READABLE) as tmp:
-        tmp.write_text(model.trees_text, encoding="utf-8")
+        tmp.write_text(state.trees_text, encoding="utf-8")
     with atomic_path(directory / "weights.json.gz", READABLE) as tmp:
-        payload = json.dumps(model.weights, ensure_ascii=False, sort_keys=True).encode()
+        payload = json.dumps(dict(state.weights), ensure_ascii=False, sort_keys=True).encode()
         tmp.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
-    manifest = {
-        "kind": "tahqiq.stance",
-        "format_version": FORMAT_VERSION,
-        "normalizer_version": _normalizer_version(),
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "params": model.params,
-        "unit_features": list(UNIT_FEATURES),
-        "article_features": list(ARTICLE_FEATURES),
-        "hash_features": HASH_FEATURES,
-        "tables": table_checksums(),
-        **extra,
-        "checksums": {name: sha256_files([directory / name]) for name in FILES},
-    }
-    with atomic_path(directory / MANIFEST, READABLE) as tmp:
-        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
-    model.manifest = manifest
-    return directory
+    manifest = ArtifactManifest.new(KIND, FORMAT_VERSION, _normalizer_version(), stages=STAGES,
+                                    params=state.params, state={**_features(), **extra})
+    manifest = write_manifest(directory, manifest.with_files(directory, FILES), READABLE)
+    return replace(state, manifest=manifest.to_json())
 
 
-def read_manifest(directory: Path) -> dict[str, Any]:
+def read_model_manifest(directory: Path) -> ArtifactManifest:
     """The checked manifest of a model directory (raises :class:`ModelArtifactError`)."""
-    try:
-        manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelArtifactError(f"{directory} is not a stance model (no {MANIFEST})") from None
-    except (OSError, ValueError) as exc:
-        raise ModelArtifactError(f"{directory / MANIFEST} is unreadable: {exc}") from None
-    expected = {"kind": "tahqiq.stance", "format_version": FORMAT_VERSION,
-                "normalizer_version": _normalizer_version(),
-                "unit_features": list(UNIT_FEATURES), "article_features": list(ARTICLE_FEATURES),
-                "hash_features": HASH_FEATURES, "tables": table_checksums()}
-    for key, value in expected.items():
-        if manifest.get(key) != value:
-            raise ModelArtifactError(
-                f"stance model {directory} has {key}={_short(manifest.get(key))}, this code needs "
-                f"{_short(value)}; retrain it with 'tahqiq train stance'")
-    for name in FILES:
-        path = directory / name
-        if not path.is_file() or sha256_files([path]) != manifest.get("checksums", {}).get(name):
-            raise ModelArtifactError(f"stance model file {path} is missing or its checksum differs")
+    what = f"stance model {directory}"
+    manifest = read_manifest(directory, ModelArtifactError, what)
+    manifest.check(ModelArtifactError, kind=KIND, format_version=FORMAT_VERSION,
+                   normalizer_version=_normalizer_version(), stages=STAGES, what=what, hint=_RETRAIN)
+    for key, value in _features().items():
+        if manifest.state.get(key) != value:
+            raise ModelArtifactError(f"{what} has other {key}{_RETRAIN}")
+    if set(manifest.files) != set(FILES):
+        raise ModelArtifactError(f"{what} names other files than {', '.join(FILES)}{_RETRAIN}")
+    manifest.check_files(directory, ModelArtifactError, "stance model")
     return manifest
 
 
-def load_model(directory: Path) -> StanceClassifier:
+def load_state(directory: Path) -> StanceState:
     """Load and verify a model directory."""
-    from .model import StanceClassifier
+    from .model import DEFAULT_PARAMS
 
-    manifest = read_manifest(directory)
-    model = StanceClassifier(**manifest["params"])
+    manifest = read_model_manifest(directory)
     with np.load(directory / "heads.npz", allow_pickle=False) as arrays:
         heads = {k: arrays[k] for k in arrays.files}
-    model.relevance_head = LinearHead.from_arrays(heads, "relevance")
-    if "sentence_coef" in heads:
-        model.sentence_head = LinearHead.from_arrays(heads, "sentence")
-    if "pair_coef" in heads:
-        model.pair_head = LinearHead.from_arrays(heads, "pair")
-    model.set_trees((directory / "trees.txt").read_text(encoding="utf-8"))
-    model.weights = json.loads(gzip.decompress((directory / "weights.json.gz").read_bytes()))
-    model.manifest = manifest
-    return model
+    level1 = Level1(LinearHead.from_arrays(heads, "relevance"),
+                    LinearHead.from_arrays(heads, "sentence") if "sentence_coef" in heads else None)
+    pair = LinearHead.from_arrays(heads, "pair") if "pair_coef" in heads else None
+    weights = json.loads(gzip.decompress((directory / "weights.json.gz").read_bytes()))
+    return StanceState.with_trees({**DEFAULT_PARAMS, **manifest.params}, weights, level1,
+                                  (directory / "trees.txt").read_text(encoding="utf-8"),
+                                  pair, manifest.to_json())
 
 
 def default_model_path() -> Path:
@@ -145,7 +121,3 @@ def default_model_dir() -> Iterator[Path]:
                 f"no default stance model at {path}; train one with 'tahqiq train stance'")
         yield Path(path)
 
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -10,10 +10,8 @@ are another.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..text.search import fold_tokens
@@ -30,11 +28,9 @@ _MEMO = 200_000
 @cache
 def stance_table(filename: str) -> dict[str, Any]:
     """A versioned table of the stance layer, by file name (cached; read-only)."""
-    raw = (resources.files("tahqiq.stance") / "tables" / filename).read_text("utf-8")
-    data = json.loads(raw)
-    if not isinstance(data, dict) or "version" not in data:
-        raise ValueError(f"stance table {filename} lacks a version")
-    return data
+    from ..core.tables import read_table
+
+    return read_table("tahqiq.stance", filename)
 
 
 def cue_table() -> dict[str, Any]:

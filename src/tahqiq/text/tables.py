@@ -2,7 +2,8 @@
 
 Every character map, word list and threshold the text stage uses lives in a
 JSON file in ``tables/`` (``<name>.v<N>.json``).  Tables are read on first use
-and cached; nothing is read at import time.
+and cached (through the one reader, :func:`tahqiq.core.tables.read_table`); nothing
+is read at import time.
 
 :func:`normalizer_version` derives :data:`tahqiq.text.NORMALIZER_VERSION` from
 the search table's name and version plus a checksum of *all* tables and the
@@ -12,12 +13,10 @@ built with the old tables refuse to load).
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from ..core.tables import checksum_tables, read_table
 
 #: Bump when code (not data) changes what the text stage produces.
 CODE_REVISION = 2  # 2: Arabic mojibake re-decoded in display cleaning
@@ -32,28 +31,6 @@ TABLE_FILES: dict[str, str] = {
     "glue": "glue.v1.json",
     "segment": "segment.v2.json",
 }
-
-
-def read_table(package: str, filename: str) -> dict[str, Any]:
-    """The parsed versioned table ``filename`` of ``package``'s ``tables/`` folder: a JSON
-    object with a ``name`` and a ``version`` (else :class:`ValueError`).  Every stage's
-    tables are read through here."""
-    raw = resources.files(package).joinpath("tables", filename).read_text("utf-8")
-    data = json.loads(raw)
-    if not isinstance(data, dict) or "version" not in data or "name" not in data:
-        raise ValueError(f"{package} table {filename} lacks 'name' or 'version'")
-    return data
-
-
-def checksum_tables(files: dict[str, str], load: Callable[[str], dict[str, Any]],
-                    prefix: str = "") -> str:
-    """Hex sha256 over ``prefix`` and the canonical JSON of each table of ``files``
-    (name -> file name, read with ``load``), in name order."""
-    digest = hashlib.sha256(prefix.encode())
-    for name in sorted(files):
-        canonical = json.dumps(load(name), sort_keys=True, ensure_ascii=False)
-        digest.update(f"{files[name]}\n{canonical}\n".encode())
-    return digest.hexdigest()
 
 
 @cache

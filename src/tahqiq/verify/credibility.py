@@ -55,7 +55,7 @@ _OPENING = 300
 def table() -> dict[str, Any]:
     """The credibility word lists (cached; read-only use).  Raises :class:`ConfigError` if
     a list is missing."""
-    from ..text.tables import read_table
+    from ..core.tables import read_table
 
     data = read_table("tahqiq.verify", CREDIBILITY_FILE)
     for key in ("official_titles", "generic_words", "opinion_titles", "opinion_bylines"):
@@ -85,10 +85,10 @@ _DOCUMENT_HEAD = 4
 def _issued_by_office(document: str) -> bool:
     """Whether an office or an official by title comes in a document's first words
     (``بيان لوزارة الصحة``; not ``بيانات جمعتها وكالة رويترز``)."""
-    from ..sources.attrib.lexicon import fold, in_heads, lexicon
+    from ..sources.attrib.lexicon import fold_key, in_heads, lexicon
 
     heads = lexicon().kinds.get("office", frozenset()) | lexicon().kinds.get("person", frozenset())
-    return any(in_heads(fold(word), heads) for word in document.split()[1:_DOCUMENT_HEAD])
+    return any(in_heads(fold_key(word), heads) for word in document.split()[1:_DOCUMENT_HEAD])
 
 
 @cache
@@ -128,10 +128,10 @@ _PLACE_TAIL = re.compile(r"\s+(?:في|ب)\s*((?:[^\s،,.:؛«»\"]+)(?:\s+[^\s،
 def negated(text: str, cue_start: int) -> bool:
     """Whether the reporting verb at ``cue_start`` follows a negation (``ولم يؤكد``): the
     speaker is reported *not* to have said it."""
-    from ..sources.attrib.lexicon import fold, words
+    from ..sources.attrib.lexicon import fold_key, words
 
     before = text[max(0, cue_start - 8):cue_start].split()
-    return bool(before) and fold(before[-1]) in words("negations")  # the attribution rules' list
+    return bool(before) and fold_key(before[-1]) in words("negations")  # the attribution rules' list
 
 
 def is_opinion(title: str | None, text: str) -> bool:

@@ -7,8 +7,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InvalidQueryError
@@ -79,17 +77,17 @@ class Verifier:
         if k <= 0:
             raise InvalidQueryError("k must be a positive number")
         prepared = [self._prepare(claim, k) for claim in claims]
-        todo = [p for p in prepared if isinstance(p, _Prepared)]
+        todo = [p for p in prepared if isinstance(p, _Retrieved)]
         items = [(p.claim, [doc.text for doc, _ in p.docs]) for p in todo]
         if mapper is not None and mapper.distributed:
             judged = mapper.map(judge_chunk, items, self._model_ref(), min_items=1)
         else:
             judged = judge_chunk(self.model, items)
         verdicts = iter(judged)
-        return [self._conclude(p, next(verdicts), include_unrelated) if isinstance(p, _Prepared)
+        return [self._conclude(p, next(verdicts), include_unrelated) if isinstance(p, _Retrieved)
                 else p for p in prepared]
 
-    def _prepare(self, claim: str, k: int) -> _Prepared | Report:
+    def _prepare(self, claim: str, k: int) -> _Retrieved | Report:
         """Retrieve the articles to judge (or the report, when there is nothing to judge)."""
         claim, warnings = _prepare_claim(claim)
         if not claim:
@@ -103,9 +101,9 @@ class Verifier:
                 return _empty_report(claim, [*warnings, "the corpus is empty: ingest articles first"])
             warnings.append("no article matches the claim's words")
         docs = self.source.documents([doc_id for doc_id, _ in ranked])
-        return _Prepared(claim, warnings, [(docs[d], score) for d, score in ranked if d in docs])
+        return _Retrieved(claim, warnings, [(docs[d], score) for d, score in ranked if d in docs])
 
-    def _conclude(self, prepared: _Prepared, judgements: Sequence[Judgement],
+    def _conclude(self, prepared: _Retrieved, judgements: Sequence[Judgement],
                   include_unrelated: bool) -> Report:
         judged = [(doc, score, j) for (doc, score), j in zip(prepared.docs, judgements, strict=True)]
         related = [doc.doc_id for doc, _, j in judged if j.stance in RELATED]
@@ -141,7 +139,7 @@ def check_versions(model: StanceClassifier) -> dict[str, str]:
     the stance model (its format and a hash of its files' checksums)."""
     versions = dict(_table_versions())
     manifest = getattr(model, "manifest", None) or {}
-    checksums = json.dumps(manifest.get("checksums", {}), sort_keys=True).encode()
+    checksums = json.dumps(manifest.get("files", {}), sort_keys=True).encode()
     model_id = (f"format {manifest.get('format_version', '?')}, "
                 f"{hashlib.sha256(checksums).hexdigest()[:12]}") if manifest else "unsaved"
     return {**versions, "stance_model": model_id}
@@ -149,18 +147,18 @@ def check_versions(model: StanceClassifier) -> dict[str, str]:
 
 @cache
 def _table_versions() -> tuple[tuple[str, str], ...]:
-    from ..core.files import sha256_files
+    from ..core.tables import table_checksums
     from ..sources.outlets import tables_version
     from ..text.tables import normalizer_version
 
-    base = Path(str(resources.files("tahqiq.verify"))) / "tables"
-    verify = "+".join(f"{p.stem}:{sha256_files([p])[:8]}" for p in sorted(base.glob("*.json")))
+    verify = "+".join(f"{name.removeprefix('verify/').removesuffix('.json')}:{digest[:8]}"
+                      for name, digest in sorted(table_checksums(("verify",)).items()))
     return (("normalizer", normalizer_version()), ("sources_tables", tables_version()),
             ("verify_tables", verify))
 
 
 @dataclass(slots=True)
-class _Prepared:
+class _Retrieved:
     """A claim ready to judge: its text, its warnings so far, the retrieved documents."""
 
     claim: str

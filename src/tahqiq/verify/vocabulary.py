@@ -10,10 +10,8 @@ machine values of the JSON contract.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..core.errors import ConfigError
@@ -32,8 +30,9 @@ SECTIONS = {
 @cache
 def vocabulary() -> dict[str, Any]:
     """The table (cached; read-only use).  Raises :class:`ConfigError` if a section lacks a word."""
-    text = resources.files("tahqiq.verify").joinpath("tables", VOCABULARY_FILE).read_text("utf-8")
-    table = json.loads(text)
+    from ..core.tables import read_table
+
+    table = read_table("tahqiq.verify", VOCABULARY_FILE)
     for section, keys in SECTIONS.items():
         missing = [k for k in keys if not table.get(section, {}).get(k)]
         if missing:
