@@ -39,7 +39,7 @@ def test_patterns_are_filled_from_word_lists() -> None:
 
 def test_old_import_paths_give_the_same_objects() -> None:
     assert outlets.load_table is lexicon.load_table
-    assert outlets.fold is lexicon.fold
+    assert outlets.fold_key is lexicon.fold_key
     assert outlets.Gazetteer is gazetteer.Gazetteer
     assert _speech.lexicon is lexicon.lexicon
     assert _speech.Doc is spans.Doc

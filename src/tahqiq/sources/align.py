@@ -56,7 +56,7 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
-class Prepared:
+class PreparedNgrams:
     """A document's n-gram hashes, prepared once for aligning it with many others."""
 
     hashes: np.ndarray   # n-gram hash per position
@@ -70,16 +70,16 @@ class Prepared:
         return len(self.hashes)
 
 
-def prepare(ids: np.ndarray, n: int = 2) -> Prepared:
-    """:class:`Prepared` n-grams of a term-id sequence."""
+def prepare(ids: np.ndarray, n: int = 2) -> PreparedNgrams:
+    """:class:`PreparedNgrams` n-grams of a term-id sequence."""
     hashes = ngram_hashes(ids, n)
     order = np.argsort(hashes, kind="stable")
     ordered = hashes[order]
     unique, counts = np.unique(ordered, return_counts=True)
-    return Prepared(hashes, order, ordered, unique[counts <= MAX_REPEATS])
+    return PreparedNgrams(hashes, order, ordered, unique[counts <= MAX_REPEATS])
 
 
-def seeds(a: Prepared, b: Prepared, min_shared: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def seeds(a: PreparedNgrams, b: PreparedNgrams, min_shared: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Positions ``(i, j)`` where the n-gram at ``i`` in a equals the one at ``j`` in b.
 
     Sorted by ``i`` then ``j``.  N-grams repeated more than :data:`MAX_REPEATS`
@@ -137,12 +137,12 @@ def _keep(row: list[int], n: int, params: AlignParams) -> bool:
     return row[4] >= params.min_tokens and row[4] / length >= params.min_density
 
 
-def align(a: np.ndarray | Prepared, b: np.ndarray | Prepared,
+def align(a: np.ndarray | PreparedNgrams, b: np.ndarray | PreparedNgrams,
           params: AlignParams | None = None) -> list[Passage]:
     """Aligned passages between two documents (term ids, or :func:`prepare` d), by position in a."""
     params = params or AlignParams()
-    pa = a if isinstance(a, Prepared) else prepare(a, params.seed)
-    pb = b if isinstance(b, Prepared) else prepare(b, params.seed)
+    pa = a if isinstance(a, PreparedNgrams) else prepare(a, params.seed)
+    pb = b if isinstance(b, PreparedNgrams) else prepare(b, params.seed)
     ii, jj = seeds(pa, pb, min_shared=params.min_tokens // 2)
     needed = params.min_tokens - params.seed + 1
     if len(ii) < needed:
@@ -188,4 +188,4 @@ def _drop_overlaps(passages: list[Passage]) -> list[Passage]:
     return sorted(kept, key=lambda p: p.a_first)
 
 
-__all__ = ["AlignParams", "Passage", "Prepared", "align", "chain", "dense", "prepare", "seeds"]
+__all__ = ["AlignParams", "Passage", "PreparedNgrams", "align", "chain", "dense", "prepare", "seeds"]

@@ -38,7 +38,7 @@ from ._intervals import Intervals
 from .attrib.citations import cited_outlets, is_cited
 from .attrib.coref import fullest
 from .attrib.gazetteer import Gazetteer, OutletEntry, OutletMention, display_name, load_gazetteer
-from .attrib.lexicon import clitic_variants, fold, lexicon, load_table
+from .attrib.lexicon import clitic_variants, fold_key, lexicon, load_table
 from .attrib.publishers import publishers
 from .attrib.spans import Cue, Doc, Span, TokRange
 from .attrib.speech import NO_SPAN as _NO_SPAN
@@ -125,7 +125,7 @@ __all__ = [
     "clitic_variants",
     "display_name",
     "extract_sources",
-    "fold",
+    "fold_key",
     "is_cited",
     "lexicon",
     "load_gazetteer",

@@ -12,7 +12,7 @@ from .attrib.gazetteer import OUTLET_TYPES, Gazetteer, OutletEntry, display_name
 from .attrib.lexicon import (
     TABLE_FILES,
     clitic_variants,
-    fold,
+    fold_key,
     fold_with_map,
     load_table,
     tables_checksum,
@@ -28,7 +28,7 @@ __all__ = [
     "OutletMention",
     "clitic_variants",
     "display_name",
-    "fold",
+    "fold_key",
     "fold_with_map",
     "is_label",
     "load_gazetteer",

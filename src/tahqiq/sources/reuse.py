@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..core.types import Direction, ReuseLink
-from .align import AlignParams, Passage, Prepared, align, prepare
+from .align import AlignParams, Passage, PreparedNgrams, align, prepare
 from .details_sketch import (
     DetailParams,
     details_templates,
@@ -104,14 +104,14 @@ class LinkSide:
     published: str | None = None
     source: str | None = None
     ids: np.ndarray | None = None
-    prepared: Prepared | None = None
+    prepared: PreparedNgrams | None = None
     rare: np.ndarray | None = None
 
     def term_ids(self) -> np.ndarray:
         """Term ids of the display text."""
         return self.ids if self.ids is not None else term_ids(token_spans(self.text).terms)
 
-    def prepare(self, n: int) -> Prepared:
+    def prepare(self, n: int) -> PreparedNgrams:
         """The side's n-grams prepared for alignment."""
         return self.prepared if self.prepared is not None else prepare(self.term_ids(), n)
 

@@ -115,6 +115,8 @@ def fold(text: str) -> str:
 
     NFKC, lowercase, ASCII digits, alef/hamza/yeh/teh marbuta unification and
     diacritics removal.  Used to match month names, stopwords and boilerplate.
+    The attribution rules fold with :func:`tahqiq.sources.attrib.lexicon.fold_key`
+    instead, which keeps offsets.
     """
     text = unicodedata.normalize("NFKC", text).lower()
     return text.translate(search_sequence())

@@ -21,7 +21,7 @@ from .lexicon import (
     boundary,
     citation_words,
     clitic_variants,
-    fold,
+    fold_key,
     in_set,
     lexicon,
     pattern,
@@ -112,8 +112,8 @@ def _context_only(doc: Doc, m: OutletMention) -> bool:
     """The name as written is one of its outlet's context-only spellings (an ordinary word)."""
     if not m.entry.context_only:
         return False
-    written = " ".join(fold(doc.text[m.start:m.end]).split())
-    return any(" ".join(fold(c).split()) == written for c in m.entry.context_only)
+    written = " ".join(fold_key(doc.text[m.start:m.end]).split())
+    return any(" ".join(fold_key(c).split()) == written for c in m.entry.context_only)
 
 
 def _label(doc: Doc, m: OutletMention, bare: str) -> bool:
@@ -129,7 +129,7 @@ def _label(doc: Doc, m: OutletMention, bare: str) -> bool:
         return True
     last = bare.split()[-1].strip("«»\"“”()")
     words = citation_words()["label_prepositions"]
-    return last[:1].isalpha() and not any(v in words for v in clitic_variants(fold(last)))
+    return last[:1].isalpha() and not any(v in words for v in clitic_variants(fold_key(last)))
 
 
 def _dateline_place(before: str, stops: str = "") -> bool:
@@ -141,7 +141,7 @@ def _dateline_place(before: str, stops: str = "") -> bool:
         return False
     lex = lexicon()
     return all(len(w) > 2 and w.isalpha() and not w.isascii() and not any(
-        v in lex.forms for v in clitic_variants(fold(w))) for w in words)
+        v in lex.forms for v in clitic_variants(fold_key(w))) for w in words)
 
 
 def _designator_told(doc: Doc, m: OutletMention) -> bool:
@@ -185,10 +185,10 @@ def _translation_credit(doc: Doc, m: OutletMention) -> bool:
 def _paren_adjective(doc: Doc, m: OutletMention) -> bool:
     """``جريدة السجل (البغدادية)``: a context-only name ending in ية, in parentheses right
     after a designated name, is an adjective of that name, not a credit."""
-    name = fold(doc.text[m.start:m.end])
+    name = fold_key(doc.text[m.start:m.end])
     if " " in name or not name.startswith("ال") or not name.endswith("يه"):
         return False
-    if name not in {" ".join(fold(c).split()) for c in m.entry.context_only}:
+    if name not in {" ".join(fold_key(c).split()) for c in m.entry.context_only}:
         return False
     i = doc.token_at(m.start)
     k = i - 2  # the token before "("

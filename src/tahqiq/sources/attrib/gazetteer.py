@@ -6,7 +6,7 @@ its common Arabic and Latin spellings.  A user JSON file in the same format
 extends it (:func:`load_gazetteer`): an entry whose canonical name is already
 known adds spellings to it, a new canonical name adds an outlet.
 
-Matching folds letters (:func:`.lexicon.fold`) and maps back to exact offsets.  Names
+Matching folds letters (:func:`.lexicon.fold_key`) and maps back to exact offsets.  Names
 that are also ordinary words (``context_only``: الجزيرة، الحياة ...) need a context
 (:func:`.names.has_context`); a designator and such a name that together are a common
 noun (``generic_phrases``: وكالة الأنباء) are not a match.  A name is also found without
@@ -32,7 +32,7 @@ from .._intervals import Intervals
 from .lexicon import (
     TABLE_FILES,
     clitic_variants,
-    fold,
+    fold_key,
     fold_with_map,
     load_table,
     pattern,
@@ -112,20 +112,20 @@ class Gazetteer:
     def __init__(self, entries: Iterable[OutletEntry], designators: Iterable[str] = (),
                  generic_phrases: Iterable[str] = ()) -> None:
         self._entries = tuple(_merge(entries))
-        self._designators = frozenset(fold(d) for d in designators)
-        self._generic = frozenset(" ".join(fold(p).split()) for p in generic_phrases)
+        self._designators = frozenset(fold_key(d) for d in designators)
+        self._generic = frozenset(" ".join(fold_key(p).split()) for p in generic_phrases)
         self._keys: dict[str, OutletEntry] = {}
         self._context_only: set[str] = set()
         self._case_sensitive: dict[str, str] = {}
         for entry in self._entries:
             for name in entry.arabic + entry.latin:
-                key = " ".join(fold(name).split())
+                key = " ".join(fold_key(name).split())
                 self._keys.setdefault(key, entry)
                 if name in entry.context_only:
                     self._context_only.add(key)
             for name in entry.latin:
                 if len(name) <= 4:
-                    self._case_sensitive[" ".join(fold(name).split())] = name
+                    self._case_sensitive[" ".join(fold_key(name).split())] = name
         self._regex: re.Pattern[str] | None = None
         self._slot: re.Pattern[str] | None = None
         self._skeleton_map: dict[str, OutletEntry] | None = None
@@ -156,7 +156,7 @@ class Gazetteer:
         return None
 
     def _resolve_one(self, name: str) -> OutletEntry | None:
-        key = " ".join(pattern("resolve_punctuation").sub(" ", fold(name)).split())
+        key = " ".join(pattern("resolve_punctuation").sub(" ", fold_key(name)).split())
         if not key:
             return None
         words = key.split()
@@ -267,12 +267,12 @@ class Gazetteer:
         after = text[end:end + 300].lstrip(" ")
         quoted = bool(before) and before[-1] in QUOTES_OPEN and after[:1] in QUOTES_CLOSE
         head = before.rstrip(" «\"“(").split()
-        first = fold(text[start:end]).split()[0]
+        first = fold_key(text[start:end]).split()[0]
         designated = first in self._designators or bool(
-            head and self._is_designator(fold(head[-1].lstrip("(«\"“"))))
+            head and self._is_designator(fold_key(head[-1].lstrip("(«\"“"))))
         opened = before[-80:]
         while designated and not opened.endswith("(") and (words := opened.split()) and (
-                self._is_designator(fold(words[-1].lstrip("(")))):
+                self._is_designator(fold_key(words[-1].lstrip("(")))):
             opened = opened[:len(opened) - len(words[-1].lstrip("("))].rstrip(" ")
         paren = opened.endswith("(") and after.startswith(")")  # (رويترز), (مجلة النيويوركر)
         return OutletMention(start, end, entry, pre, quoted, designated, paren)
@@ -285,17 +285,17 @@ class Gazetteer:
         head = text[max(0, mention.start - 80):mention.start].rstrip(" ").split()
         if not head:
             return False
-        name = " ".join(fold(text[mention.start:mention.end]).split())
-        return any(f"{v} {name}" in self._generic for v in clitic_variants(fold(head[-1])))
+        name = " ".join(fold_key(text[mention.start:mention.end]).split())
+        return any(f"{v} {name}" in self._generic for v in clitic_variants(fold_key(head[-1])))
 
     def is_designator(self, word: str) -> bool:
         """Whether ``word`` (any spelling, with proclitics) is a designator such as صحيفة."""
-        return any(v in self._designators for v in clitic_variants(fold(word)))
+        return any(v in self._designators for v in clitic_variants(fold_key(word)))
 
     def designator_proclitic(self, word: str) -> str | None:
         """The proclitic before a designator word (``""`` for صحيفة, ``"ل"`` for لصحيفة,
         ``"ول"`` for ولوكالة), or ``None`` when ``word`` is not a designator."""
-        folded = fold(word)
+        folded = fold_key(word)
         for variant in clitic_variants(folded):
             if variant in self._designators:
                 return folded[:len(folded) - len(variant)]

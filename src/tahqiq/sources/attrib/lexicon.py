@@ -32,7 +32,7 @@ TABLE_FILES: dict[str, str] = {
 @cache
 def load_table(name: str) -> dict[str, Any]:
     """The parsed table ``name`` of this package (:data:`TABLE_FILES`; cached, read-only)."""
-    from ...text.tables import read_table
+    from ...core.tables import read_table
 
     return read_table("tahqiq.sources", TABLE_FILES[name])
 
@@ -40,7 +40,7 @@ def load_table(name: str) -> dict[str, Any]:
 @cache
 def tables_checksum() -> str:
     """Hex sha256 over the canonical JSON of every table of :data:`TABLE_FILES`."""
-    from ...text.tables import checksum_tables
+    from ...core.tables import checksum_tables
 
     return checksum_tables(TABLE_FILES, load_table)
 
@@ -98,8 +98,12 @@ def _removed() -> frozenset[int]:
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """:func:`fold_with_map` without the index (for keys and lookups; cached)."""
+def fold_key(text: str) -> str:
+    """:func:`fold_with_map` without the index (for keys and lookups; cached).
+
+    Not :func:`tahqiq.text.charmap.fold`: that one applies NFKC and the search map,
+    which may change a text's length; this one keeps one character per character, so
+    keys built with it match spans found with :func:`fold_with_map`."""
     return text.translate(_fold_map()).lower()
 
 
@@ -165,7 +169,7 @@ def in_heads(key: str, heads: frozenset[str]) -> bool:
 @cache
 def words(name: str) -> frozenset[str]:
     """The folded word list ``name`` of the ``attribution`` table's ``words``."""
-    return frozenset(fold(w) for w in load_table("attribution")["words"][name])
+    return frozenset(fold_key(w) for w in load_table("attribution")["words"][name])
 
 
 @cache
@@ -179,7 +183,7 @@ def raw_words(name: str) -> tuple[str, ...]:
 def citation_words() -> dict[str, frozenset[str]]:
     """The folded ``citation`` lists of the outlets table (word lists and footer phrases)."""
     table = load_table("outlets").get("citation", {})
-    return {name: frozenset(" ".join(fold(w).split()) for w in items)
+    return {name: frozenset(" ".join(fold_key(w).split()) for w in items)
             for name, items in table.items() if isinstance(items, list)}
 
 
@@ -238,16 +242,16 @@ def lexicon() -> Lexicon:
     forms: dict[str, tuple[str, str, bool]] = {}
     for verb in table["verbs"]:
         for form in verb["forms"]:
-            forms.setdefault(fold(form), (verb["lemma"], verb["content"], False))
+            forms.setdefault(fold_key(form), (verb["lemma"], verb["content"], False))
         for form in verb["participles"]:
-            forms.setdefault(fold(form), (verb["lemma"], verb["content"], True))
-    sets = {name: frozenset(fold(w) for w in table[name]) for name in _SETS}
+            forms.setdefault(fold_key(form), (verb["lemma"], verb["content"], True))
+    sets = {name: frozenset(fold_key(w) for w in table[name]) for name in _SETS}
     sets["breaks"] = words("breaks")
     sets["adjunct_starts"] |= words("time_pronouns")
-    kinds = {kind: frozenset(fold(w) for w in items)
+    kinds = {kind: frozenset(fold_key(w) for w in items)
              for kind, items in table["speaker_kinds"].items()}
-    preps = frozenset(fold(p) for p in table["prepositions"])
-    nouns = frozenset(fold(n) for n in table["noun_cues"])
+    preps = frozenset(fold_key(p) for p in table["prepositions"])
+    nouns = frozenset(fold_key(n) for n in table["noun_cues"])
     single = {c + w for w in (*forms, *preps) for c in conj}
     for noun in nouns:
         for c in conj:
@@ -260,8 +264,8 @@ def lexicon() -> Lexicon:
 def _idioms(table: dict[str, Any], conj: tuple[str, ...]
             ) -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
     """Idioms by their first word, with each proclitic conjunction."""
-    listed = [(tuple(fold(w) for w in items), False) for items in table["idioms_implicit"]]
-    listed += [(tuple(fold(w) for w in items), True) for items in table["idioms_explicit"]]
+    listed = [(tuple(fold_key(w) for w in items), False) for items in table["idioms_implicit"]]
+    listed += [(tuple(fold_key(w) for w in items), True) for items in table["idioms_explicit"]]
     by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
     for items, explicit in listed:
         for c in conj:

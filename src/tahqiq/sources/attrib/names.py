@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .lexicon import (
     clitic_variants,
-    fold,
+    fold_key,
     limit,
     load_table,
     pattern,
@@ -174,14 +174,14 @@ def nisba_after(text: str, end: int) -> re.Match[str] | None:
     """The word right after an outlet name, past a closing quote, when it is a nisba
     adjective (``«الوطن» الكويتية``)."""
     after = pattern("qualifier").match(text, end)
-    if after is None or not fold(after.group(1)).endswith(_nisba_endings()):
+    if after is None or not fold_key(after.group(1)).endswith(_nisba_endings()):
         return None
     return after
 
 
 @cache
 def _nisba_endings() -> tuple[str, ...]:
-    return tuple(fold(w) for w in load_table("attribution")["words"]["nisba_endings"])
+    return tuple(fold_key(w) for w in load_table("attribution")["words"]["nisba_endings"])
 
 
 def skeleton_map(entries: Iterable[OutletEntry]) -> dict[str, OutletEntry]:
@@ -195,7 +195,7 @@ def skeleton_map(entries: Iterable[OutletEntry]) -> dict[str, OutletEntry]:
         for name in entry.arabic:
             if name in entry.context_only:
                 continue
-            key = skeleton(fold(name))
+            key = skeleton(fold_key(name))
             if len(key) < 4:
                 continue
             key = f"{len(name.split())}:{key}"  # as many words: «ميدل ايست» is not ميدل إيست آي

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import citation_words, fold, limit, load_table, pattern, pattern_text, words
+from .lexicon import citation_words, fold_key, limit, load_table, pattern, pattern_text, words
 from .names import OutletMention
 from .spans import Doc
 
@@ -26,8 +26,8 @@ def in_footer(doc: Doc, m: OutletMention) -> bool:
     (``يمنع إعادة النشر بدون ذكر المصدر (X)``، ``© 2017 X``)."""
     i = doc.token_at(m.start)
     lo = max(doc.text.rfind("\n", max(0, m.start - 200), m.start) + 1, doc.toks[doc.sentence(i)[0]].start, m.start - 200)
-    window = fold(doc.text[lo:m.start])
-    tail = fold(doc.text[m.end:m.end + 30].split("\n")[0])
+    window = fold_key(doc.text[lo:m.start])
+    tail = fold_key(doc.text[m.end:m.end + 30].split("\n")[0])
     markers = citation_words()["footer_markers"]
     return any(w in window for w in markers) or any(w in tail for w in words("footer_tail"))
 
@@ -40,7 +40,7 @@ def _named_in_place(doc: Doc) -> set[str]:
         before = text[max(0, m.start - 300):m.start].rstrip(" «\"“")
         after = text[m.end:m.end + 300].lstrip(" »\"”")
         dateline = before.endswith(("-", "–")) and after.startswith(":") or pattern("place_after").match(after)
-        byline = m.start < header and _byline_re().match(fold(after[:80]))
+        byline = m.start < header and _byline_re().match(fold_key(after[:80]))
         if in_footer(doc, m) or (m.entry.type != "agency" and (dateline or byline) and not m.parenthesised):
             found.add(m.entry.canonical)
     return found
@@ -61,8 +61,8 @@ def _header_names(doc: Doc) -> set[str]:
             entry = doc.gazetteer.resolve(" ".join(written[:n]))
             if entry is None:
                 continue
-            bare = " ".join(fold(w) for w in written[:n])
-            co = any(" ".join(fold(c).split()) == bare for c in entry.context_only)
+            bare = " ".join(fold_key(w) for w in written[:n])
+            co = any(" ".join(fold_key(c).split()) == bare for c in entry.context_only)
             agency_ok = entry.type != "agency" or match.start("seg") < 40
             if agency_ok and (not co or sep == "|"):
                 found.add(entry.canonical)
@@ -82,14 +82,14 @@ def _self_credits(doc: Doc) -> set[str]:
                 found.add(entry.canonical)
                 break
         else:
-            found.add(" ".join(fold(w) for w in written[-2:]))
+            found.add(" ".join(fold_key(w) for w in written[-2:]))
     return found
 
 
 @cache
 def _byline_re() -> re.Pattern[str]:
     """(Folded) ``- فلان الفلاني الجمعة``: the author and day of a header byline after a name."""
-    days = "|".join(sorted({re.escape(fold(w)) for w in load_table("outlets")["citation"]["weekdays"]}))
+    days = "|".join(sorted({re.escape(fold_key(w)) for w in load_table("outlets")["citation"]["weekdays"]}))
     return re.compile(pattern_text("byline", weekdays=days))
 
 

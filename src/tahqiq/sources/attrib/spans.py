@@ -17,7 +17,7 @@ from .lexicon import (
     Lexicon,
     citation_words,
     conj_variants,
-    fold,
+    fold_key,
     in_heads,
     in_set,
     lexicon,
@@ -87,7 +87,7 @@ class Doc:
 
         lex = lexicon()
         toks = tuple(Tok(m.start(), m.end(), w, k, bool(k) and k[0].isalnum())
-                     for m in pattern("token").finditer(text) for w in [m.group()] for k in [fold(w)])
+                     for m in pattern("token").finditer(text) for w in [m.group()] for k in [fold_key(w)])
         starts = tuple(t.start for t in toks)
         sent_of = [0] * len(toks)
         sents: list[TokRange] = []

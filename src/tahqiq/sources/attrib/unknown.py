@@ -12,7 +12,7 @@ from ...core.types import CitedOutlet
 from .._intervals import Intervals
 from .citations import is_cited
 from .gazetteer import Gazetteer, OutletEntry
-from .lexicon import citation_words, clitic_variants, fold, in_set, pattern, proclitics, words
+from .lexicon import citation_words, clitic_variants, fold_key, in_set, pattern, proclitics, words
 from .names import OutletMention
 from .phrases import stops_speaker
 from .spans import Doc, TokRange, cited_word, clause_follows
@@ -49,7 +49,7 @@ def unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: Intervals,
             continue
         taken.append((match.start(), end))
         probe = OutletMention(start, end, _UNKNOWN, quoted=True, designated=True)
-        if fold(doc.text[start:end]) not in publishers and is_cited(doc, probe, spans):
+        if fold_key(doc.text[start:end]) not in publishers and is_cited(doc, probe, spans):
             out.append(CitedOutlet(doc.text[start:end], doc.text[start:end], (start, end), known=False))
     heads = _bare_head_forms()
     quoted = Intervals(taken)
@@ -64,7 +64,7 @@ def unknown_outlets(doc: Doc, gazetteer: Gazetteer, spans: Intervals,
         if quoted.overlaps(start, start + 1) or doc.overlaps_mention(start, near):
             continue  # a known name overlaps or follows (وكالة أنباء الصين الرسمية شينخوا)
         written = doc.text[start:end]
-        if gazetteer.resolve(written) or fold(written) in publishers:
+        if gazetteer.resolve(written) or fold_key(written) in publishers:
             continue
         proclitic = gazetteer.designator_proclitic(tok.text) or ""
         probe = OutletMention(start, end, _UNKNOWN, proclitic, designated=True)
@@ -82,7 +82,7 @@ def _review_labels(doc: Doc, gazetteer: Gazetteer, publishers: frozenset[str]) -
     for match in pattern("review_label").finditer(doc.text):
         start, end = match.span("name")
         written = doc.text[start:end]
-        folded = " ".join(fold(written).split())
+        folded = " ".join(fold_key(written).split())
         if gazetteer.resolve(written) or folded in publishers or doc.overlaps_mention(start, end):
             continue
         k = doc.token_at(start)
@@ -102,7 +102,7 @@ def _bare_name(doc: Doc, d: int) -> TokRange | None:
     toks, (lo, hi) = doc.toks, doc.sentence(d)
     if d + 1 >= hi or not toks[d + 1].word or toks[d + 1].start - toks[d].end > 1:
         return None
-    head = [v for v in clitic_variants(fold(toks[d].text)) if v in words("marked_heads")]
+    head = [v for v in clitic_variants(fold_key(toks[d].text)) if v in words("marked_heads")]
     first = d + 1
     news = bool(head) and head[0] in words("agency_heads") and toks[first].key in words("generic_news")
     first += news
@@ -134,7 +134,7 @@ def _bare_name(doc: Doc, d: int) -> TokRange | None:
 
 def _stop_name(name: str) -> bool:
     """A quoted name after a designator that is no outlet (موقع «تويتر»)."""
-    folded = " ".join(fold(name).split())
+    folded = " ".join(fold_key(name).split())
     return not folded or folded in citation_words()["platforms"]
 
 
