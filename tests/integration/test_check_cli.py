@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import tahqiq
+
 CLAIM = "مصر والسودان تستعدان لتنفيذ عملية عسكرية مشتركة في المثلث الحدودي قرب جبل العوينات"
 VERDICTS = {"supported", "refuted", "contested", "unverified"}
 
 
-def tahqiq(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tahqiq", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")

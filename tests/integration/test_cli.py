@@ -1,4 +1,7 @@
-"""The CLI as a user runs it: real processes, real files, the JSON contract."""
+"""The CLI as a user runs it: real files, the JSON contract.
+
+Commands run in this process (:mod:`cli_runner`); the entry point itself (``python -m
+tahqiq``), two ingests at once and an argument that is not UTF-8 run as real processes."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import tahqiq
 from tahqiq.data import sample_path
 
 ARTICLE = (
@@ -19,7 +23,12 @@ ARTICLE = (
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
-    """Run ``python -m tahqiq ARGS`` and return the completed process."""
+    """Run ``tahqiq ARGS`` in this process (:mod:`cli_runner`)."""
+    return tahqiq(*args, env=env, cwd=cwd)
+
+
+def run_process(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
+    """Run ``python -m tahqiq ARGS`` as a real process and return the completed process."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("TAHQIQ_")}
     full_env.update(env or {})
     return subprocess.run(
@@ -180,7 +189,7 @@ def test_reading_commands_create_nothing_at_a_mistyped_db(tmp_path: Path, comman
 
 
 def test_console_script_and_help() -> None:
-    proc = run("--help")
+    proc = run_process("--help")
     assert proc.returncode == 0
     for command in ("ingest", "search", "show", "list", "stats", "demo"):
         assert command in proc.stdout

@@ -1,5 +1,6 @@
-"""The CLI run in this process (``tahqiq.cli.main``), as a user types it: fast, and the
-error mapping is covered.  The subprocess tests beside it check the installed script."""
+"""The CLI run in this process (``tahqiq.cli.main`` under click's ``CliRunner``), as a user
+types it: fast, and the error mapping is covered.  A few tests beside it run the real
+entry point as a process."""
 
 from __future__ import annotations
 
@@ -8,20 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tahqiq.cli import main
+from cli_runner import tahqiq
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "tahqiq" / "data" / "sample"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Exit code, stdout and stderr of ``tahqiq *argv``."""
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    """Exit code, stdout and stderr of ``tahqiq *argv`` (through click's ``CliRunner``)."""
+    done = tahqiq(*argv)
+    return done.returncode, done.stdout, done.stderr
 
 
 @pytest.fixture

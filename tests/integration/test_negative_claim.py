@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_runner import tahqiq
 
 CLAIM = "الأردن لن يرفع أسعار الخبز خلال العام المقبل"
 ARTICLES = {
@@ -24,9 +24,6 @@ ARTICLES = {
 }
 
 
-def tahqiq(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tahqiq", *args], capture_output=True, text=True,
-                          timeout=600, check=False)
 
 
 def test_a_confirmed_negative_claim_is_supported(tmp_path: Path) -> None:

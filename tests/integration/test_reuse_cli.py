@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import tahqiq
 from tahqiq.data import labels_path, sample_path
 
 CLAIM = "مصر والسودان تستعدان لتنفيذ عملية عسكرية مشتركة في المثلث الحدودي قرب جبل العوينات"
 
 
-def tahqiq(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tahqiq", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 def as_json(*args: str) -> dict:

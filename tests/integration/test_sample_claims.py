@@ -11,12 +11,12 @@ model: lower it as judgement improves, never raise it to hide a regression).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from tests.stance_fixtures import sample_articles
+
+from cli_runner import tahqiq
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "src" / "tahqiq" / "data" / "labels" / "claims.jsonl"
@@ -25,9 +25,6 @@ SAMPLE = ROOT / "src" / "tahqiq" / "data" / "sample"
 MAX_MISSES = 62
 
 
-def tahqiq(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tahqiq", *args], capture_output=True, text=True,
-                          timeout=600, check=False)
 
 
 @pytest.fixture(scope="module")

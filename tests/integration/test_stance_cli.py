@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import Completed, tahqiq
 from conftest import SHARED_DATA as SHARED
 
 KEYS = {"n", "accuracy", "macro_f1", "per_class", "confusion"}
 
 
-def tahqiq(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tahqiq", *args], capture_output=True,
-                          text=True, timeout=900)
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +88,7 @@ def write_jsonl(path: Path, records: list[dict], extra: str = "") -> Path:
     return path
 
 
-def eval_jsonl(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def eval_jsonl(path: Path, *args: str) -> Completed:
     return tahqiq("eval", "stance", "--format", "jsonl", "--data", str(path), *args)
 
 

@@ -9,11 +9,11 @@ and names every miss of a capability that falls below it.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cli_runner import tahqiq
 
 SUITE = Path(__file__).resolve().parents[1] / "data" / "stance_suite"
 #: Overall and per-capability accuracy the shipped model must keep (the issue's bar) ...
@@ -48,9 +48,7 @@ def test_the_suite_is_well_formed() -> None:
 def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
     merged = tmp_path_factory.mktemp("suite") / "suite.jsonl"
     merged.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in cases()), "utf-8")
-    proc = subprocess.run([sys.executable, "-m", "tahqiq", "eval", "stance", "--format", "jsonl",
-                           "--data", str(merged), "--json"],
-                          capture_output=True, text=True, timeout=900, check=False)
+    proc = tahqiq("eval", "stance", "--format", "jsonl", "--data", str(merged), "--json")
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
