@@ -3,6 +3,8 @@
 - :mod:`.types`: the frozen dataclasses the stages pass to each other;
 - :mod:`.errors`: the one error hierarchy;
 - :mod:`.config`: settings, resolved once and passed explicitly;
+- :mod:`.tables`: the one reader of versioned tables, and the one data version;
+- :mod:`.manifest`: the one manifest of every saved artifact;
 - :mod:`.parallel`: the mapper that runs pure batch functions here or on workers;
 - :mod:`.files`: atomic writes and checksums;
 - :mod:`.lazy`: lazy package exports.

@@ -179,7 +179,16 @@ class TantivyIndex(SearchIndex):
         self._index.reload()
 
     def _close(self) -> None:
-        self._writer = None  # dropping the writer releases its lock file
+        """Release the writer and its lock file, after the segment merges it started: a
+        dropped writer leaves its merges running, and they keep writing into the
+        directory after close (a folder removed then is not empty; an exit mid-merge
+        leaves orphan files)."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            try:
+                writer.wait_merging_threads()
+            except (RuntimeError, ValueError) as exc:  # a failed merge loses nothing committed
+                log.warning("index %s: a segment merge failed at close: %s", self.path, exc)
 
 
 def _meta_checksums(path: Path) -> dict[str, str]:
