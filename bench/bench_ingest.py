@@ -53,6 +53,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--engine", default="auto")
     parser.add_argument("--profile", action="store_true", help="print the top cProfile entries")
+    parser.add_argument("--no-link", action="store_true",
+                        help="store and index only (reuse links are found on ingest by default)")
     args = parser.parse_args()
     corpus_path = args.corpus or HERE / "out" / f"corpus-{args.n}-{args.seed}.jsonl"
     ensure_corpus(args.n, args.seed, corpus_path)
@@ -69,10 +71,11 @@ def main() -> None:
         with Corpus(settings=settings) as corpus:
             if profiler:
                 profiler.enable()
-            report = corpus.ingest([corpus_path])
+            report = corpus.ingest([corpus_path], link=not args.no_link)
             if profiler:
                 profiler.disable()
             elapsed = time.perf_counter() - start
+            links = corpus.link_count()
             engine = corpus.index.info().get("engine")
         db_mb = (Path(tmp) / "bench.db").stat().st_size / 2**20
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -82,6 +85,7 @@ def main() -> None:
         "articles_per_s": round((report.added + report.duplicates) / elapsed, 1),
         "read_ms_per_article": round(stages["read_ms"], 3),
         "text_ms_per_article": round(stages["text_ms"], 3),
+        "linked": not args.no_link, "links": links,
         "engine": engine, "db_mb": round(db_mb, 1), "peak_rss_mb": round(peak_mb, 1),
     }
     print(json.dumps(result, ensure_ascii=False))
