@@ -123,6 +123,18 @@ def test_a_model_built_with_another_cue_table_is_refused(fitted: StanceClassifie
         load_model(tmp_path / "m")
 
 
+def test_a_manifest_of_an_older_layout_asks_for_retraining(fitted: StanceClassifier,
+                                                           tmp_path: Path) -> None:
+    fitted.save(tmp_path / "m")
+    path = tmp_path / "m" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest.pop("schema")
+    manifest["checksums"] = manifest.pop("files")
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(ModelArtifactError, match="schema.*retrain it with 'tahqiq train stance'"):
+        load_model(tmp_path / "m")
+
+
 def test_an_unfitted_model_says_so() -> None:
     with pytest.raises(ModelArtifactError, match="not fitted"):
         StanceClassifier().predict([("a", "b")])

@@ -78,7 +78,12 @@ def save_state(state: StanceState, directory: Path, extra: Mapping[str, Any]) ->
 def read_model_manifest(directory: Path) -> ArtifactManifest:
     """The checked manifest of a model directory (raises :class:`ModelArtifactError`)."""
     what = f"stance model {directory}"
-    manifest = read_manifest(directory, ModelArtifactError, what)
+    if not (directory / MANIFEST).is_file():
+        raise ModelArtifactError(f"{directory} is not a stance model (no {MANIFEST})")
+    try:
+        manifest = read_manifest(directory, ModelArtifactError, what)
+    except ModelArtifactError as exc:  # unreadable, or the layout of an older tahqiq
+        raise ModelArtifactError(f"{exc}{_RETRAIN}") from None
     manifest.check(ModelArtifactError, kind=KIND, format_version=FORMAT_VERSION,
                    normalizer_version=_normalizer_version(), stages=STAGES, what=what, hint=_RETRAIN)
     for key, value in _features().items():
