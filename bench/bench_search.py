@@ -1,7 +1,7 @@
 """Compare BM25 engines (tantivy, bm25s, SQLite FTS5) on one large corpus.
 
     python bench/gen_corpus.py --n 100000 --out bench/out/corpus-100k.jsonl
-    python bench/bench_search.py --corpus bench/out/corpus-100k.jsonl --n 100000 --write-docs
+    python bench/bench_search.py --corpus bench/out/corpus-100k.jsonl --n 100000
 
 Steps: normalize the corpus once (``tahqiq.text.normalize_search`` when it
 exists, else a stand-in, recorded in the output), draw 250 realistic queries,
@@ -270,10 +270,10 @@ def overlap(a: list[list[str]], b: list[list[str]]) -> float:
 def report(results: list[dict], meta: dict, args: argparse.Namespace) -> str:
     lines = [
         "",
-        f"## Search engines at {meta['docs']:,} articles (store/index helper)",
+        f"### Search engines at {meta['docs']:,} articles",
         "",
         f"- Command: `python bench/gen_corpus.py --n {args.n} --seed 7 --out {args.corpus}` then "
-        f"`python bench/bench_search.py --corpus {args.corpus} --n {args.n} --write-docs`",
+        f"`python bench/bench_search.py --corpus {args.corpus} --n {args.n}`",
         f"- Machine: 2 cores; date: {time.strftime('%Y-%m-%d %H:%M %Z')}",
         f"- Corpus: gen_corpus.py (perturbed baly2018 articles, median ~450 words); "
         f"normalizer: {meta['normalizer']} ({meta['normalize_s']} s to normalize)",
@@ -311,7 +311,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=REPO / "bench" / "out" / "search")
     ap.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
     ap.add_argument("--store", type=int, metavar="N", help="only time Store inserts of N docs")
-    ap.add_argument("--write-docs", action="store_true", help="append to docs/benchmarks.md")
     args = ap.parse_args(argv)
     if args.worker:
         run_worker(args.worker, args.work)
@@ -331,11 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         results.append(result)
         shown = {k: v for k, v in result.items() if k != "tops"}
         print(f"{engine} ({time.perf_counter() - t:.0f}s): {shown}", file=sys.stderr)
-    text = report(results, meta, args)
-    print(text)
-    if args.write_docs:
-        with (REPO / "docs" / "benchmarks.md").open("a", encoding="utf-8") as fh:
-            fh.write(text)
+    # The section for docs/benchmarks.md ("Search and retrieval"), to replace the one there.
+    print(report(results, meta, args))
     return 0
 
 
