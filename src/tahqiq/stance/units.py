@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..text.boilerplate import is_boilerplate
 from ..text.display import clean_display
@@ -54,9 +54,8 @@ class ClaimView:
     numbers: frozenset[str]
 
 
-@lru_cache(maxsize=200_000)
-def _stem(token: str) -> str:
-    return stem(token)
+#: The search stem (:func:`tahqiq.text.search.stem`, which keeps its own bounded cache).
+_stem = stem
 
 
 def content_stems(tokens: tuple[str, ...] | list[str]) -> list[str]:
