@@ -161,6 +161,9 @@ def test_fork_map_keeps_order_and_matches_in_process():
     items = list(range(300))
     assert fork_map(_square_all, items, 3, workers=2, min_items=1) == [3 * x for x in items]
     assert fork_map(_square_all, items, 3, workers=1) == [3 * x for x in items]
+    from tahqiq.core import parallel
+
+    assert parallel._WORKER is None  # the state lived in the forked workers only
 
 
 def test_two_workers_find_the_same_links():

@@ -24,7 +24,8 @@ from typing import Any, Protocol, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-_STATE: Any = None
+#: What a forked worker of :func:`fork_map` runs (set in the worker only, by :func:`_adopt`).
+_WORKER: Any = None
 
 
 def default_workers() -> int:
@@ -44,15 +45,12 @@ def fork_map(fn: Callable[[Any, Sequence[T]], list[R]], items: Sequence[T], stat
     """
     if workers <= 1 or len(items) < min_items or not can_fork():
         return fn(state, items)
-    global _STATE
     size = max(1, -(-len(items) // (workers * 4)))
     chunks = [items[i: i + size] for i in range(0, len(items), size)]
-    _STATE = (fn, state)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_run, chunks)
-    finally:
-        _STATE = None
+    # Forked workers inherit ``fn`` and ``state`` through the initializer's arguments
+    # (fork copies them; nothing is pickled) and keep them in their own memory only.
+    with multiprocessing.get_context("fork").Pool(workers, _adopt, (fn, state)) as pool:
+        parts = pool.map(_run, chunks)
     return [result for part in parts for result in part]
 
 
@@ -61,8 +59,14 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+def _adopt(fn: Callable[[Any, Sequence[Any]], list[Any]], state: Any) -> None:
+    """In a forked worker: remember the function and state of :func:`fork_map`."""
+    global _WORKER
+    _WORKER = (fn, state)
+
+
 def _run(chunk: Sequence[Any]) -> list[Any]:
-    fn, state = _STATE
+    fn, state = _WORKER
     return fn(state, chunk)
 
 
