@@ -102,36 +102,24 @@ def test_a_tampered_file_is_refused(fitted: StanceClassifier, tmp_path: Path) ->
         load_model(tmp_path / "m")
 
 
-def test_another_normalizer_version_is_refused(fitted: StanceClassifier, tmp_path: Path) -> None:
-    fitted.save(tmp_path / "m")
-    path = tmp_path / "m" / "manifest.json"
-    manifest = json.loads(path.read_text())
-    manifest["normalizer_version"] = "ar-search.v0+deadbeef"
-    path.write_text(json.dumps(manifest))
-    with pytest.raises(ModelArtifactError, match="normalizer_version"):
-        load_model(tmp_path / "m")
-
-
-def test_a_model_built_with_another_cue_table_is_refused(fitted: StanceClassifier,
-                                                         tmp_path: Path) -> None:
-    fitted.save(tmp_path / "m")
-    path = tmp_path / "m" / "manifest.json"
-    manifest = json.loads(path.read_text())
-    manifest["tables"]["stance/cues.v1.json"] = "0" * 64
-    path.write_text(json.dumps(manifest))
-    with pytest.raises(ModelArtifactError, match="other tables.*cues.v1.json"):
-        load_model(tmp_path / "m")
-
-
-def test_a_manifest_of_an_older_layout_asks_for_retraining(fitted: StanceClassifier,
-                                                           tmp_path: Path) -> None:
-    fitted.save(tmp_path / "m")
-    path = tmp_path / "m" / "manifest.json"
-    manifest = json.loads(path.read_text())
+def _older(manifest: dict) -> None:
     manifest.pop("schema")
     manifest["checksums"] = manifest.pop("files")
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda m: m.update(normalizer_version="ar-search.v0+deadbeef"), "normalizer_version"),
+    (lambda m: m["tables"].update({"stance/cues.v1.json": "0" * 64}), "other tables.*cues.v1.json"),
+    (_older, "schema.*retrain it with 'tahqiq train stance'"),  # the layout of an older tahqiq
+], ids=["normalizer", "cue table", "older layout"])
+def test_a_manifest_that_does_not_match_is_refused(fitted: StanceClassifier, tmp_path: Path,
+                                                   edit, message: str) -> None:  # noqa: ANN001
+    fitted.save(tmp_path / "m")
+    path = tmp_path / "m" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    edit(manifest)
     path.write_text(json.dumps(manifest))
-    with pytest.raises(ModelArtifactError, match="schema.*retrain it with 'tahqiq train stance'"):
+    with pytest.raises(ModelArtifactError, match=message):
         load_model(tmp_path / "m")
 
 
