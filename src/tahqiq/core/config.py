@@ -25,6 +25,10 @@ MAX_RESULTS = 1000
 #: Most rows one listing may ask for (``--limit``), and the furthest it may skip (``--offset``).
 MAX_LIST = 1_000_000
 MAX_OFFSET = 1_000_000_000
+#: Largest response body a fetch reads (5 MB); a longer one is cut and recorded as a failure.
+DEFAULT_FETCH_MAX_BYTES = 5 * 1024 * 1024
+#: Who tahqiq says it is when it fetches.
+DEFAULT_USER_AGENT = "tahqiq/0.1 (news verification; +https://github.com/tahqiq/tahqiq)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +54,37 @@ class Settings:
     api_token: str = field(default="", repr=False)
     #: Largest HTTP request body the API accepts, in bytes (uploads included).
     max_request_bytes: int = DEFAULT_MAX_FILE_BYTES + 1024 * 1024
+    # -- fetching the news (tahqiq.fetch) ---------------------------------------------
+    #: Seconds to wait for a connection, and between two reads of a response.
+    fetch_connect_timeout: float = 10.0
+    fetch_read_timeout: float = 20.0
+    #: Seconds one whole fetch may take, redirects and body included.
+    fetch_total_timeout: float = 60.0
+    #: Largest response body read, in bytes (decompressed); longer ones are cut and fail.
+    fetch_max_bytes: int = DEFAULT_FETCH_MAX_BYTES
+    #: Redirects followed per fetch, each one checked again.
+    fetch_max_redirects: int = 5
+    #: Seconds between two requests to one host, and requests to one host at once.
+    fetch_host_interval: float = 1.0
+    fetch_host_concurrency: int = 2
+    #: Retries of a failed fetch (connection errors, 429, 5xx), with growing waits.
+    fetch_retries: int = 2
+    #: Allow loopback, private, link-local and metadata addresses (off: an SSRF guard).
+    fetch_allow_private: bool = False
+    #: Hosts whose robots.txt is not honoured, comma-separated (the user's own sites).
+    fetch_robots_ignore: str = ""
+    #: The User-Agent header of every request.
+    fetch_user_agent: str = DEFAULT_USER_AGENT
 
     @property
     def index_path(self) -> Path:
         """Directory of the search index, beside the database."""
         return self.db_path.with_name(self.db_path.name + ".index")
+
+    @property
+    def archive_path(self) -> Path:
+        """Directory of the WARC archive of fetched responses, beside the database."""
+        return self.db_path.with_name(self.db_path.name + ".warc")
 
     @property
     def reuse_path(self) -> Path:
@@ -71,7 +101,21 @@ _ENV = {
     "TAHQIQ_WORKERS": "workers",
     "TAHQIQ_TOKEN": "api_token",
     "TAHQIQ_MAX_REQUEST_BYTES": "max_request_bytes",
+    "TAHQIQ_FETCH_CONNECT_TIMEOUT": "fetch_connect_timeout",
+    "TAHQIQ_FETCH_READ_TIMEOUT": "fetch_read_timeout",
+    "TAHQIQ_FETCH_TOTAL_TIMEOUT": "fetch_total_timeout",
+    "TAHQIQ_FETCH_MAX_BYTES": "fetch_max_bytes",
+    "TAHQIQ_FETCH_MAX_REDIRECTS": "fetch_max_redirects",
+    "TAHQIQ_FETCH_HOST_INTERVAL": "fetch_host_interval",
+    "TAHQIQ_FETCH_HOST_CONCURRENCY": "fetch_host_concurrency",
+    "TAHQIQ_FETCH_RETRIES": "fetch_retries",
+    "TAHQIQ_FETCH_ALLOW_PRIVATE": "fetch_allow_private",
+    "TAHQIQ_FETCH_ROBOTS_IGNORE": "fetch_robots_ignore",
+    "TAHQIQ_FETCH_USER_AGENT": "fetch_user_agent",
 }
+
+#: Integer settings that may be 0 (all others must be positive).
+_ZERO_OK = {"workers", "fetch_max_redirects", "fetch_retries"}
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -84,9 +128,14 @@ def _coerce(name: str, value: Any) -> Any:
             return Path(value).expanduser()
         if kind in ("int", int):
             number = int(value)
-            if number < (0 if name == "workers" else 1):
+            if number < (0 if name in _ZERO_OK else 1):
                 raise ValueError("must be positive")
             return number
+        if kind in ("float", float):
+            real = float(value)
+            if not 0 <= real < float("inf"):
+                raise ValueError("must be a finite number, 0 or more")
+            return real
         if kind in ("bool", bool):
             if isinstance(value, str):
                 return value.strip().lower() in {"1", "true", "yes", "on"}

@@ -96,3 +96,60 @@ class InvalidQueryError(TahqiqError):
     """A search query or claim is empty or unusable."""
 
     exit_code = 2
+
+
+class ArchiveError(TahqiqError):
+    """The WARC archive of fetched responses cannot be written or read back: a file is
+    missing, or a record is damaged or does not match the digest it is cited by."""
+
+
+class FetchError(TahqiqError):
+    """A URL could not be fetched within tahqiq's limits (:mod:`tahqiq.fetch`).
+
+    ``reason`` is one line for people; ``status`` is the HTTP status when a server
+    answered, else ``None``.
+    """
+
+    exit_code = 5
+
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+
+
+class BlockedURLError(FetchError):
+    """The SSRF guard refused the URL: not http(s), credentials in it, or no host."""
+
+
+class BlockedAddressError(BlockedURLError):
+    """The SSRF guard refused an address: loopback, private, link-local, metadata..."""
+
+
+class RobotsDisallowedError(FetchError):
+    """The site's robots.txt disallows the URL to tahqiq's user agent."""
+
+
+class FetchTimeoutError(FetchError):
+    """Connecting or reading took too long, or the whole fetch passed its deadline."""
+
+
+class FetchConnectionError(FetchError):
+    """The host could not be resolved or reached, or broke the HTTP exchange."""
+
+
+class FetchTooLargeError(FetchError):
+    """The response body (decompressed) is over the fetch size limit."""
+
+
+class ContentTypeError(FetchError):
+    """The response is of a content type the fetch does not accept (not HTML or a feed)."""
+
+
+class RedirectError(FetchError):
+    """Too many redirects, a redirect loop, or a redirect without a usable Location."""
+
+
+class FetchStatusError(FetchError):
+    """The server answered with an HTTP error status (after any retries)."""

@@ -621,3 +621,71 @@ class StoredDocument(NamedTuple):
 
     rowid: int
     document: Document
+
+
+# -- fetching the news (tahqiq.fetch) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """One HTTP response as tahqiq read it, within its limits.
+
+    ``body`` is the entity after any content encoding was undone (at most the fetch
+    size limit); ``sha256`` is its hex digest.  ``redirects`` lists the URLs that
+    answered with a redirect, in order; ``final_url`` is the one that answered.  A
+    ``304 Not Modified`` answer to a conditional request has ``not_modified`` set and
+    an empty body.  ``headers`` are the response headers in the order received.
+    """
+
+    url: str
+    final_url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    content_type: str
+    fetched_at: str
+    sha256: str
+    redirects: tuple[str, ...] = ()
+    not_modified: bool = False
+    #: The peer address the response came from (after the SSRF guard checked it).
+    peer: str = ""
+
+    def header(self, name: str) -> str | None:
+        """The first header ``name`` (case-insensitive), or ``None``."""
+        lowered = name.lower()
+        return next((v for k, v in self.headers if k.lower() == lowered), None)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchFailure:
+    """A fetch that gave nothing to ingest, and why (one line, for people)."""
+
+    url: str
+    reason: str
+    at: str
+    #: The HTTP status when a server answered, else ``None``.
+    status: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"url": self.url, "reason": self.reason, "at": self.at, "status": self.status}
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """Where one fetched response is archived: a record of a WARC file."""
+
+    url: str
+    fetched_at: str
+    status: int
+    sha256: str
+    #: The WARC file's name (within the desk's archive folder), the record's byte
+    #: offset in it and the record's length on disk (compressed).
+    warc_file: str
+    offset: int
+    length: int
+    content_type: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
