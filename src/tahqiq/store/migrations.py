@@ -166,3 +166,41 @@ def m003_reuse_links(conn: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     conn.execute("CREATE INDEX reuse_links_b ON reuse_links(b)")
+
+
+@MIGRATIONS
+def m004_fetching(conn: sqlite3.Connection) -> None:
+    """What a desk that watches the news keeps: the feeds it follows, where every
+    fetched response is archived (a WARC record), and every fetch that failed."""
+    conn.execute(
+        """CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            outlet TEXT,
+            added_at TEXT NOT NULL,
+            etag TEXT, last_modified TEXT,
+            last_polled TEXT, last_ok TEXT, last_error TEXT,
+            failures INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE captures (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL, final_url TEXT NOT NULL,
+            fetched_at TEXT NOT NULL, status INTEGER NOT NULL, content_type TEXT,
+            sha256 TEXT NOT NULL,
+            warc_file TEXT NOT NULL, warc_offset INTEGER NOT NULL, warc_length INTEGER NOT NULL,
+            doc INTEGER REFERENCES documents(rowid) ON DELETE SET NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX captures_url ON captures(url, fetched_at)")
+    conn.execute("CREATE INDEX captures_final_url ON captures(final_url, fetched_at)")
+    conn.execute("CREATE INDEX captures_doc ON captures(doc)")
+    conn.execute(
+        """CREATE TABLE fetch_failures (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL, at TEXT NOT NULL, status INTEGER, reason TEXT NOT NULL,
+            feed INTEGER REFERENCES feeds(id) ON DELETE SET NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX fetch_failures_at ON fetch_failures(at)")
