@@ -21,6 +21,7 @@ from .core.types import (
     IngestFailure,
     IngestReport,
     QueryTerm,
+    RawDocument,
     ReindexReport,
     Report,
     ReuseLink,
@@ -277,6 +278,15 @@ class Corpus(CorpusStatus):
 
         self._check_writable()
         items = read_bytes(data, name, max_bytes=self.settings.max_file_bytes)
+        return self._store_parsed([list(documents_from(items))], 1, None, link)
+
+    def ingest_raw(self, items: Iterable[RawDocument | IngestFailure], *,
+                   link: bool | None = None) -> IngestReport:
+        """Clean, store and index documents already read (e.g. fetched pages whose URL and
+        outlet the caller filled in); the failure and linking rules of :meth:`ingest`."""
+        from .pipeline import documents_from
+
+        self._check_writable()
         return self._store_parsed([list(documents_from(items))], 1, None, link)
 
     def _store_parsed(self, parsed: Iterable[list[Document | IngestFailure]], total: int,

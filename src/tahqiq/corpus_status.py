@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .core.types import Capture
     from .index.base import SearchIndex
     from .store.links import LinkTable
     from .store.sqlite import Store
@@ -53,6 +54,14 @@ class CorpusStatus:
     def pending_links(self) -> int:
         """Stored documents not yet checked for reuse (cheap: the reuse index stays closed)."""
         return self.link_table.pending()
+
+    # -- archived captures ----------------------------------------------------------------
+    def captures(self, doc_id: str) -> list[Capture]:
+        """Where the stored document with this full id was fetched from: its archived
+        responses (time, status, sha256, WARC record), oldest first; none for a file."""
+        from .store.fetching import CaptureTable
+
+        return CaptureTable(self.store).of_document(doc_id)
 
     def is_linked(self, doc_id: str) -> bool:
         """Whether the reuse links of the stored document with this full id have been computed."""

@@ -97,13 +97,18 @@ def show(doc_id: str, db: str | None, as_json: bool) -> None:
     """Show one stored document (an id or a unique id prefix)."""
     with open_corpus(db, must_exist=True) as corpus:
         doc = corpus.get(doc_id)
+        captures = corpus.captures(doc.doc_id)
     if as_json:
-        emit_json(doc.to_json())
+        emit_json({**doc.to_json(), **({"captures": [c.to_json() for c in captures]}
+                                       if captures else {})})
         return
     for key in ("doc_id", "title", "source", "published", "url", "source_path", "lang"):
         value = getattr(doc, key)
         if value:
             click.echo(f"{key + ':':13s}{value}")
+    for capture in captures:
+        click.echo(f"{'captured:':13s}{capture.fetched_at}  HTTP {capture.status}  "
+                   f"sha256 {capture.sha256[:16]}  {capture.warc_file}@{capture.offset}")
     click.echo(f"{'sentences:':13s}{len(doc.sentences)}\n")
     click.echo(doc.text)
 

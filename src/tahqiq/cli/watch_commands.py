@@ -1,0 +1,167 @@
+"""``tahqiq feeds``, ``fetch``, ``watch`` and ``export warc``: a desk that watches the news."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .output import common_options, emit_json, open_corpus
+
+#: ``--every`` units.
+_UNITS = {"s": 1, "m": 60, "h": 3600}
+
+
+def _allow_private(func: Any) -> Any:
+    return click.option(
+        "--allow-private", is_flag=True, default=None,
+        help="Also fetch loopback, private and link-local addresses (off: an SSRF guard; "
+             "for a desk's own servers only).")(func)
+
+
+@click.group()
+def feeds() -> None:
+    """The feeds (RSS, Atom, sitemaps) this desk follows."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--outlet", default=None, help="The outlet's name, shown beside its articles.")
+@common_options
+def feeds_add(url: str, outlet: str | None, db: str | None, as_json: bool) -> None:
+    """Follow the feed at URL."""
+    from ..fetch.guard import check_scheme
+    from ..store.fetching import FeedTable
+
+    check_scheme(url)
+    with open_corpus(db) as corpus:
+        feed, added = FeedTable(corpus.store).add(url, outlet)
+    if as_json:
+        emit_json({"feed": feed.to_json(), "added": added})
+    else:
+        click.echo(f"{'following' if added else 'already following'} [{feed.id}] {feed.url}"
+                   + (f"  ({feed.outlet})" if feed.outlet else ""))
+
+
+@feeds.command("list")
+@common_options
+def feeds_list(db: str | None, as_json: bool) -> None:
+    """The feeds followed, and how their last poll went."""
+    from ..store.fetching import FeedTable
+
+    with open_corpus(db, must_exist=True) as corpus:
+        followed = FeedTable(corpus.store).all()
+    if as_json:
+        emit_json({"feeds": [f.to_json() for f in followed]})
+        return
+    for feed in followed:
+        state = f"failing ({feed.failures}): {feed.last_error}" if feed.failures else \
+            f"polled {feed.last_polled}" if feed.last_polled else "not polled yet"
+        click.echo(f"[{feed.id}] {feed.url}" + (f"  ({feed.outlet})" if feed.outlet else "")
+                   + f"  — {state}")
+
+
+@feeds.command("remove")
+@click.argument("feed")
+@common_options
+def feeds_remove(feed: str, db: str | None, as_json: bool) -> None:
+    """Stop following FEED (its URL or id); what was fetched from it stays."""
+    from ..store.fetching import FeedTable
+
+    with open_corpus(db, must_exist=True) as corpus:
+        removed = FeedTable(corpus.store).remove(feed)
+    if as_json:
+        emit_json({"removed": removed.to_json()})
+    else:
+        click.echo(f"no longer following [{removed.id}] {removed.url}")
+
+
+@click.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--outlet", default=None, help="The outlet's name, where a page names none.")
+@_allow_private
+@common_options
+def fetch(urls: tuple[str, ...], outlet: str | None, allow_private: bool | None, db: str | None,
+          as_json: bool) -> None:
+    """Fetch pages or feeds now: archive every answer, ingest the articles, link them."""
+    from ..watch import Watcher
+
+    with open_corpus(db) as corpus, Watcher(corpus, allow_private=allow_private) as watcher:
+        report = watcher.fetch_urls(list(urls), outlet)
+    _print_round(report, as_json)
+
+
+@click.command()
+@click.option("--every", default="10m", show_default=True,
+              help="Time between rounds: a number of seconds, or with s, m or h (e.g. 10m).")
+@click.option("--once", is_flag=True, help="One round, then exit.")
+@_allow_private
+@common_options
+def watch(every: str, once: bool, allow_private: bool | None, db: str | None, as_json: bool) -> None:
+    """Poll every followed feed, fetch new items, ingest and link them; again and again."""
+    from ..watch import Watcher
+
+    pause = _seconds(every)
+    with open_corpus(db, must_exist=True) as corpus, \
+            Watcher(corpus, allow_private=allow_private) as watcher:
+        while True:
+            _print_round(watcher.poll(), as_json)
+            if once:
+                return
+            try:
+                time.sleep(pause)
+            except KeyboardInterrupt:
+                click.echo("tahqiq: watch stopped", err=True)
+                return
+
+
+@click.group()
+def export() -> None:
+    """Write what the desk holds for other tools."""
+
+
+@export.command("warc")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@common_options
+def export_warc(target: Path, db: str | None, as_json: bool) -> None:
+    """Write every archived response into one WARC file (gzip) at TARGET."""
+    from ..fetch.warc import WarcArchive
+    from ..store.fetching import CaptureTable
+
+    with open_corpus(db, must_exist=True) as corpus:
+        captures = CaptureTable(corpus.store).all()
+        written = WarcArchive(corpus.settings.archive_path).export(target, captures)
+    if as_json:
+        emit_json({"target": str(target), "records": written})
+    else:
+        click.echo(f"wrote {written} archived responses to {target}")
+
+
+def _seconds(every: str) -> float:
+    text = every.strip().lower()
+    unit = _UNITS.get(text[-1:], None)
+    try:
+        value = float(text[:-1] if unit else text) * (unit or 1)
+    except ValueError:
+        raise click.BadParameter(f"{every!r} is not a duration such as 90, 30s, 10m or 1h",
+                                 param_hint="--every") from None
+    if not 10 <= value <= 7 * 86400:
+        raise click.BadParameter("between 10 s and 7 days", param_hint="--every")
+    return value
+
+
+def _print_round(report: Any, as_json: bool) -> None:
+    if as_json:
+        emit_json(report.to_json())
+        return
+    counts: dict[str, int] = {}
+    for item in report.fetched:
+        counts[item.outcome] = counts.get(item.outcome, 0) + 1
+    done = ", ".join(f"{outcome} {n}" for outcome, n in sorted(counts.items())) or "nothing fetched"
+    click.echo(f"feeds {report.feeds}; {done}; failed {len(report.failures)}; linked {report.linked}")
+    for failure in report.failures:
+        click.echo(f"  failed: {failure.url}: {failure.reason}", err=True)
+    for url, n in report.skipped.items():
+        click.echo(f"  {url}: {n} more new items left for the next round", err=True)
