@@ -9,6 +9,7 @@ corpus opens on first use catches up with the store, as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,6 +63,13 @@ class CorpusStatus:
         from .store.fetching import CaptureTable
 
         return CaptureTable(self.store).of_document(doc_id)
+
+    def first_captures(self, doc_ids: Sequence[str]) -> dict[str, Capture]:
+        """For each fetched document of ``doc_ids``, the archived answer it was first read
+        from (the report cites it); documents from files are left out."""
+        from .store.fetching import CaptureTable
+
+        return {doc: found[0] for doc, found in CaptureTable(self.store).of_documents(doc_ids).items()}
 
     def is_linked(self, doc_id: str) -> bool:
         """Whether the reuse links of the stored document with this full id have been computed."""

@@ -100,6 +100,12 @@ def test_a_round_fetches_archives_ingests_and_links_the_new_items(served: str, t
     failing = {f["url"]: f["failures"] for f in feeds}
     assert failing == {f"{served}/feed.xml": 0, f"{served}/gone.xml": 2}
 
+    claim = "الأردن يرفع سعر البنزين 25 فلساً للتر الشهر المقبل"
+    checked = json.loads(tahqiq("check", claim, "--db", db, "--json", env=ENV).stdout)
+    cited = [a["captured"] for a in checked["articles"] if a.get("captured")]
+    assert len(cited) == 2 and capture["sha256"] in {c["sha256"] for c in cited}
+    assert capture["sha256"][:16] in tahqiq("check", claim, "--db", db, "--md", env=ENV).stdout
+
     out = tmp_path / "desk.warc.gz"
     exported = json.loads(tahqiq("export", "warc", str(out), "--db", db, "--json").stdout)
     # the feed, its two pages, the feed's 304 (the 404s are failures, recorded in the store)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from tahqiq.errors import InvalidQueryError
 from tahqiq.text import build_document
-from tahqiq.types import Document, Evidence, Judgement, RawDocument, ReuseLink
+from tahqiq.types import Capture, Document, Evidence, Judgement, RawDocument, ReuseLink
 from tahqiq.verify import Verifier
 from tahqiq.verify.ports import EvidenceSource
 
@@ -27,6 +27,7 @@ class MemorySource:
         self.links = list(links)
         self.pending = pending
         self.writes = 0
+        self.captures: dict[str, Capture] = {}
 
     def rank(self, query: str, k: int = 10) -> list[tuple[str, float]]:
         words = set(query.split())
@@ -47,6 +48,9 @@ class MemorySource:
 
     def pending_links(self) -> int:
         return self.pending
+
+    def first_captures(self, doc_ids: Sequence[str]) -> dict[str, Capture]:
+        return {d: self.captures[d] for d in doc_ids if d in self.captures}
 
     def ensure_linked(self, limit: int) -> int:
         self.writes += 1
@@ -100,6 +104,21 @@ def test_the_sources_copy_links_are_the_units_reuse_basis() -> None:
     linked = Verifier(source, model=KeywordModel()).check(CLAIM, k=5)
     unit = _unit_of(linked, a)
     assert c in unit.doc_ids and "reuse" in unit.basis
+
+
+def test_a_fetched_article_cites_the_capture_it_was_read_from() -> None:
+    from tahqiq.verify.render import to_html, to_markdown
+
+    source = MemorySource(TEXTS)
+    b = source.docs["b"].doc_id
+    source.captures[b] = Capture("https://news.example/b", "2026-12-06T03:00:00+00:00", 200,
+                                 "ab12" * 16, "tahqiq-x.warc.gz", 120, 900, "text/html")
+    report = Verifier(source, model=KeywordModel()).check(CLAIM, k=5)
+    cited = {a.doc_id: a.to_json().get("captured") for a in report.articles}
+    assert cited[b]["sha256"] == "ab12" * 16 and cited[b]["fetched_at"].startswith("2026-12-06")
+    assert [d for d, c in cited.items() if c] == [b]  # the others came from files
+    for text in (to_markdown(report), to_html(report)):
+        assert "ab12ab12ab12ab12" in text and "2026-12-06T03:00:00" in text
 
 
 def test_an_empty_source_gives_an_unverified_report() -> None:

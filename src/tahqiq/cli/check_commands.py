@@ -79,7 +79,7 @@ def _render(report: Any, fmt: str) -> str:
 
 
 def _text(report: Any) -> str:
-    from ..verify.render import why
+    from ..verify.render import captured_text, why
     from ..verify.vocabulary import word
 
     lines = [f"claim:      {report.claim}",
@@ -89,6 +89,8 @@ def _text(report: Any) -> str:
     for article in report.articles:
         lines.append(f"\n[{article.stance} {article.confidence:.2f}] {article.doc_id[:12]}  "
                      f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
+        if article.captured:
+            lines.append(f"    {captured_text(article.captured)}")
         for e in article.evidence:
             lines.append(f"    - ({e.stance} {e.score:.2f}) {e.sentence}")
             if e.decisive:

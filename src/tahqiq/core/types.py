@@ -430,6 +430,8 @@ class ArticleVerdict:
     evidence_unit: int = 0
     #: Where the unit's evidence comes from: the earliest article's id or a cited outlet.
     origin: str | None = None
+    #: The archived answer the article was first read from (fetched articles only).
+    captured: Capture | None = None
 
     def evidence_contexts(self) -> tuple[str, ...]:
         """The passage around each evidence sentence (the sentence itself when unknown)."""
@@ -447,7 +449,11 @@ class ArticleVerdict:
                               "context": context, "relation": e.relation, "decisive": e.decisive,
                               "reasons": dict(e.reasons) if e.reasons else {}}
                              for e, context in zip(self.evidence, self.evidence_contexts(), strict=True)],
-                "evidence_unit": self.evidence_unit, "origin": self.origin}
+                "evidence_unit": self.evidence_unit, "origin": self.origin,
+                **({"captured": {"fetched_at": self.captured.fetched_at, "url": self.captured.url,
+                                 "status": self.captured.status, "sha256": self.captured.sha256,
+                                 "warc_file": self.captured.warc_file,
+                                 "offset": self.captured.offset}} if self.captured else {})}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from ..core.types import Document, ReuseLink
+from ..core.types import Capture, Document, ReuseLink
 
 
 @runtime_checkable
@@ -38,6 +38,11 @@ class EvidenceSource(Protocol):
 
     def pending_links(self) -> int:
         """Stored documents not yet checked for reuse."""
+        ...
+
+    def first_captures(self, doc_ids: Sequence[str]) -> dict[str, Capture]:
+        """For each fetched document of ``doc_ids``, the archived answer it was first read
+        from (documents ingested from files have none and are left out)."""
         ...
 
     def ensure_linked(self, limit: int) -> int:

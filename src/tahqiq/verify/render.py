@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from ..core.types import ArticleVerdict, Evidence, Report
+from ..core.types import ArticleVerdict, Capture, Evidence, Report
 from .vocabulary import warning_text, word
 
 #: What an evidence sentence does to the claim, and the operators that govern it, in Arabic.
@@ -68,6 +68,12 @@ def _md_mark(context: str, sentence: str) -> str:
             + _md_escape(context[at + len(sentence):]))
 
 
+def captured_text(capture: Capture) -> str:
+    """The archived answer an article was read from, for people: time, status and digest."""
+    return (f"قُرئ في {capture.fetched_at} (HTTP {capture.status}) · "
+            f"نسخة مؤرشفة sha256 {capture.sha256[:16]} · {capture.warc_file}")
+
+
 def to_markdown(report: Report) -> str:
     """The report as Markdown (Arabic labels; evidence in bold inside its passage)."""
     lines = [f"# التحقق من الادعاء: {_md_escape(report.claim)}", "",
@@ -83,6 +89,8 @@ def to_markdown(report: Report) -> str:
                   f"{_stance(article.stance)} ({article.stance}, {article.confidence:.2f}) · "
                   f"{_md_escape(article.source or '?')} · {article.published or 'بلا تاريخ'} · "
                   f"`{article.doc_id[:12]}`" + _md_unit_tag(article), ""]
+        if article.captured:
+            lines += [_md_escape(captured_text(article.captured)), ""]
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             lines.append(f"- [{_stance(evidence.stance)} {evidence.score:.2f}] "
                          f"{_md_mark(context, evidence.sentence)}")
@@ -215,7 +223,9 @@ def to_html(report: Report) -> str:
         parts.append(f'<article><h2>{e(article.title or article.doc_id)}</h2><p class="meta">'
                      f'<span class="{e(article.stance)}">{_stance(article.stance)}</span> '
                      f"({article.confidence:.2f}) · {e(article.source or '?')} · "
-                     f"{e(article.published or 'بلا تاريخ')}{link}{e(_md_unit_tag(article))}</p><ul>")
+                     f"{e(article.published or 'بلا تاريخ')}{link}{e(_md_unit_tag(article))}</p>"
+                     + (f'<p class="meta">{e(captured_text(article.captured))}</p>'
+                        if article.captured else "") + "<ul>")
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             decisive = (f'<br><small class="why">الجملة الحاسمة: {e(why(evidence))}</small>'
                         if evidence.decisive else "")

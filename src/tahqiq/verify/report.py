@@ -7,11 +7,12 @@ highest confidence among its members of that stance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..core.types import (
     ArticleVerdict,
+    Capture,
     Document,
     EvidenceUnit,
     Judgement,
@@ -32,10 +33,13 @@ CONTEXT_CHARS = 240
 
 def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]],
                  policy: VerdictPolicy, include_unrelated: bool = False,
-                 warnings: Sequence[str] = (), links: Sequence[ReuseLink] = ()) -> Report:
-    """A report from judged articles and the reuse links among them."""
+                 warnings: Sequence[str] = (), links: Sequence[ReuseLink] = (),
+                 captures: Mapping[str, Capture] | None = None) -> Report:
+    """A report from judged articles and the reuse links among them; ``captures`` gives
+    the archived answer each fetched article was first read from (cited in the report)."""
     judgements = [j for _, _, j in judged]
-    articles = [_article(doc, score, j) for doc, score, j in judged]
+    captures = captures or {}
+    articles = [_article(doc, score, j, captures.get(doc.doc_id)) for doc, score, j in judged]
     related = [a for a in articles if a.stance in RELATED]
     texts = {doc.doc_id: doc.text for doc, _, _ in judged}
     backings = {a.doc_id: backing(texts[a.doc_id], a, line_sources(texts[a.doc_id], a), claim)
@@ -116,13 +120,14 @@ def line_sources(text: str, article: ArticleVerdict) -> dict[Span, SourceReport]
     return {w: extract_sources(article.doc_id, text[w[0]:w[1]]) for w in dict.fromkeys(windows)}
 
 
-def _article(doc: Document, score: float, judgement: Judgement) -> ArticleVerdict:
+def _article(doc: Document, score: float, judgement: Judgement,
+             captured: Capture | None = None) -> ArticleVerdict:
     lines = doc.text.split("\n")
     contexts = tuple(_context(lines[e.line] if 0 <= e.line < len(lines) else e.sentence, e.sentence)
                      for e in judgement.evidence)
     return ArticleVerdict(doc.doc_id, doc.title, doc.source, doc.url, doc.source_path, doc.published,
                           judgement.stance, judgement.confidence, judgement.evidence,
-                          round(float(score), 4), contexts)
+                          round(float(score), 4), contexts, captured=captured)
 
 
 def _context(line: str, sentence: str, reach: int = CONTEXT_CHARS) -> str:

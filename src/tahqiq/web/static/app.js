@@ -279,7 +279,8 @@ function renderArticle(article, report) {
       el("span", { class: "badge " + article.stance }, (STANCE[article.stance] || article.stance) + " ", iso(pct(article.confidence))),
       unit && unit.doc_ids.length > 1 ? el("span", { class: "badge unit" }, "وحدة ", iso(unit.unit)) : null),
     el("div", { class: "meta" }, separated([article.source, day(article.published)].filter(Boolean).map(iso))),
-    provenance(article, unit, report));
+    provenance(article, unit, report),
+    captured(article));
   for (const evidence of article.evidence || []) {
     card.appendChild(el("blockquote", { class: "evidence" },
       highlight(evidence.context || evidence.sentence, [evidence.sentence], evidence.stance)));
@@ -288,6 +289,14 @@ function renderArticle(article, report) {
     }
   }
   return card;
+}
+
+// The archived answer a fetched article was read from: when, and its digest.
+function captured(article) {
+  const c = article.captured;
+  if (!c) return null;
+  return el("div", { class: "meta captured" }, "قُرئ في ", iso(c.fetched_at), " (HTTP ", iso(c.status),
+    ") · نسخة مؤرشفة sha256 ", iso(String(c.sha256).slice(0, 16)));
 }
 
 // Where an article's evidence comes from: the article it copies, the outlet it cites.
