@@ -71,6 +71,21 @@ class CorpusStatus:
 
         return {doc: found[0] for doc, found in CaptureTable(self.store).of_documents(doc_ids).items()}
 
+    def later_versions(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """For each document of ``doc_ids`` whose page was read again with other words
+        since, the newest version: ``(doc_id, first read at)`` (the report flags it)."""
+        from .store.fetching import CaptureTable
+
+        return CaptureTable(self.store).later_versions(doc_ids)
+
+    def revisions(self, doc_id: str) -> list[tuple[str, str, str]]:
+        """Every version of the page the document with this full id was fetched from,
+        oldest first: ``(doc_id, first read at, URL)`` (one entry, or none, when the page
+        never changed or the document came from a file)."""
+        from .store.fetching import CaptureTable
+
+        return CaptureTable(self.store).versions(doc_id)
+
     def is_linked(self, doc_id: str) -> bool:
         """Whether the reuse links of the stored document with this full id have been computed."""
         return self.link_table.is_linked(doc_id)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .core.errors import MalformedInputError, TahqiqError
+from .core.errors import IngestError, MalformedInputError, TahqiqError
 from .core.types import FetchFailure, FetchResult, IngestFailure, RawDocument
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,7 +38,8 @@ class Fetched:
 
     url: str
     status: int
-    #: ``added``, ``duplicate``, ``not modified``, ``feed`` or ``no article``.
+    #: ``added``, ``revised`` (a page read before, with other words now), ``duplicate``,
+    #: ``not modified``, ``feed`` or ``no article``.
     outcome: str
     doc_id: str | None = None
     fetched_at: str = ""
@@ -61,8 +62,8 @@ class RoundReport:
 
     @property
     def added(self) -> int:
-        """New articles stored."""
-        return sum(1 for f in self.fetched if f.outcome == "added")
+        """New articles stored (revisions of pages read before included)."""
+        return sum(1 for f in self.fetched if f.outcome in ("added", "revised"))
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -203,7 +204,10 @@ class Watcher:
             return
         status = report.documents[0]
         self.captures.attach(round_.captures[id(result)], status.doc_id)
-        round_.fetched.append(_fetched(result, status.status, status.doc_id))
+        outcome = status.status
+        if outcome == "added" and len(self.captures.versions(status.doc_id)) > 1:
+            outcome = "revised"  # the page was read before with other words: kept beside it
+        round_.fetched.append(_fetched(result, outcome, status.doc_id))
 
     def _finish(self, round_: _Round) -> RoundReport:
         linked = self.corpus.link() if self.corpus.settings.link_on_ingest else 0
@@ -233,16 +237,15 @@ def _item_urls(result: FetchResult, corpus: Corpus) -> dict[str, str | None]:
     """The links of a feed's items, or the pages a sitemap lists, each with the date the
     feed gives it (for a page that states none)."""
     from .fetch.sitemaps import is_sitemap, parse_sitemap
-    from .ingest import read_bytes
+    from .ingest.reader import feed_links_of
 
     if is_sitemap(result.body):  # a sitemap index's entries are sitemaps, not pages: not followed
         return {entry.url: entry.date for entry in parse_sitemap(result.body) if entry.kind == "page"}
-    items = list(read_bytes(result.body, "feed.xml", max_bytes=corpus.settings.max_file_bytes))
-    urls = {item.url: item.published for item in items if isinstance(item, RawDocument) and item.url}
-    failures = [item for item in items if isinstance(item, IngestFailure)]
-    if not urls and failures:
-        raise MalformedInputError(result.final_url, failures[0].error.removeprefix("feed.xml: "))
-    return urls
+    try:
+        links = feed_links_of(result.body, "feed.xml", max_bytes=corpus.settings.fetch_max_bytes)
+    except IngestError as exc:
+        raise MalformedInputError(result.final_url, exc.reason) from None
+    return dict(links)
 
 
 def _with_origin(item: RawDocument | IngestFailure, result: FetchResult, outlet: str | None,

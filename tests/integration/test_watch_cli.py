@@ -152,3 +152,71 @@ def test_watch_refuses_a_bad_period_and_feeds_add_a_bad_url(tmp_path: Path) -> N
         tahqiq("watch", "--every", "1s", "--db", db).returncode == 4
     bad = tahqiq("feeds", "add", "file:///etc/passwd", "--db", db)
     assert bad.returncode != 0 and bad.stderr.startswith("tahqiq: error:")
+
+
+def test_a_page_edited_between_fetches_is_kept_beside_the_old_one(httpserver, tmp_path: Path) -> None:  # noqa: ANN001
+    """A stealth edit: the claim softened and a denial added.  Both versions stay, the
+    second is a revision, and `tahqiq revisions` shows what changed word by word."""
+    from werkzeug import Response
+
+    first = ARTICLE
+    edited = ARTICLE.replace("رفع سعر البنزين أوكتان 90 بمقدار 25 فلساً للتر",
+                             "دراسة تعديل سعر البنزين أوكتان 90").replace(
+        "</article>", "<p>ونفت الوزارة لاحقاً اتخاذ أي قرار نهائي بشأن الأسعار.</p></article>")
+    pages = iter([first, edited, edited])
+    httpserver.expect_request("/robots.txt").respond_with_data("", content_type="text/plain")
+    httpserver.expect_request("/news/1.html").respond_with_handler(
+        lambda _request: Response(next(pages), content_type="text/html; charset=utf-8"))
+    url, db = httpserver.url_for("/news/1.html"), str(tmp_path / "desk.db")
+
+    outcomes, ids = [], []
+    for _ in range(3):
+        done = tahqiq("fetch", url, "--allow-private", "--db", db, "--json", env=ENV)
+        assert done.returncode == 0, done.stderr
+        fetched = json.loads(done.stdout)["fetched"]
+        outcomes += [f["outcome"] for f in fetched]
+        ids += [f["doc_id"] for f in fetched]
+    assert outcomes == ["added", "revised", "duplicate"] and ids[1] == ids[2] != ids[0]
+
+    docs = json.loads(tahqiq("list", "--db", db, "--json").stdout)["documents"]
+    assert len(docs) == 2  # the old version is kept, not overwritten
+    revised = json.loads(tahqiq("revisions", ids[0], "--db", db, "--json").stdout)
+    assert [v["doc_id"] for v in revised["versions"]] == ids[:2]
+    (step,) = revised["changes"]
+    removed = " ".join(p["text"] for p in step["changes"] if p["op"] == "removed")
+    added = " ".join(p["text"] for p in step["changes"] if p["op"] == "added")
+    assert "بمقدار 25 فلساً" in removed and "ونفت الوزارة لاحقاً" in added
+    text = tahqiq("revisions", ids[1], "--db", db).stdout
+    assert " - " in text and " + " in text and "changed, read" in text
+
+    claim = "الأردن يرفع سعر البنزين 25 فلساً للتر الشهر المقبل"
+    report = json.loads(tahqiq("check", claim, "--db", db, "--json", "--all", env=ENV).stdout)
+    first = next(a for a in report["articles"] if a["doc_id"] == ids[0])
+    assert first["changed_later"]["doc_id"] == ids[1]  # the evidence was edited after it was read
+    assert "تغيّر نص هذا المقال بعد قراءته" in tahqiq("check", claim, "--db", db, "--md", env=ENV).stdout
+
+
+def test_a_feed_of_100000_items_costs_a_bounded_round(httpserver, tmp_path: Path) -> None:  # noqa: ANN001
+    """At most 200 new items per feed and round are fetched; the rest are counted for the
+    next round.  A page that is no news article is a recorded failure, nothing stored."""
+    base = httpserver.url_for("").rstrip("/")
+    items = "".join(f"<item><title>خبر {n}</title><link>{base}/n/{n % 300}.html</link></item>"
+                    for n in range(100_000))
+    feed = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>س</title>{items}</channel></rss>'
+    httpserver.expect_request("/robots.txt").respond_with_data("", content_type="text/plain")
+    httpserver.expect_request("/big.xml").respond_with_data(feed, content_type="application/rss+xml")
+    page = ARTICLE.replace("25 فلساً", "{n} فلساً")
+    for n in range(300):
+        body = page.replace("{n}", str(n)) if n else \
+            '<html><body><nav><a href="/">الرئيسية</a></nav><script>var x = 1;</script></body></html>'
+        httpserver.expect_request(f"/n/{n}.html").respond_with_data(body, content_type="text/html")
+    db = str(tmp_path / "desk.db")
+    env = {**ENV, "TAHQIQ_FETCH_MAX_BYTES": str(20 * 1024 * 1024), "TAHQIQ_LINK_ON_INGEST": "0"}
+    tahqiq("feeds", "add", f"{base}/big.xml", "--db", db, env=env)
+    done = tahqiq("watch", "--once", "--allow-private", "--json", "--db", db, env=env)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    pages = [f for f in report["fetched"] if f["outcome"] != "feed"]
+    assert len(pages) == 200 and report["skipped"] == {f"{base}/big.xml": 100}
+    assert report["added"] == 199  # /n/0.html is no article: a failure, not a document
+    assert [f["url"] for f in report["failures"]] == [f"{base}/n/0.html"]

@@ -28,6 +28,7 @@ class MemorySource:
         self.pending = pending
         self.writes = 0
         self.captures: dict[str, Capture] = {}
+        self.later: dict[str, tuple[str, str]] = {}
 
     def rank(self, query: str, k: int = 10) -> list[tuple[str, float]]:
         words = set(query.split())
@@ -51,6 +52,9 @@ class MemorySource:
 
     def first_captures(self, doc_ids: Sequence[str]) -> dict[str, Capture]:
         return {d: self.captures[d] for d in doc_ids if d in self.captures}
+
+    def later_versions(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        return {d: self.later[d] for d in doc_ids if d in self.later}
 
     def ensure_linked(self, limit: int) -> int:
         self.writes += 1

@@ -15,7 +15,7 @@ from .commands import demo, ingest, list_documents, reindex, search, show, stats
 from .serve_command import serve
 from .sources_commands import reuse, sources
 from .stance_commands import evaluate, train
-from .watch_commands import export, feeds, fetch, watch
+from .watch_commands import export, feeds, fetch, revisions, watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,7 +25,7 @@ def cli() -> None:
 
 
 for _command in (ingest, search, show, list_documents, stats, reindex, check, reuse, sources, serve,
-                 demo, train, evaluate, feeds, fetch, watch, export):
+                 demo, train, evaluate, feeds, fetch, watch, revisions, export):
     cli.add_command(_command)
 
 

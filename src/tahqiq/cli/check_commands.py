@@ -79,7 +79,7 @@ def _render(report: Any, fmt: str) -> str:
 
 
 def _text(report: Any) -> str:
-    from ..verify.render import captured_text, why
+    from ..verify.render import captured_text, changed_text, why
     from ..verify.vocabulary import word
 
     lines = [f"claim:      {report.claim}",
@@ -91,6 +91,8 @@ def _text(report: Any) -> str:
                      f"{article.published or '----------':10.10s}  {article.title or '(untitled)'}")
         if article.captured:
             lines.append(f"    {captured_text(article.captured)}")
+        if article.changed_later:
+            lines.append(f"    {changed_text(article.changed_later)}")
         for e in article.evidence:
             lines.append(f"    - ({e.stance} {e.score:.2f}) {e.sentence}")
             if e.decisive:

@@ -1,4 +1,4 @@
-"""``tahqiq feeds``, ``fetch``, ``watch`` and ``export warc``: a desk that watches the news."""
+"""``tahqiq feeds``, ``fetch``, ``watch``, ``revisions`` and ``export warc``: a desk that watches the news."""
 
 from __future__ import annotations
 
@@ -115,6 +115,38 @@ def watch(every: str, once: bool, allow_private: bool | None, db: str | None, as
             except KeyboardInterrupt:
                 click.echo("tahqiq: watch stopped", err=True)
                 return
+
+
+@click.command()
+@click.argument("doc_id")
+@common_options
+def revisions(doc_id: str, db: str | None, as_json: bool) -> None:
+    """The versions of the page DOC_ID was fetched from, with what changed word by word."""
+    from ..text.diff import word_diff
+
+    with open_corpus(db, must_exist=True) as corpus:
+        doc = corpus.get(doc_id)
+        versions = corpus.revisions(doc.doc_id)
+        texts = {d.doc_id: d for d in corpus.documents([v[0] for v in versions]).values()}
+    steps = [{"doc_id": new, "read_at": at, "url": url, "previous": old,
+              "changes": [p.to_json() for p in word_diff(texts[old].text, texts[new].text)]}
+             for (old, _, _), (new, at, url) in zip(versions, versions[1:], strict=False)]
+    if as_json:
+        emit_json({"doc_id": doc.doc_id,
+                   "versions": [{"doc_id": d, "read_at": at, "url": url} for d, at, url in versions],
+                   "changes": steps})
+        return
+    if len(versions) < 2:
+        click.echo("no other version: the page read the same every time it was fetched"
+                   if versions else "not fetched: this document came from a file")
+        return
+    first = versions[0]
+    click.echo(f"{first[2]}\n  first read {first[1]}  [{first[0][:12]}]")
+    for step in steps:
+        click.echo(f"  changed, read {step['read_at']}  [{step['doc_id'][:12]}]")
+        for part in step["changes"]:
+            mark = {"same": "   ", "removed": " - ", "added": " + "}[part["op"]]
+            click.echo(f"   {mark}{part['text']}")
 
 
 @click.group()

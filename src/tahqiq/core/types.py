@@ -432,6 +432,9 @@ class ArticleVerdict:
     origin: str | None = None
     #: The archived answer the article was first read from (fetched articles only).
     captured: Capture | None = None
+    #: ``(doc_id, read at)`` of a later version of the same page with other words: the
+    #: article changed after it was read (a claim removed, a denial added...).
+    changed_later: tuple[str, str] | None = None
 
     def evidence_contexts(self) -> tuple[str, ...]:
         """The passage around each evidence sentence (the sentence itself when unknown)."""
@@ -453,7 +456,10 @@ class ArticleVerdict:
                 **({"captured": {"fetched_at": self.captured.fetched_at, "url": self.captured.url,
                                  "status": self.captured.status, "sha256": self.captured.sha256,
                                  "warc_file": self.captured.warc_file,
-                                 "offset": self.captured.offset}} if self.captured else {})}
+                                 "offset": self.captured.offset}} if self.captured else {}),
+                **({"changed_later": {"doc_id": self.changed_later[0],
+                                      "read_at": self.changed_later[1]}}
+                   if self.changed_later else {})}
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,28 @@ _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
 
 def read_feed(text: str, path: str) -> Iterator[RawDocument | IngestFailure]:
     """Documents of an RSS or Atom feed; items without text become failures."""
+    fmt, feed_title, items = _feed_items(text, path)
+    read_item = _atom_entry if fmt == "atom" else _rss_item
+    for index, item in enumerate(items):
+        fields = read_item(item)
+        if not fields["text"]:
+            yield IngestFailure(path, f"item {index + 1} has no text (no content or description)")
+            continue
+        source = fields.pop("source") or feed_title or outlet_from_url(fields["url"])
+        yield RawDocument(fmt=fmt, source=source, source_path=path, record=index, **fields)
+
+
+def feed_links(text: str, path: str) -> list[tuple[str, str | None]]:
+    """``(link, date)`` of every item of an RSS or Atom feed that has a link, in feed order;
+    items with a title and a link only count too (a watched feed's pages are fetched)."""
+    fmt, _, items = _feed_items(text, path)
+    read_item = _atom_entry if fmt == "atom" else _rss_item
+    return [(fields["url"], fields["published"]) for fields in map(read_item, items) if fields["url"]]
+
+
+def _feed_items(text: str, path: str) -> tuple[SourceFormat, str | None, list[Any]]:
+    """The feed's format, title and item elements (:class:`MalformedInputError` when it
+    is no feed, :class:`EmptyDocumentError` when it has no items)."""
     root = _parse(text, path)
     kind = _local(root.tag)
     if kind == "feed":
@@ -44,14 +66,7 @@ def read_feed(text: str, path: str) -> Iterator[RawDocument | IngestFailure]:
     feed_title = _plain(_child_text(channel, "title")) if channel is not None else None
     if not items:
         raise EmptyDocumentError(path, f"{fmt.upper()} feed has no items")
-    read_item = _atom_entry if fmt == "atom" else _rss_item
-    for index, item in enumerate(items):
-        fields = read_item(item)
-        if not fields["text"]:
-            yield IngestFailure(path, f"item {index + 1} has no text (no content or description)")
-            continue
-        source = fields.pop("source") or feed_title or outlet_from_url(fields["url"])
-        yield RawDocument(fmt=fmt, source=source, source_path=path, record=index, **fields)
+    return fmt, feed_title, items
 
 
 def _parse(text: str, path: str) -> Any:

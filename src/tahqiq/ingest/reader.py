@@ -85,6 +85,14 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int) -> Iterator[RawDocumen
         yield IngestFailure(name, exc.reason)
 
 
+def feed_links_of(data: bytes, name: str, *, max_bytes: int) -> list[tuple[str, str | None]]:
+    """``(link, date)`` of the items of a feed's bytes (decoded as :func:`read_bytes` does);
+    :class:`~tahqiq.errors.IngestError` when they are no readable feed."""
+    from .feeds import feed_links
+
+    return feed_links(_decode(data, name, max_bytes), name)
+
+
 def read_jsonl_block(path: Path, start: int, end: int, first_line: int, *,
                      max_bytes: int) -> Iterator[RawDocument | IngestFailure]:
     """The records of one block of a large JSON Lines file (see :func:`line_blocks`).

@@ -151,6 +151,31 @@ class CaptureTable:
             out.setdefault(row[0], []).append(_capture(row[1:]))
         return out
 
+    def versions(self, doc_id: str) -> list[tuple[str, str, str]]:
+        """Every stored version of the page(s) ``doc_id`` was fetched from: ``(doc_id,
+        first fetched at, final URL)`` of each document captured at one of its URLs, in
+        the order they were first read.  A page fetched again with other words is a new
+        document beside the old one: its revision."""
+        urls = [row[0] for row in self.store.query(
+            "SELECT DISTINCT c.final_url FROM captures AS c JOIN documents AS d ON d.rowid = c.doc"
+            " WHERE d.doc_id = ?", (doc_id,))]
+        rows = self.store.query_in(
+            "SELECT d.doc_id, min(c.fetched_at), c.final_url, min(c.id) FROM captures AS c"
+            " JOIN documents AS d ON d.rowid = c.doc WHERE c.final_url IN ({marks})"
+            " GROUP BY d.doc_id, c.final_url", urls)
+        return [(r[0], r[1], r[2]) for r in sorted(rows, key=lambda r: r[3])]  # in fetch order
+
+    def later_versions(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """For each of ``doc_ids`` whose page was read again with other words since, the
+        newest version: ``(doc_id, first read at)``."""
+        out = {}
+        for doc_id in doc_ids:
+            versions = self.versions(doc_id)
+            order = [v[0] for v in versions]
+            if doc_id in order and order.index(doc_id) < len(order) - 1:
+                out[doc_id] = versions[-1][:2]
+        return out
+
     def all(self) -> list[Capture]:
         """Every capture, oldest first."""
         return [_capture(r) for r in self.store.query(

@@ -45,6 +45,11 @@ class EvidenceSource(Protocol):
         from (documents ingested from files have none and are left out)."""
         ...
 
+    def later_versions(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """For each document of ``doc_ids`` whose page was read again with other words
+        since, the newest version: ``(doc_id, first read at)``."""
+        ...
+
     def ensure_linked(self, limit: int) -> int:
         """Link the pending documents when at most ``limit`` wait (a write); return how
         many were linked.  A read-only source links nothing."""

@@ -74,6 +74,12 @@ def captured_text(capture: Capture) -> str:
             f"نسخة مؤرشفة sha256 {capture.sha256[:16]} · {capture.warc_file}")
 
 
+def changed_text(later: tuple[str, str]) -> str:
+    """The flag of an article whose page changed after it was read, for people."""
+    return (f"تنبيه: تغيّر نص هذا المقال بعد قراءته؛ نسخة أحدث {later[0][:12]} قُرئت في {later[1]} "
+            f"(tahqiq revisions {later[0][:12]})")
+
+
 def to_markdown(report: Report) -> str:
     """The report as Markdown (Arabic labels; evidence in bold inside its passage)."""
     lines = [f"# التحقق من الادعاء: {_md_escape(report.claim)}", "",
@@ -91,6 +97,8 @@ def to_markdown(report: Report) -> str:
                   f"`{article.doc_id[:12]}`" + _md_unit_tag(article), ""]
         if article.captured:
             lines += [_md_escape(captured_text(article.captured)), ""]
+        if article.changed_later:
+            lines += [f"> {_md_escape(changed_text(article.changed_later))}", ""]
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             lines.append(f"- [{_stance(evidence.stance)} {evidence.score:.2f}] "
                          f"{_md_mark(context, evidence.sentence)}")
@@ -225,7 +233,9 @@ def to_html(report: Report) -> str:
                      f"({article.confidence:.2f}) · {e(article.source or '?')} · "
                      f"{e(article.published or 'بلا تاريخ')}{link}{e(_md_unit_tag(article))}</p>"
                      + (f'<p class="meta">{e(captured_text(article.captured))}</p>'
-                        if article.captured else "") + "<ul>")
+                        if article.captured else "")
+                     + (f'<p class="warn">{e(changed_text(article.changed_later))}</p>'
+                        if article.changed_later else "") + "<ul>")
         for evidence, context in zip(article.evidence, article.evidence_contexts(), strict=True):
             decisive = (f'<br><small class="why">الجملة الحاسمة: {e(why(evidence))}</small>'
                         if evidence.decisive else "")

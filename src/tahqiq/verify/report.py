@@ -34,12 +34,15 @@ CONTEXT_CHARS = 240
 def build_report(claim: str, judged: Sequence[tuple[Document, float, Judgement]],
                  policy: VerdictPolicy, include_unrelated: bool = False,
                  warnings: Sequence[str] = (), links: Sequence[ReuseLink] = (),
-                 captures: Mapping[str, Capture] | None = None) -> Report:
+                 captures: Mapping[str, Capture] | None = None,
+                 later: Mapping[str, tuple[str, str]] | None = None) -> Report:
     """A report from judged articles and the reuse links among them; ``captures`` gives
-    the archived answer each fetched article was first read from (cited in the report)."""
+    the archived answer each fetched article was first read from (cited in the report),
+    ``later`` the newer version of each article whose page changed since (flagged)."""
     judgements = [j for _, _, j in judged]
-    captures = captures or {}
-    articles = [_article(doc, score, j, captures.get(doc.doc_id)) for doc, score, j in judged]
+    captures, later = captures or {}, later or {}
+    articles = [replace(_article(doc, score, j, captures.get(doc.doc_id)),
+                        changed_later=later.get(doc.doc_id)) for doc, score, j in judged]
     related = [a for a in articles if a.stance in RELATED]
     texts = {doc.doc_id: doc.text for doc, _, _ in judged}
     backings = {a.doc_id: backing(texts[a.doc_id], a, line_sources(texts[a.doc_id], a), claim)

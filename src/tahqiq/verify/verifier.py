@@ -109,7 +109,8 @@ class Verifier:
         related = [doc.doc_id for doc, _, j in judged if j.stance in RELATED]
         warnings = prepared.warnings
         report = build_report(prepared.claim, judged, self.policy, include_unrelated, warnings,
-                              self._links(related, warnings), self.source.first_captures(related))
+                              self._links(related, warnings), self.source.first_captures(related),
+                              self.source.later_versions(related))
         return replace(report, versions=check_versions(self.model))
 
     def _model_ref(self) -> Any:

@@ -280,7 +280,9 @@ function renderArticle(article, report) {
       unit && unit.doc_ids.length > 1 ? el("span", { class: "badge unit" }, "وحدة ", iso(unit.unit)) : null),
     el("div", { class: "meta" }, separated([article.source, day(article.published)].filter(Boolean).map(iso))),
     provenance(article, unit, report),
-    captured(article));
+    captured(article),
+    article.changed_later ? el("div", { class: "meta warn" }, "تنبيه: تغيّر نص هذا المقال بعد قراءته؛ نسخة أحدث قُرئت في ",
+      iso(article.changed_later.read_at)) : null);
   for (const evidence of article.evidence || []) {
     card.appendChild(el("blockquote", { class: "evidence" },
       highlight(evidence.context || evidence.sentence, [evidence.sentence], evidence.stance)));
