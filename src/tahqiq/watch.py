@@ -117,7 +117,8 @@ class Watcher:
         return self._finish(round_)
 
     def poll(self, feeds: Sequence[Feed] | None = None) -> RoundReport:
-        """One round over ``feeds`` (default: every followed feed)."""
+        """One round over ``feeds`` (default: every followed feed), then the pages due to
+        be read again for edits (:meth:`reread`)."""
         round_ = _Round()
         for feed in feeds if feeds is not None else self.feeds.all():
             round_.feeds += 1
@@ -127,7 +128,31 @@ class Watcher:
             self.feeds.record_poll(feed, etag=result.header("etag"),
                                    last_modified=result.header("last-modified"))
             self._handle(result, feed.outlet, round_, feed)
+        self.reread(round_)
         return self._finish(round_)
+
+    def reread(self, round_: _Round) -> None:
+        """Read again the pages first read in the last ``watch_reread_days`` and last read
+        ``watch_reread_hours`` ago or more (at most :attr:`max_items`): an unchanged page is
+        a duplicate, an edited one a revision kept beside the old version."""
+        from datetime import UTC, datetime, timedelta
+
+        settings = self.corpus.settings
+        if settings.watch_reread_days <= 0:
+            return
+        now = datetime.now(UTC)
+        since = (now - timedelta(days=settings.watch_reread_days)).isoformat(timespec="seconds")
+        before = (now - timedelta(hours=settings.watch_reread_hours)).isoformat(timespec="seconds")
+        just_read = {f.url for f in round_.fetched}
+        due = [(url, doc_id) for url, doc_id in self.captures.due_again(since, before, self.max_items)
+               if url not in just_read]
+        last = self.corpus.documents([doc_id for _, doc_id in due])
+        for url, doc_id in due:
+            page = self._get(url, round_, None)
+            if page is not None:  # the outlet and date it was read with, where the page states none
+                known = last.get(doc_id)
+                self._handle_page(page, known.source if known else None, round_,
+                                  known.published if known else None)
 
     # -- one response -------------------------------------------------------------------
     def _get(self, url: str, round_: _Round, feed: Feed | None = None) -> FetchResult | None:
@@ -140,6 +165,9 @@ class Watcher:
             else:
                 result = self.fetcher.fetch(url)
         except TahqiqError as exc:
+            answer = getattr(exc, "answer", None)
+            if isinstance(answer, FetchResult):  # an error answer is archived too
+                self.captures.add(self.archive.append(answer), url)
             failure = FetchFailure(url, getattr(exc, "reason", None) or str(exc), now(),
                                    getattr(exc, "status", None))
             self.captures.record_failure(failure, feed)

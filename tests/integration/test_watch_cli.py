@@ -108,8 +108,8 @@ def test_a_round_fetches_archives_ingests_and_links_the_new_items(served: str, t
 
     out = tmp_path / "desk.warc.gz"
     exported = json.loads(tahqiq("export", "warc", str(out), "--db", db, "--json").stdout)
-    # the feed, its two pages, the feed's 304 (the 404s are failures, recorded in the store)
-    assert exported["records"] == 4 and out.stat().st_size > 0
+    # the feed, its two pages, the feed's 304 and the two 404s (failures that are archived too)
+    assert exported["records"] == 6 and out.stat().st_size > 0
 
 
 def test_the_ssrf_guard_refuses_the_loopback_server_without_allow_private(served: str,
@@ -220,3 +220,29 @@ def test_a_feed_of_100000_items_costs_a_bounded_round(httpserver, tmp_path: Path
     assert len(pages) == 200 and report["skipped"] == {f"{base}/big.xml": 100}
     assert report["added"] == 199  # /n/0.html is no article: a failure, not a document
     assert [f["url"] for f in report["failures"]] == [f"{base}/n/0.html"]
+
+
+def test_a_watch_round_reads_recent_pages_again_and_catches_an_edit(httpserver, tmp_path: Path) -> None:  # noqa: ANN001
+    from werkzeug import Response
+
+    base = httpserver.url_for("").rstrip("/")
+    edited = ARTICLE.replace("بمقدار 25 فلساً للتر", "بمقدار 10 فلسات للتر")
+    pages = iter([ARTICLE, edited])
+    httpserver.expect_request("/robots.txt").respond_with_data("", content_type="text/plain")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        _feed(base).replace(f"<item><title>رفع سعر البنزين في الاردن</title><link>{base}/news/2.html</link>", "<item><title>x</title><link></link>"),
+        content_type="application/rss+xml")
+    httpserver.expect_request("/news/1.html").respond_with_handler(
+        lambda _request: Response(next(pages), content_type="text/html; charset=utf-8"))
+    db = str(tmp_path / "desk.db")
+    env = {**ENV, "TAHQIQ_WATCH_REREAD_HOURS": "0"}
+    tahqiq("feeds", "add", f"{base}/feed.xml", "--outlet", "نبض الشارع", "--db", db, env=env)
+    first = json.loads(tahqiq("watch", "--once", "--allow-private", "--json", "--db", db, env=env).stdout)
+    assert [f["outcome"] for f in first["fetched"]] == ["feed", "added"]
+    second = json.loads(tahqiq("watch", "--once", "--allow-private", "--json", "--db", db, env=env).stdout)
+    assert [f["outcome"] for f in second["fetched"]] == ["feed", "revised"]
+    listed = json.loads(tahqiq("list", "--db", db, "--json").stdout)["documents"]
+    assert {d["source"] for d in listed} == {"نبض الشارع"} and all(d["published"] for d in listed)
+    never = json.loads(tahqiq("watch", "--once", "--allow-private", "--json", "--db", db,
+                              env={**ENV, "TAHQIQ_WATCH_REREAD_DAYS": "0"}).stdout)
+    assert [f["outcome"] for f in never["fetched"]] == ["feed"]

@@ -75,6 +75,10 @@ class Settings:
     fetch_robots_ignore: str = ""
     #: The User-Agent header of every request.
     fetch_user_agent: str = DEFAULT_USER_AGENT
+    #: A watch round reads again the pages first read in the last this many days, when
+    #: they were last read this many hours ago or more (stealth edits); 0 days: never.
+    watch_reread_days: float = 2.0
+    watch_reread_hours: float = 6.0
 
     @property
     def index_path(self) -> Path:
@@ -112,6 +116,8 @@ _ENV = {
     "TAHQIQ_FETCH_ALLOW_PRIVATE": "fetch_allow_private",
     "TAHQIQ_FETCH_ROBOTS_IGNORE": "fetch_robots_ignore",
     "TAHQIQ_FETCH_USER_AGENT": "fetch_user_agent",
+    "TAHQIQ_WATCH_REREAD_DAYS": "watch_reread_days",
+    "TAHQIQ_WATCH_REREAD_HOURS": "watch_reread_hours",
 }
 
 #: Integer settings that may be 0 (all others must be positive).

@@ -152,4 +152,9 @@ class RedirectError(FetchError):
 
 
 class FetchStatusError(FetchError):
-    """The server answered with an HTTP error status (after any retries)."""
+    """The server answered with an HTTP error status (after any retries).
+
+    ``answer`` is that answer (a :class:`~tahqiq.core.types.FetchResult`, its body cut
+    at :data:`ERROR_BODY_BYTES`), so it can be archived like any other."""
+
+    answer: object = None

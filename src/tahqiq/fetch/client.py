@@ -55,6 +55,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import httpx
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: The most of an error page's body kept (it is archived, never ingested).
+ERROR_BODY_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,10 +233,10 @@ class Fetcher:
             return self._result(url, response, b"", peer, not_modified=True)
         reason = f"HTTP {status} {response.reason_phrase}".strip()
         if status == 429 or status >= 500:
-            raise Retry(FetchStatusError(url, reason, status),
+            raise Retry(self._status_error(url, reason, response, peer, deadline),
                         retry_after(response.headers.get("retry-after")))
         if not 200 <= status < 300:
-            raise FetchStatusError(url, reason, status)
+            raise self._status_error(url, reason, response, peer, deadline)
         content_type = response.headers.get("content-type")
         check_type(content_type, job.accept, url)
         if not job.truncate:
@@ -244,6 +246,20 @@ class Fetcher:
             truncate=job.truncate)
         check_sniffed(content_type, job.accept, body, url)
         return self._result(url, response, body, peer)
+
+    def _status_error(self, url: str, reason: str, response: httpx.Response, peer: str,
+                      deadline: Deadline) -> FetchStatusError:
+        """The error of an answer with an error status, carrying that answer (its body
+        cut at :data:`ERROR_BODY_BYTES`) for the archive."""
+        error = FetchStatusError(url, reason, response.status_code)
+        try:
+            body = read_body(response.iter_raw(), content_encoding=response.headers.get(
+                "content-encoding", ""), max_bytes=ERROR_BODY_BYTES, deadline=deadline, url=url,
+                truncate=True)
+        except FetchError:  # an error page that cannot be read is still an error
+            body = b""
+        error.answer = self._result(url, response, body, peer)
+        return error
 
     def _peer(self, response: httpx.Response, url: str) -> str:
         """The address that answered, checked again by the guard (``""`` if unknown)."""

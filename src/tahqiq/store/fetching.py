@@ -165,6 +165,17 @@ class CaptureTable:
             " GROUP BY d.doc_id, c.final_url", urls)
         return [(r[0], r[1], r[2]) for r in sorted(rows, key=lambda r: r[3])]  # in fetch order
 
+    def due_again(self, first_after: str, last_before: str, limit: int) -> list[tuple[str, str]]:
+        """Pages first read after ``first_after`` and last read by ``last_before``: the
+        ones to read again for edits, least recently read first, at most ``limit``; each
+        as ``(final URL, the doc_id it was last read as)``."""
+        rows = self.store.query(
+            "SELECT c.final_url, d.doc_id, max(c.fetched_at) FROM captures AS c"
+            " JOIN documents AS d ON d.rowid = c.doc WHERE c.status = 200 GROUP BY c.final_url"
+            " HAVING min(c.fetched_at) > ? AND max(c.fetched_at) <= ?"
+            " ORDER BY max(c.fetched_at) LIMIT ?", (first_after, last_before, limit))
+        return [(row[0], row[1]) for row in rows]
+
     def later_versions(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """For each of ``doc_ids`` whose page was read again with other words since, the
         newest version: ``(doc_id, first read at)``."""
