@@ -7,6 +7,7 @@
 - :mod:`.manifest`: the one manifest of every saved artifact;
 - :mod:`.parallel`: the mapper that runs pure batch functions here or on workers;
 - :mod:`.files`: atomic writes and checksums;
+- :mod:`.clock`: the time now, as tahqiq writes it;
 - :mod:`.lazy`: lazy package exports.
 
 The old paths (``tahqiq.types``, ``tahqiq.errors``, ``tahqiq.config``,

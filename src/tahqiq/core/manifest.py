@@ -26,10 +26,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .clock import utc_now
 from .files import atomic_path, sha256_files
 from .tables import changed_tables, data_version, table_checksums
 
@@ -118,7 +118,7 @@ def read_manifest(directory: Path, error: type[Exception], what: str = "artifact
 
 def write_manifest(directory: Path, manifest: ArtifactManifest, mode: int | None = None) -> ArtifactManifest:
     """Write ``manifest`` (stamped with the time) atomically; returns what was written."""
-    manifest = replace(manifest, updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
+    manifest = replace(manifest, updated_at=utc_now())
     with atomic_path(directory / MANIFEST, mode) as tmp:
         tmp.write_text(json.dumps(manifest.to_json(), ensure_ascii=False, indent=1, sort_keys=True),
                        encoding="utf-8")

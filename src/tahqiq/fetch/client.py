@@ -32,11 +32,11 @@ import time
 from collections.abc import Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from types import ModuleType
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from ..core.clock import utc_now
 from ..core.errors import (
     BlockedURLError,
     FetchError,
@@ -143,9 +143,9 @@ class Fetcher:
         try:
             return self.fetch(url, accept=accept)
         except FetchError as exc:
-            return FetchFailure(url, _one_line(exc.reason), _now(), exc.status)
+            return FetchFailure(url, _one_line(exc.reason), utc_now(), exc.status)
         except Exception as exc:  # one bad URL never stops the others; say what it was
-            return FetchFailure(url, _one_line(f"{type(exc).__name__}: {exc}"), _now())
+            return FetchFailure(url, _one_line(f"{type(exc).__name__}: {exc}"), utc_now())
 
     def _fetch_robots(self, robots_url: str) -> FetchResult:
         """robots.txt: guarded and polite as any fetch, any type, cut at its own limit."""
@@ -276,7 +276,7 @@ class Fetcher:
         return FetchResult(url=url, final_url=url, status=response.status_code,
                            headers=tuple(response.headers.multi_items()), body=body,
                            content_type=response.headers.get("content-type", "").strip(),
-                           fetched_at=_now(), sha256=hashlib.sha256(body).hexdigest(),
+                           fetched_at=utc_now(), sha256=hashlib.sha256(body).hexdigest(),
                            not_modified=not_modified, peer=peer)
 
     def _http(self) -> httpx.Client:
@@ -301,8 +301,6 @@ def _key(url: str) -> str:
     return urlsplit(url)._replace(fragment="").geturl()
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _one_line(text: str) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..core.clock import utc_now
 from ..core.errors import NotFoundError
 from ..core.types import Capture, FetchFailure
 
@@ -27,9 +27,8 @@ _CAPTURE_COLUMNS = ("c.url, c.final_url, c.fetched_at, c.status, c.content_type,
                     " c.warc_file, c.warc_offset, c.warc_length")
 
 
-def now() -> str:
-    """The time now, ISO-8601 UTC to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+#: The time now, ISO-8601 UTC to the second.
+now = utc_now
 
 
 @dataclass(frozen=True, slots=True)

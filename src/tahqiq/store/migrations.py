@@ -16,8 +16,8 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 
+from ..core.clock import utc_now
 from ..core.errors import SchemaVersionError
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -102,7 +102,7 @@ class Migrations:
                 step(conn)
                 conn.execute(
                     "INSERT INTO _migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
-                    (self.name, name, datetime.now(UTC).isoformat(timespec="seconds")),
+                    (self.name, name, utc_now()),
                 )
         return self.version
 

@@ -14,11 +14,11 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
+from ..core.clock import utc_now
 from ..core.errors import InvalidQueryError, NotFoundError, StoreError
 from ..core.types import Document, DocumentStatus, SearchRow, Sentence, StoredDocument, StoreStats
 from .migrations import MIGRATIONS, original_hash, transaction
@@ -170,7 +170,7 @@ class Store:
         docs = list(docs)
         if not docs:
             return []
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = utc_now()
         statuses: list[DocumentStatus] = []
         with self.write() as conn:
             seen = self._existing(conn, [d.doc_id for d in docs])
