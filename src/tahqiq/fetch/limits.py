@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields
+from typing import Any
 
-from ..core.config import DEFAULT_FETCH_MAX_BYTES, DEFAULT_USER_AGENT
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..core.config import Settings
+from ..core.config import Settings
 
 #: Web pages.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -23,34 +20,50 @@ DEFAULT_ACCEPT = HTML_TYPES | FEED_TYPES
 ROBOTS_MAX_BYTES = 512 * 1024
 
 
+#: The limits that mirror a ``fetch_<name>`` setting (and take its default from there).
+MIRRORED = ("connect_timeout", "read_timeout", "total_timeout", "max_bytes", "max_redirects",
+            "host_interval", "host_concurrency", "retries", "allow_private", "robots_ignore",
+            "user_agent")
+
+
+def _setting(name: str) -> Any:
+    """The default of :class:`~tahqiq.core.config.Settings` field ``fetch_<name>``."""
+    return next(f.default for f in fields(Settings) if f.name == f"fetch_{name}")
+
+
+def parse_hosts(text: str) -> frozenset[str]:
+    """``"a.com, B.com:8080"`` -> ``{"a.com", "b.com:8080"}`` (blank entries dropped)."""
+    return frozenset(h.strip().lower() for h in text.split(",") if h.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class FetchLimits:
     """Every limit of a :class:`~tahqiq.fetch.client.Fetcher`.
 
-    The first fields mirror :class:`~tahqiq.core.config.Settings` (``fetch_*``) and
-    default to the same values; the rest tune retries and robots.txt.
+    The first fields (:data:`MIRRORED`) mirror :class:`~tahqiq.core.config.Settings`
+    (``fetch_*``) and take their defaults from it; the rest tune retries and robots.txt.
     """
 
     #: Seconds to connect, and to wait for each read of a response.
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
+    connect_timeout: float = _setting("connect_timeout")
+    read_timeout: float = _setting("read_timeout")
     #: Seconds one fetch may take: redirects, bodies, retries and their waits included,
     #: waiting for one's turn at a host (politeness) excluded.
-    total_timeout: float = 60.0
+    total_timeout: float = _setting("total_timeout")
     #: Largest body read, decompressed.
-    max_bytes: int = DEFAULT_FETCH_MAX_BYTES
-    max_redirects: int = 5
+    max_bytes: int = _setting("max_bytes")
+    max_redirects: int = _setting("max_redirects")
     #: Seconds between the starts of two requests to one host; requests to one host at once.
-    host_interval: float = 1.0
-    host_concurrency: int = 2
+    host_interval: float = _setting("host_interval")
+    host_concurrency: int = _setting("host_concurrency")
     #: Retries after a connection error, a timeout, 429 or 5xx (never after another 4xx).
-    retries: int = 2
+    retries: int = _setting("retries")
     #: Allow loopback, private, link-local and metadata addresses (the SSRF guard off).
-    allow_private: bool = False
+    allow_private: bool = _setting("allow_private")
     #: Hosts (``host`` or ``host:port``, lower case) whose robots.txt is not honoured:
     #: meant for the user's own sites only.
-    robots_ignore: frozenset[str] = frozenset()
-    user_agent: str = DEFAULT_USER_AGENT
+    robots_ignore: frozenset[str] = parse_hosts(_setting("robots_ignore"))
+    user_agent: str = _setting("user_agent")
     #: Backoff before retry n (from 0): ``min(cap, base * 2**n)``, with jitter.
     backoff_base: float = 0.5
     backoff_cap: float = 8.0
@@ -65,24 +78,9 @@ class FetchLimits:
     @classmethod
     def from_settings(cls, settings: Settings) -> FetchLimits:
         """The limits that ``settings`` (its ``fetch_*`` fields) ask for."""
-        return cls(
-            connect_timeout=settings.fetch_connect_timeout,
-            read_timeout=settings.fetch_read_timeout,
-            total_timeout=settings.fetch_total_timeout,
-            max_bytes=settings.fetch_max_bytes,
-            max_redirects=settings.fetch_max_redirects,
-            host_interval=settings.fetch_host_interval,
-            host_concurrency=settings.fetch_host_concurrency,
-            retries=settings.fetch_retries,
-            allow_private=settings.fetch_allow_private,
-            robots_ignore=parse_hosts(settings.fetch_robots_ignore),
-            user_agent=settings.fetch_user_agent,
-        )
-
-
-def parse_hosts(text: str) -> frozenset[str]:
-    """``"a.com, B.com:8080"`` -> ``{"a.com", "b.com:8080"}`` (blank entries dropped)."""
-    return frozenset(h.strip().lower() for h in text.split(",") if h.strip())
+        values = {name: getattr(settings, f"fetch_{name}") for name in MIRRORED}
+        values["robots_ignore"] = parse_hosts(values["robots_ignore"])
+        return cls(**values)
 
 
 def media_type(content_type: str | None) -> str:
