@@ -111,9 +111,9 @@ class Watcher:
         archived and its items' pages fetched as in :meth:`poll`."""
         round_ = _Round()
         for url in urls:
-            result = self._get(url, round_)
-            if result is not None:
-                self._handle(result, outlet, round_, None)
+            answer = self._get(url, round_)
+            if answer is not None:
+                self._handle(answer, outlet, round_, None)
         return self._finish(round_)
 
     def poll(self, feeds: Sequence[Feed] | None = None) -> RoundReport:
@@ -122,12 +122,12 @@ class Watcher:
         round_ = _Round()
         for feed in feeds if feeds is not None else self.feeds.all():
             round_.feeds += 1
-            result = self._get(feed.url, round_, feed)
-            if result is None:
+            answer = self._get(feed.url, round_, feed)
+            if answer is None:
                 continue
-            self.feeds.record_poll(feed, etag=result.header("etag"),
-                                   last_modified=result.header("last-modified"))
-            self._handle(result, feed.outlet, round_, feed)
+            self.feeds.record_poll(feed, etag=answer.result.header("etag"),
+                                   last_modified=answer.result.header("last-modified"))
+            self._handle(answer, feed.outlet, round_, feed)
         self.reread(round_)
         return self._finish(round_)
 
@@ -147,15 +147,21 @@ class Watcher:
         due = [(url, doc_id) for url, doc_id in self.captures.due_again(since, before, self.max_items)
                if url not in just_read]
         last = self.corpus.documents([doc_id for _, doc_id in due])
-        for url, doc_id in due:
-            page = self._get(url, round_, None)
-            if page is not None:  # the outlet and date it was read with, where the page states none
-                known = last.get(doc_id)
-                self._handle_page(page, known.source if known else None, round_,
-                                  known.published if known else None)
+        todo = []
+        for url, doc_id in due:  # the outlet and date it was read with, for a page stating neither
+            known = last.get(doc_id)
+            todo.append((url, known.source if known else None, known.published if known else None))
+        self._pages(todo, round_)
+
+    def _pages(self, todo: Sequence[tuple[str, str | None, str | None]], round_: _Round) -> None:
+        """Fetch, archive and ingest the pages ``(url, outlet, date)`` of ``todo``."""
+        for url, outlet, published in todo:
+            answer = self._get(url, round_, None)
+            if answer is not None:
+                self._handle_page(answer, outlet, round_, published)
 
     # -- one response -------------------------------------------------------------------
-    def _get(self, url: str, round_: _Round, feed: Feed | None = None) -> FetchResult | None:
+    def _get(self, url: str, round_: _Round, feed: Feed | None = None) -> _Answer | None:
         """Fetch and archive ``url``; ``None`` (and a recorded failure) when it failed."""
         from .store.fetching import now
 
@@ -175,18 +181,17 @@ class Watcher:
                 self.feeds.record_poll(feed, error=failure.reason)
             round_.failures.append(failure)
             return None
-        round_.captures[id(result)] = self.captures.add(self.archive.append(result), url)
-        return result
+        return _Answer(result, self.captures.add(self.archive.append(result), url))
 
-    def _handle(self, result: FetchResult, outlet: str | None, round_: _Round,
+    def _handle(self, answer: _Answer, outlet: str | None, round_: _Round,
                 feed: Feed | None) -> None:
-        if result.not_modified:
-            round_.fetched.append(_fetched(result, "not modified"))
-        elif _is_feed(result):
-            round_.fetched.append(_fetched(result, "feed"))
-            self._items(result, outlet, round_, feed)
+        if answer.result.not_modified:
+            round_.fetched.append(_fetched(answer.result, "not modified"))
+        elif _is_feed(answer.result):
+            round_.fetched.append(_fetched(answer.result, "feed"))
+            self._items(answer.result, outlet, round_, feed)
         else:
-            self._ingest_page(result, outlet, round_)
+            self._ingest_page(answer, outlet, round_)
 
     def _items(self, result: FetchResult, outlet: str | None, round_: _Round,
                feed: Feed | None) -> None:
@@ -205,22 +210,20 @@ class Watcher:
         if len(fresh) > self.max_items:
             round_.skipped[result.final_url] = len(fresh) - self.max_items
             fresh = fresh[: self.max_items]
-        for url in fresh:
-            page = self._get(url, round_, None)
-            if page is not None:
-                self._handle_page(page, outlet, round_, dates[url])
+        self._pages([(url, outlet, dates[url]) for url in fresh], round_)
 
-    def _handle_page(self, result: FetchResult, outlet: str | None, round_: _Round,
+    def _handle_page(self, answer: _Answer, outlet: str | None, round_: _Round,
                      published: str | None) -> None:
-        if _is_feed(result):  # an item that is itself a feed is not followed further
-            round_.fetched.append(_fetched(result, "feed"))
+        if _is_feed(answer.result):  # an item that is itself a feed is not followed further
+            round_.fetched.append(_fetched(answer.result, "feed"))
         else:
-            self._ingest_page(result, outlet, round_, published)
+            self._ingest_page(answer, outlet, round_, published)
 
-    def _ingest_page(self, result: FetchResult, outlet: str | None, round_: _Round,
+    def _ingest_page(self, answer: _Answer, outlet: str | None, round_: _Round,
                      published: str | None = None) -> None:
         from .ingest import read_bytes
 
+        result = answer.result
         items = [_with_origin(item, result, outlet, published) for item in
                  read_bytes(result.body, "page.html", max_bytes=self.corpus.settings.max_file_bytes)]
         report = self.corpus.ingest_raw(items, link=False)
@@ -231,7 +234,7 @@ class Watcher:
                                                 result.status))
             return
         status = report.documents[0]
-        self.captures.attach(round_.captures[id(result)], status.doc_id)
+        self.captures.attach(answer.capture_id, status.doc_id)
         outcome = status.status
         if outcome == "added" and len(self.captures.versions(status.doc_id)) > 1:
             outcome = "revised"  # the page was read before with other words: kept beside it
@@ -243,11 +246,18 @@ class Watcher:
                            dict(round_.skipped))
 
 
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """A fetched answer and the id of its capture (where it is archived)."""
+
+    result: FetchResult
+    capture_id: int
+
+
 @dataclass
 class _Round:
     fetched: list[Fetched] = field(default_factory=list)
     failures: list[FetchFailure] = field(default_factory=list)
-    captures: dict[int, int] = field(default_factory=dict)  # id(result) -> capture id
     skipped: dict[str, int] = field(default_factory=dict)
     feeds: int = 0
 
