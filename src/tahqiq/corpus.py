@@ -274,11 +274,10 @@ class Corpus(CorpusStatus):
         the failure rules are those of :meth:`ingest`.
         """
         from .ingest import read_bytes
-        from .pipeline import documents_from
 
         self._check_writable()
-        items = read_bytes(data, name, max_bytes=self.settings.max_file_bytes)
-        return self._store_parsed([list(documents_from(items))], 1, None, link)
+        return self.ingest_raw(read_bytes(data, name, max_bytes=self.settings.max_file_bytes),
+                               link=link)
 
     def ingest_raw(self, items: Iterable[RawDocument | IngestFailure], *,
                    link: bool | None = None) -> IngestReport:
