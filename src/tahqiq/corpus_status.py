@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from .core.types import Capture
     from .index.base import SearchIndex
+    from .store.fetching import CaptureTable
     from .store.links import LinkTable
     from .store.sqlite import Store
 
@@ -57,34 +58,33 @@ class CorpusStatus:
         return self.link_table.pending()
 
     # -- archived captures ----------------------------------------------------------------
+    @property
+    def capture_table(self) -> CaptureTable:
+        """The store's fetched answers, failures and page versions."""
+        from .store.fetching import CaptureTable
+
+        return CaptureTable(self.store)
+
     def captures(self, doc_id: str) -> list[Capture]:
         """Where the stored document with this full id was fetched from: its archived
         responses (time, status, sha256, WARC record), oldest first; none for a file."""
-        from .store.fetching import CaptureTable
-
-        return CaptureTable(self.store).of_document(doc_id)
+        return self.capture_table.of_document(doc_id)
 
     def first_captures(self, doc_ids: Sequence[str]) -> dict[str, Capture]:
         """For each fetched document of ``doc_ids``, the archived answer it was first read
         from (the report cites it); documents from files are left out."""
-        from .store.fetching import CaptureTable
-
-        return {doc: found[0] for doc, found in CaptureTable(self.store).of_documents(doc_ids).items()}
+        return {doc: found[0] for doc, found in self.capture_table.of_documents(doc_ids).items()}
 
     def later_versions(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """For each document of ``doc_ids`` whose page was read again with other words
         since, the newest version: ``(doc_id, first read at)`` (the report flags it)."""
-        from .store.fetching import CaptureTable
-
-        return CaptureTable(self.store).later_versions(doc_ids)
+        return self.capture_table.later_versions(doc_ids)
 
     def revisions(self, doc_id: str) -> list[tuple[str, str, str]]:
         """Every version of the page the document with this full id was fetched from,
         oldest first: ``(doc_id, first read at, URL)`` (one entry, or none, when the page
         never changed or the document came from a file)."""
-        from .store.fetching import CaptureTable
-
-        return CaptureTable(self.store).versions(doc_id)
+        return self.capture_table.versions(doc_id)
 
     def is_linked(self, doc_id: str) -> bool:
         """Whether the reuse links of the stored document with this full id have been computed."""

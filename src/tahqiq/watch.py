@@ -81,7 +81,7 @@ class Watcher:
         from .fetch.client import Fetcher
         from .fetch.limits import FetchLimits
         from .fetch.warc import WarcArchive
-        from .store.fetching import CaptureTable, FeedTable
+        from .store.fetching import FeedTable
 
         settings = corpus.settings
         limits = FetchLimits.from_settings(settings)
@@ -92,7 +92,7 @@ class Watcher:
                                respect_robots=respect_robots)
         self.archive = WarcArchive(settings.archive_path)
         self.feeds = FeedTable(corpus.store)
-        self.captures = CaptureTable(corpus.store)
+        self.captures = corpus.capture_table
         self.max_items = max_items
 
     def close(self) -> None:
