@@ -31,6 +31,7 @@ from .core.types import (
     StoreStats,
 )
 from .corpus_status import CorpusStatus
+from .corpus_stories import CorpusStories
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core.parallel import Mapper
@@ -53,7 +54,7 @@ SNIPPET_CHARS = 220
 REBUILD_CHUNK = 50
 
 
-class Corpus(CorpusStatus):
+class Corpus(CorpusStatus, CorpusStories):
     """A desk's articles: ingest, store, search and read them.
 
     Counts of what it holds and how far its indexes lag come from
@@ -85,6 +86,7 @@ class Corpus(CorpusStatus):
         self._reuse: Any = None
         self._links: Any = None
         self._verifier: Any = None
+        self._stories: Any = None
 
     # -- lifetime -----------------------------------------------------------
     @property
@@ -230,6 +232,7 @@ class Corpus(CorpusStatus):
         """Close the indexes and the store."""
         self._reuse = None
         self._links = None
+        self._stories = None
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -311,6 +314,7 @@ class Corpus(CorpusStatus):
             link = self.settings.link_on_ingest
         if link and any(s.status == "added" for s in statuses):
             self.link()
+            self.assign_stories()
         return IngestReport(documents=tuple(statuses), failed=tuple(failures))
 
     def _check_writable(self) -> None:

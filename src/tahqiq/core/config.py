@@ -91,6 +91,11 @@ class Settings:
         return self.db_path.with_name(self.db_path.name + ".warc")
 
     @property
+    def stories_path(self) -> Path:
+        """Directory of the story clusterer's state, beside the database."""
+        return self.db_path.with_name(self.db_path.name + ".stories")
+
+    @property
     def reuse_path(self) -> Path:
         """Directory of the reuse (LSH) index, beside the database."""
         return self.db_path.with_name(self.db_path.name + ".reuse")

@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 #: The stages that keep tables, in the order a data version lists them.
-STAGES: tuple[str, ...] = ("text", "index", "sources", "stance", "verify")
+STAGES: tuple[str, ...] = ("text", "index", "sources", "stance", "verify", "stories")
 
 
 def read_table(package: str, filename: str) -> dict[str, Any]:

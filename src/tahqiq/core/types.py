@@ -261,6 +261,13 @@ class Evidence:
                 "relation": self.relation, "decisive": self.decisive,
                 "reasons": dict(self.reasons) if self.reasons else {}}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Evidence:
+        """The evidence :meth:`to_json` gave."""
+        return cls(int(data["sentence_index"]), data["sentence"], data["stance"],
+                   float(data["score"]), int(data.get("line", -1)), data.get("relation", ""),
+                   data.get("reasons") or None, bool(data.get("decisive", False)))
+
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
@@ -293,6 +300,13 @@ class Judgement:
                 "probabilities": dict(self.probabilities), "reason": self.reason,
                 "warnings": list(self.warnings),
                 "evidence": [e.to_json() for e in self.evidence]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Judgement:
+        """The judgement :meth:`to_json` gave (a stored judgement of a watched claim)."""
+        return cls(data["stance"], float(data["confidence"]), dict(data["probabilities"]),
+                   tuple(Evidence.from_json(e) for e in data.get("evidence", ())),
+                   data.get("reason", ""), tuple(data.get("warnings", ())))
 
 
 #: A character span ``(start, end)`` in a document's display text (``Document.text``).
@@ -701,3 +715,103 @@ class Capture:
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return asdict(self)
+
+
+# -- stories (tahqiq.stories) ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoryVector:
+    """What story clustering reads of one stored document (:func:`tahqiq.stories.story_vector`).
+
+    ``terms`` are its content terms (search form, stopwords out) with their counts,
+    sorted by term; ``lead`` the distinct terms of its title and first lines; ``entities``
+    the places, organizations and people it names; ``time`` its publication time in hours since 1970 (UTC), or
+    ``None`` when the article carries no date.
+    """
+
+    rowid: int
+    terms: tuple[tuple[str, int], ...]
+    lead: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    time: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """Where one document went: its story, and the join probability that put it there
+    (``score``; for a document that opened a new story, the best probability it had of
+    joining an existing one, 0 when there was no candidate)."""
+
+    rowid: int
+    story: int
+    score: float
+    new: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """One article of a story's timeline."""
+
+    doc_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    added_at: str
+    #: The evidence unit the article belongs to within the story (articles linked as
+    #: copies share one), and the doc_id of the article it copies, if it is a copy.
+    unit: int
+    copy_of: str | None = None
+    score: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One story as ``tahqiq stories`` lists it.
+
+    ``first`` is its first report (earliest dated article, else the first to arrive);
+    ``units`` counts independent units (articles linked as copies count once) and
+    ``copies`` the articles that copy another; ``recent`` and ``before`` count the
+    articles dated in the last ``window_hours`` and the window before it, and
+    ``breaking`` marks a story that grows fast now.
+    """
+
+    id: int
+    title: str | None
+    size: int
+    outlets: tuple[str, ...]
+    first: StoryArticle | None
+    first_time: str | None
+    last_time: str | None
+    units: int
+    copies: int
+    recent: int
+    before: int
+    breaking: bool
+    undated: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict (``tahqiq stories --json``)."""
+        out = asdict(self)
+        out["outlets"] = list(self.outlets)
+        out["first"] = self.first.to_json() if self.first else None
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story with its timeline (``tahqiq story ID``): articles in date order, undated
+    ones last; ``truncated`` says how many more articles the story holds than shown."""
+
+    summary: StorySummary
+    articles: tuple[StoryArticle, ...]
+    truncated: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict (``tahqiq story ID --json``)."""
+        return {**self.summary.to_json(), "articles": [a.to_json() for a in self.articles],
+                "truncated": self.truncated}

@@ -204,3 +204,65 @@ def m004_fetching(conn: sqlite3.Connection) -> None:
         )"""
     )
     conn.execute("CREATE INDEX fetch_failures_at ON fetch_failures(at)")
+
+
+@MIGRATIONS
+def m005_stories_and_claims(conn: sqlite3.Connection) -> None:
+    """Stories (articles grouped as they arrive) and watched claims with their history.
+
+    ``story_members`` holds each document's story (one each) with the join score;
+    ``stories`` each story's first document and its dated span.  A watched claim
+    keeps the judgements of the articles it was checked against (``claim_evidence``,
+    so a later check judges new articles only), one row per check with its verdict
+    (``claim_checks``) and the events a check raised (``claim_events``).
+    """
+    conn.execute(
+        """CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            first_doc INTEGER NOT NULL, size INTEGER NOT NULL,
+            first_time REAL, last_time REAL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE story_members (
+            doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+            story INTEGER NOT NULL, score REAL NOT NULL, time REAL
+        )"""
+    )
+    conn.execute("CREATE INDEX story_members_story ON story_members(story, doc)")
+    conn.execute("CREATE INDEX stories_last ON stories(last_time)")
+    conn.execute(
+        """CREATE TABLE watched_claims (
+            id INTEGER PRIMARY KEY,
+            claim TEXT NOT NULL UNIQUE,
+            added_at TEXT NOT NULL,
+            checked_rowid INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE claim_evidence (
+            claim INTEGER NOT NULL REFERENCES watched_claims(id) ON DELETE CASCADE,
+            doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            score REAL NOT NULL, stance TEXT NOT NULL, judgement TEXT NOT NULL,
+            judged_at TEXT NOT NULL,
+            PRIMARY KEY (claim, doc)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TABLE claim_checks (
+            id INTEGER PRIMARY KEY,
+            claim INTEGER NOT NULL REFERENCES watched_claims(id) ON DELETE CASCADE,
+            at TEXT NOT NULL, upto_rowid INTEGER NOT NULL, new_articles INTEGER NOT NULL,
+            verdict TEXT NOT NULL, confidence REAL NOT NULL, state TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX claim_checks_claim ON claim_checks(claim, id)")
+    conn.execute(
+        """CREATE TABLE claim_events (
+            id INTEGER PRIMARY KEY,
+            claim INTEGER NOT NULL REFERENCES watched_claims(id) ON DELETE CASCADE,
+            check_id INTEGER NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL, event TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX claim_events_claim ON claim_events(claim, id)")
