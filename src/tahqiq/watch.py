@@ -7,7 +7,9 @@ beside the database and a :class:`~tahqiq.corpus.Corpus`:
 - :meth:`Watcher.poll` runs one round over the followed feeds (``tahqiq watch``):
   each feed is fetched conditionally (ETag, Last-Modified), its items whose pages
   were never fetched are fetched, archived and ingested, then the new articles are
-  linked.
+  linked and put into stories, and every watched claim is checked against them
+  (:class:`~tahqiq.watchlist.ClaimWatch`): a changed verdict or a new independent
+  report is an event of the round.
 
 Every response is archived before it is read, and every failure is recorded with its
 reason; one failing feed or page never stops a round.  A feed's new items are bounded
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .core.errors import IngestError, MalformedInputError, TahqiqError
 from .core.types import FetchFailure, FetchResult, IngestFailure, RawDocument
+from .watchlist import ClaimUpdate, ClaimWatch
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
@@ -59,6 +62,15 @@ class RoundReport:
     feeds: int = 0
     linked: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+    #: New articles put into stories this round.
+    storied: int = 0
+    #: What checking the watched claims against the new articles found.
+    claims: tuple[ClaimUpdate, ...] = ()
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """The watched claims' events of this round, in order."""
+        return [event for update in self.claims for event in update.events]
 
     @property
     def added(self) -> int:
@@ -68,8 +80,10 @@ class RoundReport:
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return {"added": self.added, "feeds": self.feeds, "linked": self.linked,
+                "storied": self.storied,
                 "fetched": [f.to_json() for f in self.fetched],
-                "failures": [f.to_json() for f in self.failures], "skipped": dict(self.skipped)}
+                "failures": [f.to_json() for f in self.failures], "skipped": dict(self.skipped),
+                "claims": [u.to_json() for u in self.claims], "events": self.events}
 
 
 class Watcher:
@@ -241,9 +255,15 @@ class Watcher:
         round_.fetched.append(_fetched(result, outcome, status.doc_id))
 
     def _finish(self, round_: _Round) -> RoundReport:
-        linked = self.corpus.link() if self.corpus.settings.link_on_ingest else 0
+        """Link and put into stories what the round stored, then check the watched claims
+        against it."""
+        linked = storied = 0
+        if self.corpus.settings.link_on_ingest:
+            linked = self.corpus.link()
+            storied = self.corpus.assign_stories()
+        updates = tuple(ClaimWatch(self.corpus).check())
         return RoundReport(tuple(round_.fetched), tuple(round_.failures), round_.feeds, linked,
-                           dict(round_.skipped))
+                           dict(round_.skipped), storied, updates)
 
 
 @dataclass(frozen=True, slots=True)

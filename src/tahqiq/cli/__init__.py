@@ -11,10 +11,12 @@ import sys
 import click
 
 from .check_commands import check
+from .claims_commands import claims
 from .commands import demo, ingest, list_documents, reindex, search, show, stats
 from .serve_command import serve
 from .sources_commands import reuse, sources
 from .stance_commands import evaluate, train
+from .story_commands import stories, story
 from .watch_commands import export, feeds, fetch, revisions, watch
 
 
@@ -25,7 +27,8 @@ def cli() -> None:
 
 
 for _command in (ingest, search, show, list_documents, stats, reindex, check, reuse, sources, serve,
-                 demo, train, evaluate, feeds, fetch, watch, revisions, export):
+                 demo, train, evaluate, feeds, fetch, watch, revisions, export, stories, story,
+                 claims):
     cli.add_command(_command)
 
 

@@ -74,6 +74,26 @@ def open_scaled(db: str | None, scheduler: str | None, *, must_exist: bool = Fal
         yield corpus
 
 
+#: Duration units: seconds, minutes, hours, days.
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(text: str, option: str, low: float = 0.0, high: float = float("inf")) -> float:
+    """Seconds in a duration such as ``90``, ``30s``, ``10m``, ``6h`` or ``2d`` (a bare
+    number is seconds); :class:`click.BadParameter` naming ``option`` outside
+    ``[low, high]`` or when it is no duration."""
+    value = text.strip().lower()
+    unit = DURATION_UNITS.get(value[-1:]) if value else None
+    try:
+        seconds = float(value[:-1] if unit else value) * (unit or 1)
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a duration such as 90, 30s, 10m, 6h or 2d",
+                                 param_hint=option) from None
+    if not low <= seconds <= high:
+        raise click.BadParameter(f"{text!r} is out of range", param_hint=option)
+    return seconds
+
+
 def emit_json(data: Any) -> None:
     """Print one JSON document, UTF-8, Arabic unescaped."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))

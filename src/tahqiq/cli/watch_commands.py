@@ -8,10 +8,8 @@ from typing import Any
 
 import click
 
-from .output import common_options, emit_json, open_corpus
-
-#: ``--every`` units.
-_UNITS = {"s": 1, "m": 60, "h": 3600}
+from .claims_commands import event_sink, event_text, events_option
+from .output import common_options, emit_json, open_corpus, parse_duration
 
 
 def _allow_private(func: Any) -> Any:
@@ -94,20 +92,26 @@ def fetch(urls: tuple[str, ...], outlet: str | None, allow_private: bool | None,
 
 
 @click.command()
+@events_option
 @click.option("--every", default="10m", show_default=True,
               help="Time between rounds: a number of seconds, or with s, m or h (e.g. 10m).")
 @click.option("--once", is_flag=True, help="One round, then exit.")
 @_allow_private
 @common_options
-def watch(every: str, once: bool, allow_private: bool | None, db: str | None, as_json: bool) -> None:
-    """Poll every followed feed, fetch new items, ingest and link them; again and again."""
+def watch(events_to: str | None, every: str, once: bool, allow_private: bool | None,
+          db: str | None, as_json: bool) -> None:
+    """Poll every followed feed, fetch new items, ingest, link and put them into stories,
+    then check the watched claims against them; again and again."""
     from ..watch import Watcher
 
     pause = _seconds(every)
-    with open_corpus(db, must_exist=True) as corpus, \
+    with open_corpus(db, must_exist=True) as corpus, event_sink(events_to) as write, \
             Watcher(corpus, allow_private=allow_private) as watcher:
         while True:
-            _print_round(watcher.poll(), as_json)
+            report = watcher.poll()
+            write(report.events)
+            # with the events on stdout, the round's summary goes to stderr
+            _print_round(report, as_json, err=events_to == "-")
             if once:
                 return
             try:
@@ -172,27 +176,21 @@ def export_warc(target: Path, db: str | None, as_json: bool) -> None:
 
 
 def _seconds(every: str) -> float:
-    text = every.strip().lower()
-    unit = _UNITS.get(text[-1:], None)
-    try:
-        value = float(text[:-1] if unit else text) * (unit or 1)
-    except ValueError:
-        raise click.BadParameter(f"{every!r} is not a duration such as 90, 30s, 10m or 1h",
-                                 param_hint="--every") from None
-    if not 10 <= value <= 7 * 86400:
-        raise click.BadParameter("between 10 s and 7 days", param_hint="--every")
-    return value
+    return parse_duration(every, "--every", 10, 7 * 86400)
 
 
-def _print_round(report: Any, as_json: bool) -> None:
-    if as_json:
+def _print_round(report: Any, as_json: bool, err: bool = False) -> None:
+    if as_json and not err:
         emit_json(report.to_json())
         return
     counts: dict[str, int] = {}
     for item in report.fetched:
         counts[item.outcome] = counts.get(item.outcome, 0) + 1
     done = ", ".join(f"{outcome} {n}" for outcome, n in sorted(counts.items())) or "nothing fetched"
-    click.echo(f"feeds {report.feeds}; {done}; failed {len(report.failures)}; linked {report.linked}")
+    click.echo(f"feeds {report.feeds}; {done}; failed {len(report.failures)}; linked {report.linked}"
+               f"; into stories {report.storied}", err=err)
+    for event in report.events:
+        click.echo("  " + event_text(event), err=err)
     for failure in report.failures:
         click.echo(f"  failed: {failure.url}: {failure.reason}", err=True)
     for url, n in report.skipped.items():

@@ -87,6 +87,30 @@ class Verifier:
         return [self._conclude(p, next(verdicts), include_unrelated) if isinstance(p, _Retrieved)
                 else p for p in prepared]
 
+    def update(self, claim: str, fresh: Sequence[tuple[str, float]],
+               known: Sequence[tuple[Document, float, Judgement]], *, mapper: Mapper | None = None
+               ) -> tuple[Report, list[tuple[Document, float, Judgement]]]:
+        """Judge only the ``fresh`` articles (``(doc_id, retrieval score)``) and decide over
+        them together with the ``known`` judgements of earlier checks: how a watched claim
+        is checked again when new articles arrive.  Returns the report and the fresh
+        judgements (``(document, score, judgement)``, to keep for the next time)."""
+        claim, warnings = _prepare_claim(claim)
+        if not claim:
+            return _empty_report(claim, warnings), []
+        found = self.source.documents([doc_id for doc_id, _ in fresh])
+        docs = [(found[d], score) for d, score in fresh if d in found]
+        judged: list[Judgement] = []
+        if docs:
+            items = [(claim, [doc.text for doc, _ in docs])]
+            if mapper is not None and mapper.distributed:
+                judged = mapper.map(judge_chunk, items, self._model_ref(), min_items=1)[0]
+            else:
+                judged = judge_chunk(self.model, items)[0]
+        new = [(doc, score, j) for (doc, score), j in zip(docs, judged, strict=True)]
+        every = sorted([*known, *new], key=lambda item: (-item[1], item[0].doc_id))
+        prepared = _Retrieved(claim, warnings, [(doc, score) for doc, score, _ in every])
+        return self._conclude(prepared, [j for _, _, j in every], False), new
+
     def _prepare(self, claim: str, k: int) -> _Retrieved | Report:
         """Retrieve the articles to judge (or the report, when there is nothing to judge)."""
         claim, warnings = _prepare_claim(claim)
