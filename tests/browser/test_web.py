@@ -331,3 +331,92 @@ def test_the_verdicts_sums_are_shown_unit_by_unit(server: str, browser: object) 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.locator("#tally").screenshot(path=str(OUTPUT / "tally-phone.png"))
     assert problems == []
+
+
+def test_stories_show_their_titles_as_text_and_open_a_timeline(server: str, browser: object) -> None:
+    import re
+
+    page, problems = _page(browser)
+    page.goto(server + "/")
+    hostile = {"title": HOSTILE_TITLE + " (قصة)", "text": HOSTILE_TEXT + " وقال إن الجولة المقبلة حاسمة.",
+               "source": "<i>منفذ القصص</i>", "published": "2026-11-25T10:00:00+02:00"}
+    added = page.evaluate("(body) => fetch('/documents', {method: 'POST', headers: {'content-type': "
+                          "'application/json'}, body: JSON.stringify(body)}).then((r) => r.status)", hostile)
+    assert added in (200, 201)
+    listed = page.evaluate("fetch('/stories').then((r) => r.json())")["stories"]
+    page.goto(server + "/#/stories")
+    page.wait_for_selector("#stories .story a.story-title")
+    titles = page.locator("#stories .story a.story-title").all_inner_texts()
+    assert titles == [s["title"] or "(بلا عنوان)" for s in listed]
+    assert hostile["title"] in titles  # markup in a title is shown, never run
+    assert page.locator("#stories img, #stories i, #stories script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert "مجموع القصص" in page.locator("#stories-info").inner_text()
+    biggest = max(listed, key=lambda s: s["size"])
+    card = page.locator(f"#stories .story[data-story='{biggest['id']}']")
+    facts = card.locator(".story-facts").inner_text()
+    assert "عدد المقالات" in facts and "أول خبر" in facts and "تقارير مستقلة" in facts
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "web-stories.png"), full_page=True)
+    card.locator("a.story-title").click()
+    page.wait_for_selector("#story-title")
+    assert page.locator("#story-title").inner_text() == biggest["title"]
+    assert page.locator("#story-timeline li.entry").count() == biggest["size"]
+    copies = page.locator("#story-timeline li.entry.copy .copy-of")
+    assert copies.count() == biggest["copies"] >= 1
+    assert copies.first.inner_text().startswith("نسخة من")
+    text = page.locator("#story").inner_text()
+    assert "الوحدة" in text and not re.search(r"[A-Za-z]", text), text  # no English, no hex ids
+    page.screenshot(path=str(OUTPUT / "web-story.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391
+    assert problems == []
+
+
+def test_a_watched_claim_and_what_changed_since(server: str, browser: object) -> None:
+    import re
+
+    from tahqiq.verify.vocabulary import word
+
+    page, problems = _page(browser)
+    page.goto(server + "/#/claims")
+    page.wait_for_selector("#claims-list .status")
+    since = page.input_value("#changes-since")  # the last 24 hours unless chosen
+    hours = page.evaluate("(v) => (Date.now() - new Date(v).getTime()) / 3600000", since)
+    assert 23.9 < hours < 24.1
+    page.fill("#watch-claim", "البنك المركزي التونسي يخفض قيمة الدينار")
+    page.click("#watch-submit")
+    page.wait_for_selector("#claims-list .watched", timeout=60_000)
+    badge = page.locator("#claims-list .watched .verdict-badge").first
+    verdict = badge.get_attribute("data-verdict")
+    assert badge.inner_text().startswith(word("verdicts", verdict))
+    page.wait_for_selector("#changes li.event.first_verdict")
+    changes = page.locator("#changes").inner_text()
+    assert "الحكم الأول" in changes and word("verdicts", verdict) in changes
+    assert not re.search(r"[A-Za-z]", changes), changes
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "web-claims.png"), full_page=True)
+    # the other kinds of event, with markup in a title shown as text
+    shown = page.evaluate("""(title) => [
+        eventItem({id: 8, claim_id: 1, claim: 'ادعاء', check: 2, at: '2026-12-01T10:00:00+00:00',
+                   kind: 'verdict_changed', from: 'refuted', to: 'supported', confidence: 0.7,
+                   independent_counts: {agree: 3, disagree: 1, discuss: 0}}, true),
+        eventItem({id: 9, claim_id: 1, claim: 'ادعاء', check: 2, at: '2026-12-01T10:00:00+00:00',
+                   kind: 'new_unit', stance: 'disagree', voice: 'named', origin: 'x',
+                   articles: [{doc_id: 'abcdef012345', title, source: 'منفذ', published: '2026-11-30',
+                               url: null, stance: 'disagree'}]}, true)]
+        .map((node) => [node.textContent, node.querySelectorAll('img').length])""", HOSTILE_TITLE)
+    assert "تغيّر الحكم من «مدحوض» إلى «مدعوم»" in shown[0][0]
+    assert "تقرير مستقل جديد (ينفي)" in shown[1][0] and HOSTILE_TITLE in shown[1][0] and shown[1][1] == 0
+    page.locator("#claims-list a.claim-text").first.click()
+    page.wait_for_selector("#claim-title")
+    assert page.locator("#claim-title").inner_text() == "«البنك المركزي التونسي يخفض قيمة الدينار»"
+    assert page.locator("#claim-events li.event").count() == 1
+    page.goto(server + "/#/claims")
+    remove = page.locator("#claims-list .watched button.secondary").first
+    remove.click()  # the first click asks to confirm
+    assert page.locator("#claims-list .watched").count() == 1
+    remove.click()
+    page.wait_for_selector("#claims-list .status")
+    assert page.evaluate("fetch('/claims').then((r) => r.json())") == {"claims": []}
+    assert problems == []

@@ -191,7 +191,8 @@ def test_docs_and_page_load_nothing_from_elsewhere(client: TestClient) -> None:
     assert page.status_code == 200 and 'dir="rtl"' in page.text and 'lang="ar"' in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
     docs = client.get("/docs").text
-    for text in (page.text, docs, client.get("/static/app.js").text):
+    scripts = [client.get(f"/static/{name}.js").text for name in ("app", "check", "news")]
+    for text in (page.text, docs, *scripts):
         assert "http://" not in text.replace("http://www.w3.org", "") and "https://" not in text
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
     assert set(client.get("/openapi.json").json()["paths"]) >= {

@@ -222,6 +222,10 @@ def _routes(app: Any, desk: Desk, settings: Settings) -> None:
     def health() -> Any:
         return desk.health()
 
+    from .routes_news import add_news_routes
+
+    add_news_routes(app, desk, write_access)
+
 
 async def _upload(request: Any) -> tuple[bytes, str]:
     """The bytes of ``POST /documents`` and the file name that picks their reader."""

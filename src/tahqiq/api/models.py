@@ -16,3 +16,11 @@ class CheckRequest(BaseModel):
     claim: str = Field(max_length=MAX_CLAIM_CHARS, description="The claim, in Arabic.")
     k: int = Field(20, ge=1, le=MAX_K, description="How many of the best-matching articles to judge.")
     all: bool = Field(False, description="Also list the articles judged unrelated.")
+
+
+class WatchRequest(BaseModel):
+    """The body of ``POST /claims``."""
+
+    claim: str = Field(max_length=MAX_CLAIM_CHARS,
+                       description="The claim to watch, in Arabic: at most 1,000 characters once "
+                                   "its whitespace is squeezed (a longer or empty one gets 422).")

@@ -16,6 +16,12 @@ without one.  Its rules:
 - **Linking never holds a request.**  An upload returns once its documents
   are stored and indexed; a background :class:`~tahqiq.api.linker.Linker`
   then finds their reuse links (a document's ``linked`` says when it has).
+- **Stories and watched claims.**  Listing stories first puts the documents
+  stored since into stories, under the write lock, with a corpus opened for it
+  (so it continues from the state on disk, whichever process assigned last);
+  the listing itself is read by a reader.  Watching a claim checks it and keeps
+  the check, so it runs on the writer (in a check slot, under the write lock);
+  the watched claims, their histories and their events are read by readers.
 """
 
 from __future__ import annotations
@@ -30,15 +36,26 @@ from pathlib import Path
 from typing import Any
 
 from ..core.config import MAX_OFFSET, Settings
-from ..core.errors import InvalidQueryError, TahqiqError
+from ..core.errors import InvalidQueryError, NotFoundError, TahqiqError
 from ..core.types import IngestReport, Report
 from ..corpus import Corpus
+from ..watchlist import ClaimUpdate, ClaimWatch, clean_claim
 from .linker import Linker
 
 #: Most results one search or one page of links returns.
 MAX_K = 100
 #: Most links one page of ``/reuse`` returns.
 MAX_LINKS = 1000
+#: Most stories one page of ``/stories`` returns (as ``tahqiq stories --limit``).
+MAX_STORIES = 1000
+#: Most articles one story's timeline returns (as ``tahqiq story --limit``).
+MAX_TIMELINE = 10_000
+#: Most events one page of ``/claims/events`` returns.
+MAX_EVENTS = 1000
+#: Longest span ``since_hours`` accepts (a century of hours).
+MAX_SINCE_HOURS = 24 * 366 * 100
+#: Largest id a story, a watched claim or an event can have (SQLite's integers).
+MAX_ID = 2**63 - 1
 
 
 class Desk:
@@ -126,7 +143,95 @@ class Desk:
                 self._generation += 1
         return added
 
+    def assign_stories(self) -> int:
+        """Put the documents stored since the last assignment into stories; returns how many.
+
+        The assignment runs with a corpus opened for it, not the writer's cached story
+        state: another process (``tahqiq watch``, ``tahqiq ingest``) may have assigned
+        documents since, and the assignment must continue from the state it saved."""
+        with self.reader() as corpus:
+            if not corpus.pending_stories():
+                return 0
+        with self._write_lock:
+            teller = Corpus(settings=replace(self.settings, workers=1))
+            try:
+                return teller.assign_stories()
+            finally:
+                teller.close()
+
+    def watch(self, claim: str) -> tuple[ClaimUpdate, bool]:
+        """Watch ``claim`` and check it against every stored article (``tahqiq claims add``).
+
+        Returns the update and whether the claim is new (a claim already watched is
+        checked again).  An empty claim, or one over 1,000 characters, is refused
+        (:class:`InvalidQueryError`) before anything is written."""
+        text = clean_claim(claim)
+        with self._checks, self._write_lock:
+            watch = ClaimWatch(self._writer)
+            new = all(watched.claim != text for watched in watch.claims())
+            return watch.add(text), new
+
+    def unwatch(self, claim_id: int) -> dict[str, Any]:
+        """Stop watching a claim (``tahqiq claims remove --json``): ``{"removed": claim}``."""
+        with self._write_lock:
+            removed = ClaimWatch(self._writer).remove(_check_id(claim_id, "watched claim"))
+        return {"removed": removed.to_json()}
+
     # -- reads ----------------------------------------------------------------------
+    def stories(self, since_hours: float | None = None, limit: int = 20, offset: int = 0,
+                min_size: int = 1, at: str | None = None) -> dict[str, Any]:
+        """``{"at", "total", "stories"}`` as ``tahqiq stories --json`` prints them, after
+        putting new documents into stories.  ``at`` is an ISO date or time (default: the
+        newest article's); ``since_hours`` keeps stories with an article in that span
+        before it."""
+        from ..stories.vectors import hours_to_iso
+
+        _check_k(limit, MAX_STORIES, "limit")
+        _check_offset(offset)
+        if not 1 <= min_size <= MAX_ID:
+            raise InvalidQueryError("min_size must be at least 1")
+        if since_hours is not None and not 0 < since_hours <= MAX_SINCE_HOURS:
+            raise InvalidQueryError(f"since_hours must be over 0 and at most {MAX_SINCE_HOURS}")
+        when = _hours(at)
+        self.assign_stories()
+        with self.reader() as corpus:  # read-only: stories() assigns nothing, only reads
+            when, listed = corpus.stories(since_hours=since_hours, at=when, limit=limit,
+                                          offset=offset, min_size=min_size)
+            total = corpus.story_table.count()
+        return {"at": hours_to_iso(when), "total": total, "stories": [s.to_json() for s in listed]}
+
+    def story(self, story_id: int, limit: int = 200, at: str | None = None) -> dict[str, Any]:
+        """One story with its timeline, as ``tahqiq story ID --json`` prints it
+        (:class:`~tahqiq.core.errors.NotFoundError` for an unknown id)."""
+        _check_k(limit, MAX_TIMELINE, "limit")
+        when = _hours(at)
+        self.assign_stories()
+        with self.reader() as corpus:
+            return corpus.story(_check_id(story_id, "story"), limit=limit, at=when).to_json()
+
+    def claims(self) -> dict[str, Any]:
+        """``{"claims"}``: every watched claim with its last verdict (``tahqiq claims list``)."""
+        with self.reader() as corpus:
+            return {"claims": [c.to_json() for c in ClaimWatch(corpus).claims()]}
+
+    def claim_history(self, claim_id: int) -> dict[str, Any]:
+        """``{"claim", "checks", "events"}`` of one watched claim (``tahqiq claims history``)."""
+        with self.reader() as corpus:
+            claim, checks, events = ClaimWatch(corpus).history(_check_id(claim_id, "watched claim"))
+        return {"claim": claim.to_json(), "checks": [c.to_json() for c in checks], "events": events}
+
+    def claim_events(self, since: str | None = None, after_id: int = 0,
+                     limit: int = MAX_EVENTS) -> dict[str, Any]:
+        """``{"events"}``: what the checks of every watched claim raised, oldest first,
+        at or after ``since`` (an ISO date or time, any offset) and with an id above
+        ``after_id`` (to read on from the last one seen)."""
+        _check_k(limit, MAX_EVENTS, "limit")
+        if not 0 <= after_id <= MAX_ID:
+            raise InvalidQueryError("after_id must be 0 or more")
+        start = None if since is None else _utc_seconds(since)
+        with self.reader() as corpus:
+            return {"events": ClaimWatch(corpus).events(since=start, after_id=after_id, limit=limit)}
+
     def document(self, doc_id: str) -> dict[str, Any]:
         """One document as ``tahqiq show --json`` prints it, with its reuse links."""
         with self.reader() as corpus:
@@ -160,8 +265,7 @@ class Desk:
     def reuse(self, doc_id: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
         """``{"links", "total"}``: stored reuse links, a page at a time."""
         _check_k(limit, MAX_LINKS, "limit")
-        if not 0 <= offset <= MAX_OFFSET:
-            raise InvalidQueryError(f"offset must be between 0 and {MAX_OFFSET}")
+        _check_offset(offset)
         with self.reader() as corpus:  # read-only: links() links nothing, only reads
             links = corpus.links(doc_id, limit=limit, offset=offset)
             total = corpus.link_count() if doc_id is None else None
@@ -202,6 +306,45 @@ class Desk:
 def _check_k(k: int, most: int, name: str = "k") -> None:
     if not 1 <= k <= most:
         raise InvalidQueryError(f"{name} must be between 1 and {most}")
+
+
+def _check_offset(offset: int) -> None:
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InvalidQueryError(f"offset must be between 0 and {MAX_OFFSET}")
+
+
+def _check_id(value: int, what: str) -> int:
+    """An id within SQLite's integers (a larger one names nothing)."""
+    if not -MAX_ID <= value <= MAX_ID:
+        raise NotFoundError(f"no {what} {value}")
+    return value
+
+
+def _hours(at: str | None) -> float | None:
+    """Hours since 1970 of an ISO date or time (``None`` for ``None``)."""
+    if at is None:
+        return None
+    from ..stories.vectors import time_hours
+    from ..text.dates import parse_date
+
+    hours = time_hours(parse_date(at))
+    if hours is None:
+        raise InvalidQueryError(f"at must be a date or time, not {at[:40]!r}")
+    return hours
+
+
+def _utc_seconds(value: str) -> str:
+    """An ISO date or time as the store writes times (UTC, to the second), so that
+    times compare as text; a time without an offset is read as UTC."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(value.strip())
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).isoformat(timespec="seconds")
+    except (ValueError, OverflowError):
+        raise InvalidQueryError(f"since must be an ISO 8601 date or time, not {value[:40]!r}") from None
 
 
 def public_paths(data: Any) -> Any:

@@ -1,6 +1,8 @@
 """tahqiq.web: the Arabic, right-to-left web page the HTTP API serves.
 
-The page is static (``static/index.html``, ``app.js``, ``app.css``): it
+The page is static (``static/index.html``, ``app.css`` and three scripts: ``app.js``
+the helpers, search, documents and uploads; ``check.js`` a claim's report; ``news.js``
+the stories and the watched claims): it
 calls the JSON endpoints and draws everything itself, inserting article text
 only as text nodes and charts as SVG elements.  Nothing is loaded from
 another host, so it works offline.
