@@ -4,6 +4,8 @@
     python bench/bench_stories.py train [--write]      # fit on every fold; --write puts
                                                        # the weights in stories.v1.json
     python bench/bench_stories.py speed --n 100000     # articles/s of StoryClusterer.assign
+    python bench/bench_stories.py ceiling              # how often the gold story is the
+                                                       # most similar one at all
 
 quality: the related Baly articles (agree, disagree, discuss) as one dated stream
 (tahqiq.evaluation.stories.read_stream); for each fold, the join model is fitted on
@@ -52,6 +54,35 @@ def train(args: argparse.Namespace) -> dict:
     return out
 
 
+def ceiling(args: argparse.Namespace) -> dict:
+    """Replay the stream with the gold stories as the state: for each article whose gold
+    story exists already, is that story the one most similar to it (centroid cosine), and
+    is it among the candidates the clusterer scores?  No join model can do better than
+    the first on the articles where it fails."""
+    from tahqiq.evaluation.stories import read_stream
+    from tahqiq.stories.cluster import StoryClusterer, StoryParams
+
+    items = read_stream(BALY)
+    clusterer = StoryClusterer(StoryParams.from_table())
+    ids: dict[str, int] = {}
+    joins = top = candidate = 0
+    for item in items:
+        article = clusterer.prepare(item.vector)
+        own = ids.get(item.claim)
+        if own is not None:
+            joins += 1
+            best = max(clusterer.stories.values(),
+                       key=lambda s: (clusterer.features(article, s)[0], -s.id))
+            top += best.id == own
+            candidate += any(s.id == own for s in clusterer.candidates(article))
+        else:
+            own = ids[item.claim] = clusterer.open_story().id
+        clusterer.join(clusterer.stories[own], article)
+    return {"articles": len(items), "with_earlier_gold_story": joins,
+            "gold_story_most_similar": round(top / joins, 4),
+            "gold_story_among_candidates": round(candidate / joins, 4)}
+
+
 def synthetic_stream(n: int, days: float, seed: int = 7) -> list[tuple[int, str, str | None, str | None]]:
     """``n`` generated articles: stories of recombined Baly sentences, dated over ``days``."""
     from tahqiq.stance.data import read_baly
@@ -98,7 +129,7 @@ def speed(args: argparse.Namespace) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("quality", "train", "speed"))
+    ap.add_argument("what", choices=("quality", "train", "speed", "ceiling"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--days", type=float, default=30.0)
@@ -106,7 +137,8 @@ def main() -> int:
     if args.what != "speed" and not BALY.is_dir():
         print(f"no Baly data at {BALY}", file=sys.stderr)
         return 2
-    result = {"quality": quality, "train": train, "speed": speed}[args.what](args)
+    result = {"quality": quality, "train": train, "speed": speed,
+              "ceiling": ceiling}[args.what](args)
     print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
     return 0
 
