@@ -26,7 +26,7 @@ GOLDEN = ROOT / "tests" / "data" / "golden"
 
 #: Keys whose values are timings or places on this machine, not results.
 VOLATILE = {"seconds", "elapsed", "elapsed_s", "took", "took_ms", "db", "path", "tahqiq",
-            "ingested_at", "created_at", "checked_at", "generated_at"}
+            "ingested_at", "created_at", "checked_at", "generated_at", "added_at"}
 _TIMING = re.compile(r"\b\d+(\.\d+)? ?(s|ms|seconds)\b")
 
 
@@ -83,6 +83,10 @@ def outputs(tmp: Path) -> dict[str, str]:
     run("check.html", "check", DEMO_CLAIM, "--db", db, "--html", as_json=False)
     run("check.txt", "check", DEMO_CLAIM, "--db", db, as_json=False)
     run("claims.jsonl", "check", "--claims", str(LABELS), "--db", db, "-k", "60", "--all", "--json")
+    stories = json.loads(run("stories.json", "stories", "--db", db, "--json", "--limit", "50"))
+    run("stories.txt", "stories", "--db", db, "--limit", "50", as_json=False)
+    run("story.json", "story", str(stories["stories"][0]["id"]), "--db", db, "--json")
+    run("story.txt", "story", str(stories["stories"][0]["id"]), "--db", db, as_json=False)
     run("demo.json", "demo", "--json")
     run("demo.txt", "demo", as_json=False)
     return found

@@ -121,7 +121,6 @@ def test_removing_a_claim_and_unknown_ids(tmp_path: Path) -> None:
     assert _json("claims", "list", "--db", str(db))["claims"] == []
 
 
-@pytest.mark.slow
 def test_a_local_dask_cluster_raises_the_same_events(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     here = _story(tmp_path, "here")

@@ -125,7 +125,6 @@ def test_a_lost_story_state_is_rebuilt_to_the_same_stories(sample_db: Path, tmp_
     assert before == after
 
 
-@pytest.mark.slow
 def test_a_local_dask_cluster_gives_the_same_stories(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     stream = write_jsonl(generate(120, seed=9), tmp_path / "stream.jsonl")
@@ -137,7 +136,6 @@ def test_a_local_dask_cluster_gives_the_same_stories(tmp_path: Path) -> None:
         _without_times(_json("stories", "--db", str(there), "--limit", "200"))
 
 
-@pytest.mark.slow
 def test_a_story_of_ten_thousand_articles_lists_and_prints_within_bounds(tmp_path: Path) -> None:
     from tahqiq import Corpus
 

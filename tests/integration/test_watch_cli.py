@@ -246,3 +246,27 @@ def test_a_watch_round_reads_recent_pages_again_and_catches_an_edit(httpserver, 
     never = json.loads(tahqiq("watch", "--once", "--allow-private", "--json", "--db", db,
                               env={**ENV, "TAHQIQ_WATCH_REREAD_DAYS": "0"}).stdout)
     assert [f["outcome"] for f in never["fetched"]] == ["feed"]
+
+
+def test_a_round_puts_new_articles_into_stories_and_checks_watched_claims(served: str,
+                                                                          tmp_path: Path) -> None:
+    db = str(tmp_path / "desk.db")
+    assert tahqiq("feeds", "add", f"{served}/feed.xml", "--outlet", "نبض الشارع", "--db", db,
+                  env=ENV).returncode == 0
+    claim = "الأردن يرفع سعر البنزين 25 فلساً للتر"
+    watched = tahqiq("claims", "add", claim, "--db", db, "--json", env=ENV)
+    assert watched.returncode == 0, watched.stderr
+    assert json.loads(watched.stdout)["verdict"] == "unverified"  # nothing stored yet
+    events = tmp_path / "events.jsonl"
+    first = tahqiq("watch", "--once", "--allow-private", "--db", db, "--events", str(events), env=ENV)
+    assert first.returncode == 0, first.stderr
+    assert "into stories 2" in first.stdout
+    assert "verdict changed unverified → supported" in first.stdout
+    lines = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    assert [e["kind"] for e in lines] == ["verdict_changed", "new_unit"]
+    assert lines[1]["stance"] == "agree" and len(lines[1]["articles"]) == 2  # the copy counts once
+    story = json.loads(tahqiq("stories", "--db", db, "--json").stdout)["stories"]
+    assert len(story) == 1 and story[0]["size"] == 2 and story[0]["copies"] == 1
+    quiet = tahqiq("watch", "--once", "--allow-private", "--db", db, "--json", env=ENV)
+    report = json.loads(quiet.stdout)
+    assert report["events"] == [] and report["storied"] == 0  # a 304: nothing new

@@ -24,6 +24,8 @@ from .sources_commands import print_links
 DEMO_QUERY = "عملية عسكرية مشتركة على الحدود"
 #: The claim `tahqiq demo` checks against the sample corpus.
 DEMO_CLAIM = "مصر والسودان تستعدان لتنفيذ عملية عسكرية مشتركة في المثلث الحدودي قرب جبل العوينات"
+#: Stories the demo lists (those of more than one article).
+DEMO_STORIES = 5
 
 
 @click.command()
@@ -193,8 +195,11 @@ def _print_stats(result: Any) -> None:
                    "removed at the end; $TAHQIQ_DB is not used).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout.")
 def demo(k: int, db: str | None, as_json: bool) -> None:
-    """Ingest the bundled sample corpus, then show a search and what is stored."""
+    """Ingest the bundled sample corpus, then show a search, what is stored, the copies,
+    the stories and a claim's check."""
     from ..data import sample_path
+    from ..stories.vectors import hours_to_iso
+    from .story_commands import print_stories
 
     with tempfile.TemporaryDirectory(prefix="tahqiq-demo-") as tmp:
         target = db or str(Path(tmp) / "demo.db")
@@ -206,11 +211,13 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
             checked = corpus.check(DEMO_CLAIM, k=20)
             links = corpus.links()
             linked_docs = corpus.documents(sorted({d for link in links for d in (link.a, link.b)}))
+            at, stories = corpus.stories(limit=DEMO_STORIES, min_size=2)
         if as_json:
             emit_json({"db": target if db else None, "ingest": report.to_json(),
                        "search": {"query": DEMO_QUERY, "results": [h.to_json() for h in hits]},
                        "stats": result.to_json(), "check": checked.to_json(),
-                       "reuse": {"links": [link.to_json() for link in links]}})
+                       "reuse": {"links": [link.to_json() for link in links]},
+                       "stories": {"at": hours_to_iso(at), "stories": [s.to_json() for s in stories]}})
             return
         click.echo(f"== ingest: the sample corpus -> {target if db else '(temporary database)'}")
         _print_ingest(report)
@@ -220,6 +227,8 @@ def demo(k: int, db: str | None, as_json: bool) -> None:
         _print_stats(result)
         click.echo("\n== reuse: passages copied between articles")
         print_links(links, linked_docs)
+        click.echo("\n== stories: the articles grouped as they arrived (more than one article)")
+        print_stories(stories)
         click.echo(f"\n== check: {DEMO_CLAIM}")
         _print_check(checked, k)
 

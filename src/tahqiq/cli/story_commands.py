@@ -52,6 +52,11 @@ def stories(since: str | None, limit: int, offset: int, min_size: int, at: str |
                    "stories": [s.to_json() for s in listed]})
         return
     click.echo(f"{len(listed)} of {total} stories, as of {hours_to_iso(when) or 'no dated article'}")
+    print_stories(listed)
+
+
+def print_stories(listed: Any) -> None:
+    """Two lines per story: its figures, then its title."""
     for s in listed:
         click.echo(_summary_line(s))
         click.echo(f"    {s.title or '(untitled)'}")
