@@ -15,6 +15,7 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from api_fixtures import api_client, sample_db  # noqa: E402
 from tahqiq.api import Desk, create_app  # noqa: E402
 from tahqiq.config import resolve_settings  # noqa: E402
 
@@ -26,19 +27,11 @@ PROBLEM = "application/problem+json"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tahqiq import Corpus
-    from tahqiq.data import sample_path
-
-    path = tmp_path_factory.mktemp("api") / "desk.db"
-    with sample_path() as sample, Corpus(path) as corpus:
-        assert corpus.ingest([sample]).added > 30
-    return path
+    return sample_db(tmp_path_factory, "api")
 
 
 def _client(db: Path, **settings: object) -> Iterator[TestClient]:
-    resolved = resolve_settings({"db_path": db, **settings}, env={})
-    with TestClient(create_app(resolved)) as client:
-        yield client
+    yield from api_client(db, **settings)  # type: ignore[misc]
 
 
 @pytest.fixture(scope="module")

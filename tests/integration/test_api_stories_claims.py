@@ -16,9 +16,8 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from api_fixtures import api_client, sample_db  # noqa: E402
 from cli_runner import tahqiq  # noqa: E402
-from tahqiq.api import create_app  # noqa: E402
-from tahqiq.config import resolve_settings  # noqa: E402
 
 PROBLEM = "application/problem+json"
 CLAIM = "البنك المركزي التونسي يخفض قيمة الدينار"
@@ -27,19 +26,11 @@ OTHER = "مصر والسودان تستعدان لتنفيذ عملية عسكر
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tahqiq import Corpus
-    from tahqiq.data import sample_path
-
-    path = tmp_path_factory.mktemp("api-news") / "desk.db"
-    with sample_path() as sample, Corpus(path) as corpus:
-        assert corpus.ingest([sample]).added > 30
-    return path
+    return sample_db(tmp_path_factory, "api-news")
 
 
 def _client(db: Path, **settings: object) -> Iterator[TestClient]:
-    resolved = resolve_settings({"db_path": db, **settings}, env={})
-    with TestClient(create_app(resolved)) as client:
-        yield client
+    yield from api_client(db, **settings)  # type: ignore[misc]
 
 
 @pytest.fixture(scope="module")
