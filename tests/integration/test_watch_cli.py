@@ -261,7 +261,7 @@ def test_a_round_puts_new_articles_into_stories_and_checks_watched_claims(served
     first = tahqiq("watch", "--once", "--allow-private", "--db", db, "--events", str(events), env=ENV)
     assert first.returncode == 0, first.stderr
     assert "into stories 2" in first.stdout
-    assert "verdict changed unverified → supported" in first.stdout
+    assert "verdict changed unverified (" in first.stdout and "→ supported (مدعوم)" in first.stdout
     lines = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
     assert [e["kind"] for e in lines] == ["verdict_changed", "new_unit"]
     assert lines[1]["stance"] == "agree" and len(lines[1]["articles"]) == 2  # the copy counts once

@@ -46,19 +46,25 @@ def event_sink(target: str | None):  # type: ignore[no-untyped-def]
 
 
 def event_text(event: dict[str, Any]) -> str:
-    """One event as a line for people."""
+    """One event as a line for people (verdicts and stances with their Arabic words)."""
+    from ..verify.vocabulary import word
+
+    def verdict(value: str) -> str:
+        return f"{value} ({word('verdicts', value)})"
+
     head = f"claim [{event['claim_id']}] «{_short(event['claim'], 60)}»"
     kind = event["kind"]
     if kind == "first_verdict":
         units = sum(event.get("independent_counts", {}).values())
-        return f"{head}: first verdict {event['verdict']} ({event['confidence']:.2f}), " \
-               f"{units} independent report{'s' if units != 1 else ''}"
+        return f"{head}: first verdict {verdict(event['verdict'])}, confidence " \
+               f"{event['confidence']:.2f}, {units} independent report{'s' if units != 1 else ''}"
     if kind == "verdict_changed":
-        return f"{head}: verdict changed {event['from']} → {event['to']} ({event['confidence']:.2f})"
+        return f"{head}: verdict changed {verdict(event['from'])} → {verdict(event['to'])}, " \
+               f"confidence {event['confidence']:.2f}"
     first = (event.get("articles") or [{}])[0]
     where = first.get("source") or first.get("doc_id", "")[:12]
-    return f"{head}: new independent report ({event['stance']}, {event['voice']}): " \
-           f"«{_short(first.get('title') or '', 70)}» — {where}"
+    return f"{head}: new independent report ({event['stance']} — {word('stances', event['stance'])}, " \
+           f"{event['voice']}): «{_short(first.get('title') or '', 70)}» — {where}"
 
 
 def _short(text: str, width: int) -> str:
