@@ -140,6 +140,26 @@ def test_an_uploaded_article_is_put_into_a_story(tmp_path: Path) -> None:
         assert [a["doc_id"] for a in story["articles"]] == [doc_id]
 
 
+def test_an_upload_is_checked_against_the_watched_claims_off_the_request(tmp_path: Path) -> None:
+    import time
+
+    claim = "الأردن يبدأ حملة وطنية لتطعيم الأطفال ضد الحصبة"
+    text = ("أعلنت وزارة الصحة الأردنية اليوم بدء حملة وطنية لتطعيم الأطفال ضد الحصبة في جميع "
+            "المحافظات، وقال وزير الصحة إن الحملة تستمر أسبوعين وتشمل المدارس ورياض الأطفال.")
+    for client in _client(tmp_path / "desk.db"):
+        watched = client.post("/claims", json={"claim": claim})
+        assert watched.status_code == 201 and watched.json()["verdict"] == "unverified"
+        assert client.post("/documents", json={"text": text, "title": "حملة تطعيم ضد الحصبة"}
+                           ).status_code == 201
+        deadline, kinds = time.monotonic() + 60, []
+        while time.monotonic() < deadline and "new_unit" not in kinds:
+            time.sleep(0.5)  # the linker's round: link, stories, then the watched claims
+            kinds = [e["kind"] for e in client.get("/claims/events").json()["events"]]
+        assert kinds == ["first_verdict", "verdict_changed", "new_unit"]
+        assert client.get("/claims").json()["claims"][0]["verdict"] == "supported"
+        assert client.get("/stories").json()["total"] == 1
+
+
 # -- watched claims -------------------------------------------------------------------
 def test_watch_a_claim_read_it_and_stop_watching_it(client: TestClient, db: Path) -> None:
     assert client.get("/claims").json() == {"claims": []}

@@ -11,7 +11,9 @@ server -- and stops between batches when asked.
 
 Each round also calls ``catch_up`` (the desk's): a ``tahqiq ingest`` on the
 same database while the server holds the search-index writer stores documents
-it cannot index, and the server indexes them within :data:`POLL_SECONDS`.
+it cannot index, and the server indexes them within :data:`POLL_SECONDS`.  After
+linking, it calls ``follow_up`` (the desk's): new documents go into stories and the
+watched claims are checked against them, as after a watch round.
 """
 
 from __future__ import annotations
@@ -37,9 +39,10 @@ class Linker:
     catches up."""
 
     def __init__(self, settings: Settings, catch_up: Callable[[], Any] | None = None, *,
-                 link: bool = True) -> None:
+                 link: bool = True, follow_up: Callable[[], Any] | None = None) -> None:
         self._settings = replace(settings, workers=1, link_on_ingest=False)
         self._catch_up = catch_up
+        self._follow_up = follow_up
         self._link = link
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -88,6 +91,8 @@ class Linker:
                 self._catch_up()
             if corpus is not None and corpus.pending_links():
                 corpus.link(progress=self._check_stop)
+            if self._follow_up is not None and not self._stop.is_set():
+                self._follow_up()
             self.last_error = None
         except _Stopped:
             pass

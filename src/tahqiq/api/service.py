@@ -81,7 +81,8 @@ class Desk:
         self._model = model
         self._model_lock = threading.Lock()
         self._closed = False
-        self._linker = Linker(settings, self.catch_up, link=settings.link_on_ingest)
+        self._linker = Linker(settings, self.catch_up, link=settings.link_on_ingest,
+                              follow_up=self.follow_up if settings.link_on_ingest else None)
         self._linker.wake()  # documents stored while no server ran
 
     # -- lifetime -------------------------------------------------------------------
@@ -142,6 +143,22 @@ class Desk:
             if added:
                 self._generation += 1
         return added
+
+    def follow_up(self) -> int:
+        """What a watch round does after storing articles, for uploads: put new documents
+        into stories, then check the watched claims against them (under the write lock,
+        in a check slot).  Cheap when nothing is new.  Returns how many events were raised."""
+        if self._closed:
+            return 0
+        self.assign_stories()
+        with self.reader() as corpus:
+            newest = corpus.store.max_rowid()
+            behind = any(c.active and c.checked_rowid < newest for c in ClaimWatch(corpus).claims())
+        if not behind:
+            return 0
+        with self._checks, self._write_lock:
+            updates = ClaimWatch(self._writer).check()
+        return sum(len(u.events) for u in updates)
 
     def assign_stories(self) -> int:
         """Put the documents stored since the last assignment into stories; returns how many.
