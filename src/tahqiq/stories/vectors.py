@@ -99,10 +99,11 @@ def time_hours(published: str | None) -> float | None:
 
 
 def hours_to_iso(hours: float | None) -> str | None:
-    """The ISO 8601 UTC time (to the minute) of hours since 1970, or ``None``."""
+    """The ISO 8601 UTC time, to the nearest minute, of hours since 1970, or ``None``
+    (hours are kept to 4 decimals, so the minute is rounded, not cut)."""
     if hours is None:
         return None
-    return datetime.fromtimestamp(hours * 3600.0, UTC).strftime("%Y-%m-%dT%H:%MZ")
+    return datetime.fromtimestamp(round(hours * 60.0) * 60.0, UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
 def story_vector(rowid: int, search_text: str, title: str | None, published: str | None,
