@@ -76,10 +76,6 @@ class CorpusStories:
             return 0
         return self.story_index.sync(progress)
 
-    def restory(self, *, progress: Any = None) -> int:
-        """Forget every story and assign the whole store again, in arrival order."""
-        return self.story_index.rebuild(progress)
-
     # -- reading ----------------------------------------------------------------------
     def stories(self, *, since_hours: float | None = None, at: float | None = None,
                 limit: int = 20, offset: int = 0, min_size: int = 1) -> tuple[float | None, list[StorySummary]]:
@@ -95,7 +91,7 @@ class CorpusStories:
         at = table.newest_time() if at is None else at
         since = None if since_hours is None or at is None else at - since_hours
         rows = table.stories(since, limit, offset, min_size)
-        return at, [self._summary(row, at) for row in rows]
+        return at, [self._summary(row, at, *self._read(row)) for row in rows]
 
     def story(self, story_id: int, *, limit: int = TIMELINE_LIMIT, at: float | None = None) -> Story:
         """One story with its timeline (at most ``limit`` articles)."""
@@ -105,25 +101,22 @@ class CorpusStories:
         if row is None:
             raise NotFoundError(f"no story {story_id}")
         at = table.newest_time() if at is None else at
-        summary = self._summary(row, at)
-        members = table.members(row.id, max(1, limit))
-        units, copies = self._units([m.doc_id for m in members])
-        articles = tuple(_article(m, units, copies) for m in members)
-        return Story(summary, articles, max(0, row.size - len(articles)))
+        members, units, copies = self._read(row)
+        articles = tuple(_article(m, units, copies) for m in members[:max(1, limit)])
+        return Story(self._summary(row, at, members, units, copies), articles,
+                     max(0, row.size - len(articles)))
 
-    def story_of(self, doc_id: str) -> int | None:
-        """The story of one stored document (after assigning new documents)."""
-        self.assign_stories()
-        rows = self.store.query("SELECT rowid FROM documents WHERE doc_id = ?",
-                                (self.store.get(doc_id).doc_id,))
-        return self.story_table.story_of(int(rows[0][0]))
+    def _read(self, row: StoryRow) -> tuple[list[MemberRow], dict[str, int], dict[str, str]]:
+        """A story's articles in timeline order (at most :data:`MAX_SUMMARISED`), each
+        one's unit, and the report each copy repeats."""
+        members = self.story_table.members(row.id, MAX_SUMMARISED)
+        return (members, *self._units([m.doc_id for m in members]))
 
-    def _summary(self, row: StoryRow, at: float | None) -> StorySummary:
+    def _summary(self, row: StoryRow, at: float | None, members: Sequence[MemberRow],
+                 units: dict[str, int], copies: dict[str, str]) -> StorySummary:
         from .stories.vectors import hours_to_iso, stories_table
 
         table = self.story_table
-        members = table.members(row.id, MAX_SUMMARISED)
-        units, copies = self._units([m.doc_id for m in members])
         first = _article(members[0], units, copies) if members else None
         rule = stories_table()["breaking"]
         window = float(rule["window_hours"])

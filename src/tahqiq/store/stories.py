@@ -145,11 +145,6 @@ class StoryTable:
             "SELECT id, first_doc, size, first_time, last_time FROM stories WHERE id = ?", (story,))
         return StoryRow(*rows[0]) if rows else None
 
-    def story_of(self, rowid: int) -> int | None:
-        """The story of one document, or ``None`` if it is not assigned yet."""
-        rows = self.store.query("SELECT story FROM story_members WHERE doc = ?", (rowid,))
-        return int(rows[0][0]) if rows else None
-
     def members(self, story: int, limit: int | None = None) -> list[MemberRow]:
         """A story's articles by time (undated last), then arrival; at most ``limit``."""
         rows = self.store.query(

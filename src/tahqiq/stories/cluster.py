@@ -283,7 +283,8 @@ class StoryClusterer:
         p = self.params
         gone = [s.id for s in self.stories.values() if self.clock - s.seen > p.active_hours]
         if len(self.stories) - len(gone) > p.max_active:
-            left = sorted((s for s in self.stories.values() if s.id not in set(gone)),
+            idle = set(gone)
+            left = sorted((s for s in self.stories.values() if s.id not in idle),
                           key=lambda s: (s.seen, s.id))
             gone += [s.id for s in left[:len(left) - p.max_active]]
         for sid in gone:

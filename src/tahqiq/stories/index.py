@@ -148,11 +148,6 @@ class StoryIndex:
             log.warning("assigning stories again from the start: %s", exc)
             self._reset()
 
-    def rebuild(self, progress: Progress | None = None) -> int:
-        """Forget every story and assign the whole store again."""
-        self._reset()
-        return self.sync(progress)
-
     def save(self, rowid: int) -> None:
         """Write the state, covering documents up to ``rowid``, then the manifest naming it."""
         self.path.mkdir(parents=True, exist_ok=True)
@@ -163,12 +158,6 @@ class StoryIndex:
             rowid=rowid, active=len(self.clusterer.stories),
             docs=self.clusterer.docs)
         self.manifest = write_manifest(self.path, manifest)
-
-    def info(self) -> dict[str, Any]:
-        """Where the state is, how far it got and what it holds."""
-        return {"path": str(self.path), "assigned_rowid": self.table.assigned_rowid(),
-                "stories": self.table.count(), "active": len(self.clusterer.stories),
-                "pending": self.pending()}
 
 
 def _vector_json(params: VectorParams) -> dict[str, int]:
