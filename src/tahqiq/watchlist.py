@@ -113,8 +113,15 @@ class ClaimWatch:
 
     def events(self, *, since: str | None = None, after_id: int = 0,
                limit: int = 1000) -> list[dict[str, Any]]:
-        """Events of every watched claim, oldest first (``since``: an ISO time)."""
-        return self.table.events(since=since, after_id=after_id, limit=limit)
+        """Events of every watched claim, oldest first: at or after ``since`` (an ISO date
+        or time, any offset; without one, UTC) and with an id above ``after_id``."""
+        from .core.clock import to_utc
+
+        try:
+            start = None if since is None else to_utc(since)
+        except ValueError:
+            raise InvalidQueryError(f"since must be an ISO 8601 date or time, not {since[:40]!r}") from None
+        return self.table.events(since=start, after_id=after_id, limit=limit)
 
     # -- one check --------------------------------------------------------------------
     def _check_one(self, claim: WatchedClaim) -> ClaimUpdate:

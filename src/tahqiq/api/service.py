@@ -245,9 +245,8 @@ class Desk:
         _check_k(limit, MAX_EVENTS, "limit")
         if not 0 <= after_id <= MAX_ID:
             raise InvalidQueryError("after_id must be 0 or more")
-        start = None if since is None else _utc_seconds(since)
         with self.reader() as corpus:
-            return {"events": ClaimWatch(corpus).events(since=start, after_id=after_id, limit=limit)}
+            return {"events": ClaimWatch(corpus).events(since=since, after_id=after_id, limit=limit)}
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """One document as ``tahqiq show --json`` prints it, with its reuse links."""
@@ -339,29 +338,9 @@ def _check_id(value: int, what: str) -> int:
 
 def _hours(at: str | None) -> float | None:
     """Hours since 1970 of an ISO date or time (``None`` for ``None``)."""
-    if at is None:
-        return None
-    from ..stories.vectors import time_hours
-    from ..text.dates import parse_date
+    from ..stories.vectors import parse_hours
 
-    hours = time_hours(parse_date(at))
-    if hours is None:
-        raise InvalidQueryError(f"at must be a date or time, not {at[:40]!r}")
-    return hours
-
-
-def _utc_seconds(value: str) -> str:
-    """An ISO date or time as the store writes times (UTC, to the second), so that
-    times compare as text; a time without an offset is read as UTC."""
-    from datetime import UTC, datetime
-
-    try:
-        moment = datetime.fromisoformat(value.strip())
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC).isoformat(timespec="seconds")
-    except (ValueError, OverflowError):
-        raise InvalidQueryError(f"since must be an ISO 8601 date or time, not {value[:40]!r}") from None
+    return None if at is None else parse_hours(at)
 
 
 def public_paths(data: Any) -> Any:

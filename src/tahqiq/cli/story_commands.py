@@ -16,15 +16,13 @@ def _at_option(func: Any) -> Any:
 
 
 def _hours(at: str | None) -> float | None:
-    if at is None:
-        return None
-    from ..stories.vectors import time_hours
-    from ..text.dates import parse_date
+    from ..core.errors import InvalidQueryError
+    from ..stories.vectors import parse_hours
 
-    hours = time_hours(parse_date(at))
-    if hours is None:
-        raise click.BadParameter(f"{at!r} is not a date or time", param_hint="--at")
-    return hours
+    try:
+        return None if at is None else parse_hours(at)
+    except InvalidQueryError as exc:
+        raise click.BadParameter(str(exc), param_hint="--at") from None
 
 
 @click.command()

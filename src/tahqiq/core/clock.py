@@ -10,4 +10,17 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-__all__ = ["utc_now"]
+def to_utc(value: str) -> str:
+    """An ISO 8601 date or time in the form :func:`utc_now` writes, so that stored times
+    compare as text; a time without an offset is UTC (:class:`ValueError` if it is not
+    ISO 8601)."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"{value[:40]!r} is not an ISO 8601 date or time") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+__all__ = ["to_utc", "utc_now"]

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+from ..core.errors import InvalidQueryError
 from ..core.tables import read_table
 from ..core.types import StoryVector
 from ..text.search import arabic_stopwords, normalize_search, stem
@@ -96,6 +97,18 @@ def time_hours(published: str | None) -> float | None:
     except ValueError:
         return None
     return round(moment.timestamp() / 3600.0, 4)
+
+
+def parse_hours(value: str) -> float:
+    """Hours since 1970 of a date or time a person gave (ISO 8601, RFC 822, or a date in
+    Arabic or Latin words, as :func:`tahqiq.text.dates.parse_date` reads them);
+    :class:`InvalidQueryError` when it is none of these."""
+    from ..text.dates import parse_date
+
+    hours = time_hours(parse_date(value))
+    if hours is None:
+        raise InvalidQueryError(f"{value[:40]!r} is not a date or time")
+    return hours
 
 
 def hours_to_iso(hours: float | None) -> str | None:
