@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     return path
 
 
-def api_client(db: Path, **settings: object) -> Iterator[object]:
+def api_client(db: Path, **settings: object) -> Iterator[Any]:
     """A FastAPI test client over ``db`` with ``settings`` (no environment)."""
     from fastapi.testclient import TestClient
 

@@ -18,7 +18,7 @@ holds checks that judged something.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .core.errors import InvalidQueryError
@@ -44,6 +44,8 @@ class ClaimUpdate:
     check: int | None = None
     report: Report | None = None
     events: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    #: Whether :meth:`ClaimWatch.add` started watching the claim (not watched before).
+    added: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict (``tahqiq claims check --json``)."""
@@ -81,9 +83,8 @@ class ClaimWatch:
         An empty claim, or one longer than :data:`MAX_WATCHED_CHARS`, is refused
         (:class:`InvalidQueryError`); a claim already watched is checked again.
         """
-        text = clean_claim(claim)
-        watched, _ = self.table.add(text)
-        return self._check_one(watched)
+        watched, added = self.table.add(clean_claim(claim))
+        return replace(self._check_one(watched), added=added)
 
     def remove(self, claim_id: int) -> WatchedClaim:
         """Stop watching a claim."""

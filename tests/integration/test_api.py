@@ -30,18 +30,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return sample_db(tmp_path_factory, "api")
 
 
-def _client(db: Path, **settings: object) -> Iterator[TestClient]:
-    yield from api_client(db, **settings)  # type: ignore[misc]
-
-
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    yield from _client(db)
+    yield from api_client(db)
 
 
 @pytest.fixture()
 def locked(db: Path) -> Iterator[TestClient]:
-    yield from _client(db, api_token="s3cret", max_request_bytes=4096)
+    yield from api_client(db, api_token="s3cret", max_request_bytes=4096)
 
 
 def test_health_and_stats(client: TestClient) -> None:
@@ -302,7 +298,7 @@ def test_a_document_stored_without_indexing_is_indexed_when_the_server_starts(tm
             text="قالت وزارة الصحة إن حملة التطعيم ستبدأ الأسبوع المقبل في المدارس.", fmt="txt"))])
     with Corpus(db, readonly=True) as corpus:
         assert corpus.store.count() == 2  # stored, but the index holds only the first
-    for client in _client(db):
+    for client in api_client(db):
         health = client.get("/health").json()
         found = client.get("/search", params={"q": "حملة التطعيم"}).json()["results"]
     assert (health["documents"], health["indexed"], health["index_lag"], health["status"]) == (2, 2, 0, "ok")
@@ -350,7 +346,7 @@ def test_an_upload_never_forks_workers_out_of_the_threaded_server(tmp_path: Path
                          f"القمح في المحافظة رقم {i} مع بداية الموسم، وقال الوزير إن الخطة تشمل قروضا ميسرة "
                          "وبذورا محسنة وتوسيع شبكات الري في القرى البعيدة."}, ensure_ascii=False)
              for i in range(120)]
-    for client in _client(tmp_path / "desk.db", workers=2):
+    for client in api_client(tmp_path / "desk.db", workers=2):
         answer = client.post("/documents", files={"file": ("batch.jsonl", "\n".join(lines).encode(),
                                                            "application/jsonl")})
         assert answer.status_code == 201, answer.text
@@ -372,7 +368,7 @@ def test_an_upload_returns_before_linking_and_the_document_says_when_it_is_linke
     """Linking runs off the request: the answer comes once the documents are stored and indexed."""
     text = ("أعلنت وزارة النقل اليوم إطلاق خط حافلات سريع يربط وسط المدينة بالمطار الدولي، وقال الوزير "
             "إن الخط سيخدم نحو عشرين ألف راكب يوميا اعتبارا من الشهر المقبل.")
-    for client in _client(tmp_path / "desk.db"):
+    for client in api_client(tmp_path / "desk.db"):
         first = client.post("/documents", json={"text": text, "title": "حافلات المطار"}).json()
         copy = client.post("/documents", json={"text": text + " وأضاف أن التذكرة ستباع إلكترونيا.",
                                                "title": "خط سريع إلى المطار"}).json()
@@ -455,7 +451,7 @@ def test_documents_a_cli_ingest_stores_while_the_server_runs_become_searchable(t
     page = tmp_path / "port.txt"
     page.write_text("قال مدير الميناء إن السفينة الزرقاء رست أمس محملة بالقمح القادم من البحر الأسود.\n",
                     encoding="utf-8")
-    for client in _client(db):
+    for client in api_client(db):
         stored = client.post("/documents", json={"text": "أعلنت وزارة الطاقة اليوم خطة لتركيب ألواح "
                                                          "شمسية فوق المدارس الحكومية في الجنوب."})
         assert stored.status_code == 201  # the server now holds the index writer

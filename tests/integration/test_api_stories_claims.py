@@ -29,18 +29,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return sample_db(tmp_path_factory, "api-news")
 
 
-def _client(db: Path, **settings: object) -> Iterator[TestClient]:
-    yield from api_client(db, **settings)  # type: ignore[misc]
-
-
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    yield from _client(db)
+    yield from api_client(db)
 
 
 @pytest.fixture()
 def locked(db: Path) -> Iterator[TestClient]:
-    yield from _client(db, api_token="s3cret")
+    yield from api_client(db, api_token="s3cret")
 
 
 def _cli_json(db: Path, *args: str) -> dict:
@@ -126,7 +122,7 @@ def test_story_errors_are_problem_details(client: TestClient, path: str, params:
 def test_an_uploaded_article_is_put_into_a_story(tmp_path: Path) -> None:
     text = ("أعلنت وزارة الصحة الأردنية اليوم بدء حملة وطنية لتطعيم الأطفال ضد الحصبة في جميع المحافظات، "
             "وقال الوزير إن الحملة تستمر أسبوعين وتشمل المدارس ورياض الأطفال.")
-    for client in _client(tmp_path / "desk.db"):
+    for client in api_client(tmp_path / "desk.db"):
         assert client.get("/stories").json() == {"at": None, "total": 0, "stories": []}
         first = client.post("/documents", json={"text": text, "title": "حملة تطعيم ضد الحصبة",
                                                 "source": "الرأي", "published": "2026-11-20T09:00:00+02:00"})
@@ -146,7 +142,7 @@ def test_an_upload_is_checked_against_the_watched_claims_off_the_request(tmp_pat
     claim = "الأردن يبدأ حملة وطنية لتطعيم الأطفال ضد الحصبة"
     text = ("أعلنت وزارة الصحة الأردنية اليوم بدء حملة وطنية لتطعيم الأطفال ضد الحصبة في جميع "
             "المحافظات، وقال وزير الصحة إن الحملة تستمر أسبوعين وتشمل المدارس ورياض الأطفال.")
-    for client in _client(tmp_path / "desk.db"):
+    for client in api_client(tmp_path / "desk.db"):
         watched = client.post("/claims", json={"claim": claim})
         assert watched.status_code == 201 and watched.json()["verdict"] == "unverified"
         assert client.post("/documents", json={"text": text, "title": "حملة تطعيم ضد الحصبة"}

@@ -53,8 +53,9 @@ def add_news_routes(app: Any, desk: Desk, write_access: Callable[..., None]) -> 
     @app.post("/claims", status_code=201, dependencies=[Depends(write_access)],
               summary="Watch a claim and check it now (201; 200 when it was already watched)")
     def watch(body: WatchRequest) -> Any:
-        update, new = desk.watch(body.claim)
-        return app.router.default_response_class(update.to_json(), status_code=201 if new else 200)
+        update = desk.watch(body.claim)
+        return app.router.default_response_class(update.to_json(),
+                                                 status_code=201 if update.added else 200)
 
     # before /claims/{claim_id}: "events" is not a claim id
     @app.get("/claims/events", summary="What changed for the watched claims since a time")

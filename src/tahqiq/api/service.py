@@ -39,7 +39,7 @@ from ..core.config import MAX_OFFSET, Settings
 from ..core.errors import InvalidQueryError, NotFoundError, TahqiqError
 from ..core.types import IngestReport, Report
 from ..corpus import Corpus
-from ..watchlist import ClaimUpdate, ClaimWatch, clean_claim
+from ..watchlist import ClaimUpdate, ClaimWatch
 from .linker import Linker
 
 #: Most results one search or one page of links returns.
@@ -176,17 +176,14 @@ class Desk:
             finally:
                 teller.close()
 
-    def watch(self, claim: str) -> tuple[ClaimUpdate, bool]:
+    def watch(self, claim: str) -> ClaimUpdate:
         """Watch ``claim`` and check it against every stored article (``tahqiq claims add``).
 
-        Returns the update and whether the claim is new (a claim already watched is
+        The update's ``added`` says whether the claim is new (a claim already watched is
         checked again).  An empty claim, or one over 1,000 characters, is refused
         (:class:`InvalidQueryError`) before anything is written."""
-        text = clean_claim(claim)
         with self._checks, self._write_lock:
-            watch = ClaimWatch(self._writer)
-            new = all(watched.claim != text for watched in watch.claims())
-            return watch.add(text), new
+            return ClaimWatch(self._writer).add(claim)
 
     def unwatch(self, claim_id: int) -> dict[str, Any]:
         """Stop watching a claim (``tahqiq claims remove --json``): ``{"removed": claim}``."""
