@@ -69,12 +69,7 @@ class StoryIndex:
         """Open (or create) the state; start again from the first document when it does
         not match the store or this code."""
         index = cls(path, store, normalizer_version, params, workers)
-        try:
-            index._load()
-        except IndexMismatchError as exc:
-            if (index.path / MANIFEST).exists() or index.table.assigned_rowid():
-                log.warning("assigning stories again from the start: %s", exc)
-            index._reset()
+        index._reload(quiet=not (index.path / MANIFEST).exists() and not index.table.assigned_rowid())
         return index
 
     def _load(self) -> None:
@@ -140,12 +135,15 @@ class StoryIndex:
         self.save(mark)
         return done
 
-    def _reload(self) -> None:
-        """Read the state another process saved (from the start if it does not match)."""
+    def _reload(self, quiet: bool = False) -> None:
+        """Read the saved state (another process's, after a race); start again from the
+        first document when it does not match the store or this code (saying so unless
+        ``quiet``: a desk that never had stories)."""
         try:
             self._load()
         except IndexMismatchError as exc:
-            log.warning("assigning stories again from the start: %s", exc)
+            if not quiet:
+                log.warning("assigning stories again from the start: %s", exc)
             self._reset()
 
     def save(self, rowid: int) -> None:
