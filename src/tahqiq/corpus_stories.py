@@ -120,17 +120,14 @@ class CorpusStories:
         first = _article(members[0], units, copies) if members else None
         rule = stories_table()["breaking"]
         window = float(rule["window_hours"])
-        recent = before = 0
-        if at is not None:
-            recent = table.window_counts(row.id, at - window, at)
-            before = table.window_counts(row.id, at - 2 * window, at - window)
+        recent, before, undated = table.counts(row.id, at, window)
         breaking = recent >= int(rule["min_recent"]) and recent >= float(rule["ratio"]) * max(before, 1)
         outlets = tuple(sorted({m.source for m in members if m.source}))
         return StorySummary(
             id=row.id, title=self._title(members), size=row.size, outlets=outlets, first=first,
             first_time=hours_to_iso(row.first_time), last_time=hours_to_iso(row.last_time),
             units=len(set(units.values())), copies=len(copies), recent=recent, before=before,
-            breaking=breaking, undated=table.undated(row.id))
+            breaking=breaking, undated=undated)
 
     def _title(self, members: Sequence[MemberRow]) -> str | None:
         """The first report's title, else the start of its text."""

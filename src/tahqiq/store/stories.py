@@ -153,14 +153,13 @@ class StoryTable:
             " ORDER BY m.time IS NULL, m.time, d.rowid LIMIT ?", (story, -1 if limit is None else limit))
         return [MemberRow(*r) for r in rows]
 
-    def window_counts(self, story: int, start: float, end: float) -> int:
-        """Articles of a story dated in ``(start, end]``."""
-        rows = self.store.query("SELECT count(*) FROM story_members WHERE story = ? AND time > ?"
-                                " AND time <= ?", (story, start, end))
-        return int(rows[0][0])
-
-    def undated(self, story: int) -> int:
-        """Articles of a story with no date."""
-        rows = self.store.query("SELECT count(*) FROM story_members WHERE story = ? AND time IS NULL",
-                                (story,))
-        return int(rows[0][0])
+    def counts(self, story: int, at: float | None, window: float) -> tuple[int, int, int]:
+        """Articles of a story dated in the window ending at ``at``, in the window before
+        it, and with no date: ``(recent, before, undated)`` (no window without ``at``)."""
+        edge = float("-inf") if at is None else at
+        rows = self.store.query(
+            "SELECT coalesce(sum(time > ? AND time <= ?), 0), coalesce(sum(time > ? AND time <= ?), 0),"
+            " coalesce(sum(time IS NULL), 0) FROM story_members WHERE story = ?",
+            (edge - window, edge, edge - 2 * window, edge - window, story))
+        recent, before, undated = rows[0]
+        return int(recent), int(before), int(undated)
