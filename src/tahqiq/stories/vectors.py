@@ -54,31 +54,31 @@ def _stop_terms() -> frozenset[str]:
 
 
 @cache
-def _entities() -> tuple[dict[str, str], dict[tuple[str, ...], str], int]:
-    """Entity names in search form: single-term names, longer names by their terms,
-    and the longest name's length in terms."""
+def _entities() -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]]:
+    """Entity names in search form: single-term names, and longer names (as term
+    tuples) by their first term."""
     single: dict[str, str] = {}
-    longer: dict[tuple[str, ...], str] = {}
+    longer: dict[str, list[tuple[str, ...]]] = {}
     for names in stories_table()["entities"].values():
         for name in names:
             terms = tuple(normalize_search(name).split())
             if len(terms) == 1:
                 single.setdefault(terms[0], terms[0])
-            elif terms:
-                longer.setdefault(terms, " ".join(terms))
-    return single, longer, max((len(t) for t in longer), default=1)
+            elif terms and terms not in longer.get(terms[0], ()):
+                longer.setdefault(terms[0], []).append(terms)
+    return single, longer
 
 
 def find_entities(terms: Sequence[str]) -> tuple[str, ...]:
     """The entity names found in a sequence of search terms, sorted and distinct."""
-    single, longer, span = _entities()
-    found = {single[t] for t in terms if t in single}
-    if longer:
-        for size in range(2, span + 1):
-            for i in range(len(terms) - size + 1):
-                key = longer.get(tuple(terms[i:i + size]))
-                if key is not None:
-                    found.add(key)
+    single, longer = _entities()
+    found: set[str] = set()
+    for i, term in enumerate(terms):
+        if term in single:
+            found.add(single[term])
+        for name in longer.get(term, ()):
+            if tuple(terms[i:i + len(name)]) == name:
+                found.add(" ".join(name))
     return tuple(sorted(found))
 
 
