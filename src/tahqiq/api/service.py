@@ -17,9 +17,9 @@ without one.  Its rules:
   are stored and indexed; a background :class:`~tahqiq.api.linker.Linker`
   then finds their reuse links (a document's ``linked`` says when it has).
 - **Stories and watched claims.**  Listing stories first puts the documents
-  stored since into stories, under the write lock, with a corpus opened for it
-  (so it continues from the state on disk, whichever process assigned last);
-  the listing itself is read by a reader.  Watching a claim checks it and keeps
+  stored since into stories, with the writer under the write lock (its story index
+  reads the state another process saved, if one assigned since); the listing
+  itself is read by a reader.  Watching a claim checks it and keeps
   the check, so it runs on the writer (in a check slot, under the write lock);
   the watched claims, their histories and their events are read by readers.
 """
@@ -163,18 +163,14 @@ class Desk:
     def assign_stories(self) -> int:
         """Put the documents stored since the last assignment into stories; returns how many.
 
-        The assignment runs with a corpus opened for it, not the writer's cached story
-        state: another process (``tahqiq watch``, ``tahqiq ingest``) may have assigned
-        documents since, and the assignment must continue from the state it saved."""
+        The writer assigns, under the write lock.  When another process (``tahqiq watch``,
+        ``tahqiq ingest``) assigned documents since, the story index reads the state that
+        process saved before going on (:meth:`tahqiq.stories.index.StoryIndex.sync`)."""
         with self.reader() as corpus:
             if not corpus.pending_stories():
                 return 0
         with self._write_lock:
-            teller = Corpus(settings=replace(self.settings, workers=1))
-            try:
-                return teller.assign_stories()
-            finally:
-                teller.close()
+            return self._writer.assign_stories()
 
     def watch(self, claim: str) -> ClaimUpdate:
         """Watch ``claim`` and check it against every stored article (``tahqiq claims add``).
