@@ -156,3 +156,15 @@ def test_a_story_of_ten_thousand_articles_lists_and_prints_within_bounds(tmp_pat
     assert biggest["size"] >= 9_000 and len(biggest["outlets"]) == 7
     timeline = _json("story", str(biggest["id"]), "--db", str(db))
     assert len(timeline["articles"]) == 200 and timeline["truncated"] == biggest["size"] - 200
+
+
+def test_ingest_puts_the_articles_into_stories_and_no_link_defers_it(tmp_path: Path) -> None:
+    from tahqiq import Corpus
+
+    stream = write_jsonl(generate(30, seed=3), tmp_path / "s.jsonl")
+    now, later = tmp_path / "now.db", tmp_path / "later.db"
+    assert tahqiq("ingest", str(stream), "--db", str(now)).returncode == 0
+    assert tahqiq("ingest", str(stream), "--db", str(later), "--no-link").returncode == 0
+    with Corpus(now) as done, Corpus(later) as deferred:
+        assert done.pending_stories() == 0 and done.story_table.count() > 0
+        assert deferred.pending_stories() == 30

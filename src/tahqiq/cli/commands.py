@@ -31,7 +31,8 @@ DEMO_STORIES = 5
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--no-link", is_flag=True,
-              help="Do not look for copied passages now (done at the next reuse or check).")
+              help="Do not look for copied passages or put the articles into stories now "
+                   "(done at the next reuse or check, and the next stories).")
 @scheduler_option
 @common_options
 def ingest(paths: tuple[str, ...], no_link: bool, scheduler: str | None, db: str | None,
@@ -43,6 +44,8 @@ def ingest(paths: tuple[str, ...], no_link: bool, scheduler: str | None, db: str
         if not no_link and corpus.settings.link_on_ingest and report.added:
             with progress_bar(not as_json, "reuse", unit="doc") as progress:
                 corpus.link(progress=progress)
+            with progress_bar(not as_json, "stories", unit="doc") as progress:
+                corpus.assign_stories(progress=progress)
         lag = corpus.index_lag() if report.added else 0
     if as_json:
         emit_json({**report.to_json(), "index_lag": lag})
